@@ -1,0 +1,60 @@
+"""Text, Markdown and HTML rendering shared by every result class."""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Hashable, Iterable, Sequence
+
+__all__ = ["fmt_label", "fmt_number", "html_table", "markdown_table", "text_table"]
+
+
+def fmt_label(label: Hashable) -> str:
+    """Return a category's printed wording (``.label`` when it has one)."""
+    text = getattr(label, "label", None)
+    return text if isinstance(text, str) else str(label)
+
+
+def fmt_number(value: float, digits: int = 4) -> str:
+    """Format a float compactly with *digits* significant figures; NaN as 'nan'."""
+    if isinstance(value, float) and math.isnan(value):
+        return "nan"
+    return f"{value:.{digits}g}"
+
+
+def html_table(
+    header: Sequence[str], rows: Iterable[Sequence[object]], caption: str | None = None
+) -> str:
+    """Render an HTML ``<table>`` with escaped cells."""
+    out = ["<table>"]
+    if caption:
+        out.append(f"<caption>{html.escape(caption)}</caption>")
+    out.append("<thead><tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in header))
+    out.append("</tr></thead><tbody>")
+    for row in rows:
+        cells = "".join(f"<td>{html.escape(str(c))}</td>" for c in row)
+        out.append(f"<tr>{cells}</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def markdown_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """Render a GitHub-flavoured Markdown table."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def text_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """Render a plain-text table with left-aligned first column, right-aligned others."""
+    body = [[str(c) for c in row] for row in rows]
+    widths = [len(h) for h in header]
+    for row in body:
+        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
+
+    def line(cells: Sequence[str]) -> str:
+        first = cells[0].ljust(widths[0])
+        rest = [c.rjust(w) for c, w in zip(cells[1:], widths[1:], strict=True)]
+        return "  ".join([first, *rest]).rstrip()
+
+    return "\n".join([line(list(header)), *(line(r) for r in body)])

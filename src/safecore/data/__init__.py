@@ -1,0 +1,1 @@
+"""Embedded data files (TOML) of the SafeCORE 2020 report."""

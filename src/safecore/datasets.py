@@ -1,0 +1,225 @@
+"""The SafeCORE 2020 report's tables, embedded as readable package data.
+
+The tables are transcribed *as printed*, slips included: use
+:mod:`safecore.audit` to find where the published figures do not add up.
+
+Examples
+--------
+>>> from safecore.datasets import safecore_2020
+>>> data = safecore_2020()
+>>> data.goal_attainment.table.tolist()  # Table 3
+[[76, 6, 4], [17, 15, 12]]
+>>> data.goal_types.missing  # Table 2: three goals with no attainment recorded
+3
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from importlib import resources
+from typing import Any
+
+import attrs
+import numpy as np
+from numpy.typing import NDArray
+
+from safecore import categories
+from safecore._format import html_table
+from safecore.tallies import Tally
+
+__all__ = ["CaseNotes2020", "PublishedTable", "safecore_2020"]
+
+
+def _ro(a: Any, dtype: type = np.float64) -> NDArray[Any]:
+    out: NDArray[Any] = np.array(a, dtype=dtype)
+    out.setflags(write=False)
+    return out
+
+
+@attrs.frozen(slots=True, repr=False, eq=False)
+class PublishedTable:
+    """A table as printed in the report.
+
+    Attributes
+    ----------
+    number : int
+        The report's table number.
+    caption : str
+        The printed caption.
+    row_labels, column_labels : tuple of str
+        The printed row and column headings.
+    counts : ndarray of int64, shape (R, C)
+        The printed cell counts.
+    percents : ndarray of float, shape (R, C)
+        The printed cell percentages.
+    n : ndarray of float, shape (R,) or None
+        The printed N column, where the table has one.
+    n_percents : ndarray of float, shape (R,) or None
+        The printed percentage beside N.
+    extra : dict
+        Other printed figures (statistic, p-value, group sizes, totals).
+    """
+
+    number: int
+    caption: str
+    row_labels: tuple[str, ...]
+    column_labels: tuple[str, ...]
+    counts: NDArray[np.int64]
+    percents: NDArray[np.float64]
+    n: NDArray[np.float64] | None
+    n_percents: NDArray[np.float64] | None
+    row_enum: str
+    column_enum: str
+    row_field: str
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+    def tally(self) -> Tally:
+        """Return the counts as a :class:`~safecore.tallies.Tally` with parsed labels.
+
+        Where the printed N exceeds the sum of a row's cells, the difference
+        is taken as records with no status recorded (``row_missing``), as the
+        report's Table 2 implies. Where N is *smaller* than the sum the row is
+        inconsistent; no missing count is inferred and the audit reports it.
+        """
+        row_enum = getattr(categories, self.row_enum)
+        col_enum = getattr(categories, self.column_enum)
+        missing = np.zeros(len(self.row_labels), dtype=np.int64)
+        if self.n is not None:
+            missing = np.clip(self.n.astype(np.int64) - self.counts.sum(axis=1), 0, None)
+        return Tally.from_counts(
+            self.counts,
+            [row_enum.from_label(x) for x in self.row_labels],
+            [col_enum.from_label(x) for x in self.column_labels],
+            row_missing=missing,
+            row_name=self.row_field,
+            column_name=self.column_enum.lower(),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-Python form, for JSON."""
+        return {
+            "number": self.number,
+            "caption": self.caption,
+            "row_labels": list(self.row_labels),
+            "column_labels": list(self.column_labels),
+            "counts": self.counts.tolist(),
+            "percents": self.percents.tolist(),
+            "n": None if self.n is None else self.n.tolist(),
+            "n_percents": None if self.n_percents is None else self.n_percents.tolist(),
+            **self.extra,
+        }
+
+    def _repr_html_(self) -> str:
+        header = ["", *(["N"] if self.n is not None else []), *self.column_labels]
+        rows = []
+        for i, lab in enumerate(self.row_labels):
+            n = []
+            if self.n is not None and self.n_percents is not None:
+                n = [f"{self.n[i]:g} ({self.n_percents[i]:g}%)"]
+            cells = [f"{c} ({p:g}%)" for c, p in zip(self.counts[i], self.percents[i], strict=True)]
+            rows.append([lab, *n, *cells])
+        return html_table(header, rows, f"Table {self.number}: {self.caption} (as published)")
+
+    def __repr__(self) -> str:
+        return (
+            f"PublishedTable(number={self.number}, caption={self.caption!r}, "
+            f"shape={self.counts.shape})"
+        )
+
+
+@attrs.frozen(slots=True, repr=False)
+class CaseNotes2020:
+    """The report's case-note tables (2–5) and the figures its text states.
+
+    Attributes
+    ----------
+    tables : dict of int to PublishedTable
+        Tables 2, 3, 4 and 5 as printed.
+    text : dict
+        Figures stated in the text about these tables (families, goals,
+        goals per family, problems, overall percentages).
+    citation : str
+        The report.
+    """
+
+    tables: dict[int, PublishedTable]
+    text: dict[str, Any]
+    citation: str
+
+    @property
+    def goal_types(self) -> Tally:
+        """Table 2: goal type by attainment (3 goals with no attainment recorded)."""
+        return self.tables[2].tally()
+
+    @property
+    def goal_attainment(self) -> Tally:
+        """Table 3: engagement by goal attainment."""
+        return self.tables[3].tally()
+
+    @property
+    def problem_types(self) -> Tally:
+        """Table 4: problem type by change."""
+        return self.tables[4].tally()
+
+    @property
+    def problem_change(self) -> Tally:
+        """Table 5: engagement by problem change."""
+        return self.tables[5].tally()
+
+    def __repr__(self) -> str:
+        return f"CaseNotes2020(tables={sorted(self.tables)})"
+
+
+def _load_toml(name: str) -> dict[str, Any]:
+    with resources.files("safecore.data").joinpath(name).open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@functools.cache
+def safecore_2020() -> CaseNotes2020:
+    """Load the SafeCORE 2020 report's case-note tables (Tables 2–5).
+
+    Returns
+    -------
+    CaseNotes2020
+        The tables as printed, with :class:`~safecore.tallies.Tally` views.
+
+    References
+    ----------
+    .. [1] Edbrooke-Childs, J., Costa da Silva, L., Allan, T., & Edridge, C.
+       (2020). *SafeCORE: Evaluation report*. Department for Education,
+       research report RR1040.
+
+    Examples
+    --------
+    >>> from safecore.engagement import chi_square
+    >>> res = chi_square(safecore_2020().goal_attainment)  # Table 3
+    >>> round(res.statistic, 2), res.pvalue < 0.001
+    (35.41, True)
+    """
+    raw = _load_toml("safecore_2020_case_notes.toml")
+    tables: dict[int, PublishedTable] = {}
+    for key, spec in raw["tables"].items():
+        rows = spec["rows"]
+        has_n = "n" in rows[0]
+        extra = {
+            k: v
+            for k, v in spec.items()
+            if k not in {"caption", "rows", "columns", "row_enum", "column_enum", "row_field"}
+        }
+        tables[int(key)] = PublishedTable(
+            number=int(key),
+            caption=spec["caption"],
+            row_labels=tuple(r["label"] for r in rows),
+            column_labels=tuple(spec["columns"]),
+            counts=_ro([r["counts"] for r in rows], np.int64),
+            percents=_ro([r["percents"] for r in rows]),
+            n=_ro([r["n"] for r in rows]) if has_n else None,
+            n_percents=_ro([r["n_percent"] for r in rows]) if has_n else None,
+            row_enum=spec["row_enum"],
+            column_enum=spec["column_enum"],
+            row_field=spec["row_field"],
+            extra=extra,
+        )
+    return CaseNotes2020(tables=tables, text=raw["text"], citation=raw["source"]["citation"])

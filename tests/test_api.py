@@ -1,0 +1,46 @@
+"""Tests of the public API surface."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+
+import pytest
+
+import safecore
+
+MODULES = ["safecore", "safecore.categories", "safecore.tallies", "safecore.engagement",
+           "safecore.datasets"]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_all_is_sorted_and_importable(name: str):
+    """Every name in __all__ exists, and __all__ is sorted."""
+    mod = importlib.import_module(name)
+    assert list(mod.__all__) == sorted(mod.__all__)
+    for attr in mod.__all__:
+        assert hasattr(mod, attr), f"{name}.{attr}"
+
+
+def test_version_from_metadata():
+    """__version__ comes from the installed package metadata."""
+    from importlib.metadata import version
+
+    assert safecore.__version__ == version("safecore")
+
+
+def test_errors_subclass_builtins():
+    """Every error is both a SafecoreError and a ValueError."""
+    for cls in (safecore.UnknownLabelError, safecore.InvalidTableError,
+                safecore.RecordError, safecore.TableTooLargeError):
+        assert issubclass(cls, safecore.SafecoreError)
+        assert issubclass(cls, ValueError)
+    assert issubclass(safecore.SmallExpectedWarning, safecore.SafecoreWarning)
+
+
+def test_import_is_light():
+    """`import safecore` does not import scipy.stats (imported lazily where needed)."""
+    code = "import sys, safecore; print('scipy.stats' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
