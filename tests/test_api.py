@@ -10,15 +10,28 @@ import pytest
 
 import safecore
 
-MODULES = ["safecore", "safecore.categories", "safecore.tallies", "safecore.engagement",
-           "safecore.datasets"]
+MODULES = [
+    "safecore",
+    "safecore.categories",
+    "safecore.tallies",
+    "safecore.engagement",
+    "safecore.datasets",
+    "safecore.cost",
+    "safecore.cost.proxies",
+    "safecore.cost.model",
+    "safecore.cost.uncertainty",
+]
 
 
 @pytest.mark.parametrize("name", MODULES)
 def test_all_is_sorted_and_importable(name: str):
-    """Every name in __all__ exists, and __all__ is sorted."""
+    """Every name in __all__ exists, and __all__ is sorted (isort style, as ruff's RUF022)."""
     mod = importlib.import_module(name)
-    assert list(mod.__all__) == sorted(mod.__all__)
+
+    def key(n: str) -> tuple[int, str]:
+        return (0 if n.isupper() else 1 if n[0].isupper() else 2, n)
+
+    assert list(mod.__all__) == sorted(mod.__all__, key=key)
     for attr in mod.__all__:
         assert hasattr(mod, attr), f"{name}.{attr}"
 
@@ -32,11 +45,22 @@ def test_version_from_metadata():
 
 def test_errors_subclass_builtins():
     """Every error is both a SafecoreError and a ValueError."""
-    for cls in (safecore.UnknownLabelError, safecore.InvalidTableError,
-                safecore.RecordError, safecore.TableTooLargeError):
+    from safecore import cost
+
+    for cls in (
+        safecore.UnknownLabelError,
+        safecore.InvalidTableError,
+        safecore.RecordError,
+        safecore.TableTooLargeError,
+        cost.ProxyTableError,
+        cost.CohortError,
+        cost.ModelError,
+    ):
         assert issubclass(cls, safecore.SafecoreError)
         assert issubclass(cls, ValueError)
     assert issubclass(safecore.SmallExpectedWarning, safecore.SafecoreWarning)
+    assert issubclass(cost.MissingOutcomeError, KeyError)
+    assert issubclass(cost.MissingOutcomeError, safecore.SafecoreError)
 
 
 def test_import_is_light():

@@ -34,8 +34,14 @@ def test_cost_outcome_is_a_strenum_with_the_documented_values():
     """CostOutcome values are the documented snake-case keys."""
     assert issubclass(CostOutcome, StrEnum)
     assert [m.value for m in CostOutcome] == [
-        "education", "employment", "housing", "mental_health",
-        "physical_health", "safety", "substance_misuse", "violence",
+        "education",
+        "employment",
+        "housing",
+        "mental_health",
+        "physical_health",
+        "safety",
+        "substance_misuse",
+        "violence",
     ]
     assert CostOutcome.MENTAL_HEALTH == "mental_health"
     assert CostOutcome.MENTAL_HEALTH.label == "Mental Health"
@@ -57,8 +63,8 @@ def test_label_variants_parse(member: Enum, data: st.DataObject):
     variant = variant.replace("&", data.draw(st.sampled_from(["&", "and", " AND "])))
     variant = variant.replace("–", data.draw(st.sampled_from(["-", "—", " - ", "‐"])))
     variant = variant.replace(" ", data.draw(st.sampled_from([" ", "  ", "\t", "\u00a0"])))
-    variant = data.draw(st.sampled_from(["", " ", "\n"])) + variant + data.draw(
-        st.sampled_from(["", "  "])
+    variant = (
+        data.draw(st.sampled_from(["", " ", "\n"])) + variant + data.draw(st.sampled_from(["", "  "]))
     )
     assert type(member).from_label(variant) is member  # type: ignore[attr-defined]
 

@@ -20,8 +20,9 @@ def test_report_prints_recomputed_tables(capsys: pytest.CaptureFixture[str]):
 
 def test_python_dash_m():
     """`python -m safecore report` runs as a module."""
-    out = subprocess.run([sys.executable, "-m", "safecore", "report"], capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "safecore", "report"], capture_output=True, text=True, check=True
+    )
     assert "Table 5" in out.stdout
 
 

@@ -212,8 +212,9 @@ def test_small_expected_warning():
 
 def test_accepts_tally_and_keeps_labels():
     """A Tally's labels appear in the result's repr and HTML."""
-    t = Tally.from_counts([[76, 6, 4], [17, 15, 12]], ["Engaged", "Disengaged"],
-                          ["Achieved", "Almost", "Not"])
+    t = Tally.from_counts(
+        [[76, 6, 4], [17, 15, 12]], ["Engaged", "Disengaged"], ["Achieved", "Almost", "Not"]
+    )
     res = chi_square(t)
     assert "rows=[Engaged, Disengaged]" in repr(res)
     html = res._repr_html_()

@@ -30,7 +30,9 @@ def test_tally_counts_and_missing():
     t = tally(_records())
     assert t.row_labels == (Engagement.ENGAGED, Engagement.DISENGAGED)
     assert t.column_labels == (
-        Attainment.ACHIEVED, Attainment.ALMOST_ACHIEVED, Attainment.NOT_ACHIEVED,
+        Attainment.ACHIEVED,
+        Attainment.ALMOST_ACHIEVED,
+        Attainment.NOT_ACHIEVED,
     )
     assert t.table.tolist() == [[2, 0, 0], [0, 0, 1]]
     assert t.row_missing.tolist() == [0, 1]
@@ -62,8 +64,11 @@ def test_explicit_order_adds_zero_rows_and_rejects_unlisted_values():
 
 def test_raw_categories_keep_first_appearance_order():
     """Researcher-defined categories are kept as given, in order of appearance."""
-    recs = [{"site": "North", "outcome": "ok"}, {"site": "South", "outcome": "ok"},
-            {"site": "North", "outcome": "bad"}]
+    recs = [
+        {"site": "North", "outcome": "ok"},
+        {"site": "South", "outcome": "ok"},
+        {"site": "North", "outcome": "bad"},
+    ]
     t = tally(recs, rows="site", columns="outcome")
     assert t.row_labels == ("North", "South")
     assert t.column_labels == ("ok", "bad")

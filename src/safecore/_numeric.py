@@ -8,9 +8,7 @@ from numpy.typing import ArrayLike, NDArray
 __all__ = ["percent_half_up", "round_half_up"]
 
 
-def percent_half_up(
-    counts: ArrayLike, totals: ArrayLike, decimals: int = 0
-) -> NDArray[np.float64]:
+def percent_half_up(counts: ArrayLike, totals: ArrayLike, decimals: int = 0) -> NDArray[np.float64]:
     """Percentages ``100 * counts / totals`` rounded half up, computed exactly.
 
     Integer arithmetic avoids the binary-float trap where 2.675 rounds to

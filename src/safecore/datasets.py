@@ -123,8 +123,7 @@ class PublishedTable:
 
     def __repr__(self) -> str:
         return (
-            f"PublishedTable(number={self.number}, caption={self.caption!r}, "
-            f"shape={self.counts.shape})"
+            f"PublishedTable(number={self.number}, caption={self.caption!r}, shape={self.counts.shape})"
         )
 
 

@@ -171,9 +171,7 @@ class ChiSquareResult:
 
 def _expected(table: NDArray[np.float64]) -> NDArray[np.float64]:
     n = table.sum(axis=(-2, -1), keepdims=True)
-    out: NDArray[np.float64] = table.sum(axis=-1, keepdims=True) * table.sum(
-        axis=-2, keepdims=True
-    ) / n
+    out: NDArray[np.float64] = table.sum(axis=-1, keepdims=True) * table.sum(axis=-2, keepdims=True) / n
     return out
 
 
@@ -417,9 +415,7 @@ def _compositions(total: int, caps: NDArray[np.int64]) -> NDArray[np.int64]:
     return np.array(out, dtype=np.int64).reshape(-1, k)
 
 
-def _completion_bounds(
-    state: NDArray[np.int64], rest: NDArray[np.int64]
-) -> tuple[float, float, float]:
+def _completion_bounds(state: NDArray[np.int64], rest: NDArray[np.int64]) -> tuple[float, float, float]:
     """Bounds on ``-sum(log n_ij!)`` over completions with row margins *state*.
 
     Returns an upper bound on the largest value, a lower bound on the
@@ -553,9 +549,9 @@ def fisher_exact_rxc(table: ArrayLike, *, limit: int = EXACT_LIMIT) -> float:  #
         w_all = np.concatenate(new_wts)
         # Bounds per distinct state decide which paths are settled already.
         uniq, inv = np.unique(c_all, return_inverse=True)
-        bounds = np.array(
-            [_completion_bounds((u // radix) % (rows + 1), rest) for u in uniq]
-        ).reshape(-1, 3)
+        bounds = np.array([_completion_bounds((u // radix) % (rows + 1), rest) for u in uniq]).reshape(
+            -1, 3
+        )
         hi, lo, log_all = bounds[inv, 0], bounds[inv, 1], bounds[inv, 2]
         done = const + v_all + hi <= cutoff  # every completion counts
         total += float((w_all[done] * np.exp(const + v_all[done] + log_all[done])).sum())
@@ -582,4 +578,3 @@ def fisher_exact_rxc(table: ArrayLike, *, limit: int = EXACT_LIMIT) -> float:  #
         keep = logp <= cutoff
         total += float((wts[keep] * np.exp(logp[keep])).sum())
     return min(1.0, total)
-

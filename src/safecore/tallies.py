@@ -138,9 +138,7 @@ def _parse_axis(
     present = [v for v in values if not _is_missing(v)]
     distinct: list[Hashable] = list(dict.fromkeys(present))
     to_parse = distinct + [o for o in (order or ()) if o not in distinct]
-    mapping: dict[Hashable, Hashable] = {
-        v: v.strip() if isinstance(v, str) else v for v in to_parse
-    }
+    mapping: dict[Hashable, Hashable] = {v: v.strip() if isinstance(v, str) else v for v in to_parse}
     enum_used: type[Enum] | None = None
     if parse and to_parse:
         for enum in _PARSE_ORDER:

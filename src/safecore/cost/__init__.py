@@ -1,0 +1,79 @@
+"""``safecore.cost``: a configurable proxy-saving model.
+
+Proxies (an annual saving per outcome), cohorts (families improved per
+outcome), the model (deadweight, displacement, attribution, optimism bias,
+benefit period, drop-off, discounting), value for money, switching values,
+Monte Carlo uncertainty and one-way sensitivity.
+
+Examples
+--------
+>>> from safecore.cost import SAFECORE_2020_ENGAGED, SavingModel
+>>> SavingModel().evaluate(SAFECORE_2020_ENGAGED)
+Evaluation('Engaged', families=12, total=£180,551, per_family=£15,045.92)
+"""
+
+from safecore.cost.model import (
+    GREEN_BOOK_SCHEDULE,
+    SAFECORE_2020_DISENGAGED,
+    SAFECORE_2020_ENGAGED,
+    Cohort,
+    CohortError,
+    Comparison,
+    Evaluation,
+    ModelError,
+    SavingModel,
+    SwitchingValue,
+    ValueForMoney,
+    delivery_cost_per_family,
+    discount_factors,
+    switching_value,
+    value_for_money,
+)
+from safecore.cost.proxies import (
+    PROXY_FIELDS,
+    SAFECORE_2020,
+    MissingOutcomeError,
+    Proxy,
+    ProxyTable,
+    ProxyTableError,
+    load_proxies,
+    outcome_key,
+)
+from safecore.cost.uncertainty import (
+    Sensitivity,
+    SensitivityRow,
+    SimulationResult,
+    sensitivity,
+    simulate,
+)
+
+__all__ = [
+    "GREEN_BOOK_SCHEDULE",
+    "PROXY_FIELDS",
+    "SAFECORE_2020",
+    "SAFECORE_2020_DISENGAGED",
+    "SAFECORE_2020_ENGAGED",
+    "Cohort",
+    "CohortError",
+    "Comparison",
+    "Evaluation",
+    "MissingOutcomeError",
+    "ModelError",
+    "Proxy",
+    "ProxyTable",
+    "ProxyTableError",
+    "SavingModel",
+    "Sensitivity",
+    "SensitivityRow",
+    "SimulationResult",
+    "SwitchingValue",
+    "ValueForMoney",
+    "delivery_cost_per_family",
+    "discount_factors",
+    "load_proxies",
+    "outcome_key",
+    "sensitivity",
+    "simulate",
+    "switching_value",
+    "value_for_money",
+]
