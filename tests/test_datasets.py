@@ -80,3 +80,20 @@ def test_percents_shape_matches_counts(number: int):
     """Each table's percentages have the counts' shape."""
     t = safecore_2020().tables[number]
     assert t.percents.shape == t.counts.shape
+
+
+def test_staff_survey_tables_9_and_10():
+    """Tables 9 and 10 and the self-efficacy figures are embedded as printed."""
+    from safecore.datasets import staff_survey_2020
+
+    staff = staff_survey_2020()
+    assert len(staff.table(9)) == 6 and len(staff.table(10)) == 8
+    row = staff.get("others_action", 2)
+    assert (row.n, row.mean, row.ci_low, row.ci_high, row.sd) == (9, 35.9, 33.8, 37.8, 4.0)
+    assert staff.get("self_efficacy", 1).n is None
+    assert staff.norms["personal"] == 57.9 and staff.norms["n"] == 1720
+    assert staff.staff_surveyed == 13
+    with pytest.raises(KeyError, match="no published summary"):
+        staff.get("personal", 3)
+    assert "StaffSurvey2020(rows=16" in repr(staff)
+    assert "Personal burnout, time 1" in repr(staff.get("personal", 1))

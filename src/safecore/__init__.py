@@ -5,7 +5,8 @@ proxy-saving cost model, reproducing the SafeCORE evaluation report
 (Department for Education research report RR1040, 2020).
 
 Submodules: :mod:`safecore.categories`, :mod:`safecore.tallies`,
-:mod:`safecore.engagement`, :mod:`safecore.datasets`.
+:mod:`safecore.engagement`, :mod:`safecore.datasets`, :mod:`safecore.cost`,
+:mod:`safecore.scales`.
 """
 
 from importlib.metadata import PackageNotFoundError, version
@@ -13,6 +14,7 @@ from importlib.metadata import PackageNotFoundError, version
 from safecore._errors import (
     InvalidTableError,
     RecordError,
+    ResponseError,
     SafecoreError,
     SafecoreWarning,
     SmallExpectedWarning,
@@ -49,6 +51,7 @@ __all__ = [
     "InvalidTableError",
     "ProblemType",
     "RecordError",
+    "ResponseError",
     "SafecoreError",
     "SafecoreWarning",
     "SmallExpectedWarning",

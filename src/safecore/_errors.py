@@ -10,6 +10,7 @@ from __future__ import annotations
 __all__ = [
     "InvalidTableError",
     "RecordError",
+    "ResponseError",
     "SafecoreError",
     "SafecoreWarning",
     "SmallExpectedWarning",
@@ -36,6 +37,10 @@ class TableTooLargeError(SafecoreError, ValueError):
 
 class RecordError(SafecoreError, ValueError):
     """A case-note record (a row of a file or mapping) is malformed."""
+
+
+class ResponseError(SafecoreError, ValueError):
+    """A questionnaire response is malformed (the message names respondent row and item)."""
 
 
 class SafecoreWarning(UserWarning):

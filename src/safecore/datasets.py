@@ -28,7 +28,14 @@ from safecore import categories
 from safecore._format import html_table
 from safecore.tallies import Tally
 
-__all__ = ["CaseNotes2020", "PublishedTable", "safecore_2020"]
+__all__ = [
+    "CaseNotes2020",
+    "PublishedSummary",
+    "PublishedTable",
+    "StaffSurvey2020",
+    "safecore_2020",
+    "staff_survey_2020",
+]
 
 
 def _ro(a: Any, dtype: type = np.float64) -> NDArray[Any]:
@@ -222,3 +229,108 @@ def safecore_2020() -> CaseNotes2020:
             extra=extra,
         )
     return CaseNotes2020(tables=tables, text=raw["text"], citation=raw["source"]["citation"])
+
+
+@attrs.frozen(slots=True, repr=False)
+class PublishedSummary:
+    """One printed "N, M [95% CI], SD" row of a staff-survey table.
+
+    ``n`` is None where the report gives none (self-efficacy).
+    """
+
+    table: int | None
+    scale: str
+    label: str
+    time: int
+    n: int | None
+    mean: float
+    ci_low: float
+    ci_high: float
+    sd: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-Python form."""
+        return attrs.asdict(self)
+
+    def __repr__(self) -> str:
+        return (
+            f"PublishedSummary({self.label}, time {self.time}: n={self.n}, "
+            f"{self.mean} [{self.ci_low}, {self.ci_high}] {self.sd})"
+        )
+
+
+@attrs.frozen(slots=True, repr=False)
+class StaffSurvey2020:
+    """The report's staff-survey summaries (Tables 9 and 10, self-efficacy) and CBI norms.
+
+    Attributes
+    ----------
+    rows : tuple of PublishedSummary
+        Every printed summary row, Table 9 then Table 10 then self-efficacy.
+    norms : dict
+        The social-worker CBI means (n = 1,720) the report compares with.
+    staff_surveyed : int
+        "N = 13" staff surveyed.
+    """
+
+    rows: tuple[PublishedSummary, ...]
+    norms: dict[str, Any]
+    staff_surveyed: int
+    citation: str
+
+    def table(self, number: int) -> tuple[PublishedSummary, ...]:
+        """Rows of Table *number* (9 or 10)."""
+        return tuple(r for r in self.rows if r.table == number)
+
+    def get(self, scale: str, time: int) -> PublishedSummary:
+        """Return the row for *scale* (e.g. ``"personal"``, ``"self_action"``) at *time* (1 or 2)."""
+        for r in self.rows:
+            if r.scale == scale and r.time == time:
+                return r
+        msg = f"no published summary for scale {scale!r} at time {time}"
+        raise KeyError(msg)
+
+    def __repr__(self) -> str:
+        return f"StaffSurvey2020(rows={len(self.rows)}, staff_surveyed={self.staff_surveyed})"
+
+
+@functools.cache
+def staff_survey_2020() -> StaffSurvey2020:
+    """Load the report's staff-survey summaries: Tables 9 (CBI) and 10 (CEAS), self-efficacy.
+
+    Returns
+    -------
+    StaffSurvey2020
+
+    Examples
+    --------
+    >>> row = staff_survey_2020().get("personal", 1)
+    >>> row.n, row.mean, row.sd
+    (11, 37.5, 11.3)
+    """
+    raw = _load_toml("safecore_2020_staff.toml")
+    sections: list[tuple[int | None, list[dict[str, Any]]]] = [
+        (int(k), v["rows"]) for k, v in raw["tables"].items()
+    ]
+    sections.append((None, raw["self_efficacy"]["rows"]))
+    rows = [
+        PublishedSummary(
+            table=number,
+            scale=r["scale"],
+            label=r["label"],
+            time=r["time"],
+            n=r.get("n"),
+            mean=r["mean"],
+            ci_low=r["ci"][0],
+            ci_high=r["ci"][1],
+            sd=r["sd"],
+        )
+        for number, items in sections
+        for r in items
+    ]
+    return StaffSurvey2020(
+        rows=tuple(rows),
+        norms=raw["norms"],
+        staff_surveyed=raw["source"]["staff_surveyed"],
+        citation=raw["source"]["citation"],
+    )

@@ -115,7 +115,7 @@ def _range(name: str, value: tuple[float, float] | None) -> tuple[float, float] 
     return float(lo), float(hi)
 
 
-def simulate(  # noqa: PLR0917 - the documented call is simulate(model, cohort, n, seed, ...)
+def simulate(
     model: SavingModel,
     cohort: Cohort,
     n: int = 10_000,

@@ -1,0 +1,63 @@
+"""Staff survey scales: CBI and CEAS scoring, summaries, comparisons, consistency checks.
+
+Examples
+--------
+>>> from safecore.scales import describe, score_cbi
+>>> import numpy as np
+>>> scores = score_cbi(np.full((3, 19), 25.0), coding="points")
+>>> print(describe(scores.personal))
+25.0 [25.0, 25.0] 0.0
+"""
+
+from safecore._errors import ResponseError
+from safecore.scales.cbi import CBI_ITEMS, CBI_SCALES, CBIItem, CBIScores, score_cbi
+from safecore.scales.ceas import CEAS_FILLERS, CEAS_SUBSCALES, CEASScores, score_ceas
+from safecore.scales.compare import (
+    CBI_SOCIAL_WORKER_NORMS,
+    EffectSize,
+    Norm,
+    OneSampleResult,
+    PairedResult,
+    WelchResult,
+    hedges_g,
+    hedges_g_from_summary,
+    one_sample,
+    one_sample_from_summary,
+    paired,
+    welch,
+    welch_from_summary,
+)
+from safecore.scales.consistency import CIConsistency, GrimResult, ci_consistent, grim
+from safecore.scales.describe import Summary, describe
+
+__all__ = [
+    "CBI_ITEMS",
+    "CBI_SCALES",
+    "CBI_SOCIAL_WORKER_NORMS",
+    "CEAS_FILLERS",
+    "CEAS_SUBSCALES",
+    "CBIItem",
+    "CBIScores",
+    "CEASScores",
+    "CIConsistency",
+    "EffectSize",
+    "GrimResult",
+    "Norm",
+    "OneSampleResult",
+    "PairedResult",
+    "ResponseError",
+    "Summary",
+    "WelchResult",
+    "ci_consistent",
+    "describe",
+    "grim",
+    "hedges_g",
+    "hedges_g_from_summary",
+    "one_sample",
+    "one_sample_from_summary",
+    "paired",
+    "score_cbi",
+    "score_ceas",
+    "welch",
+    "welch_from_summary",
+]

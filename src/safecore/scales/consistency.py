@@ -1,0 +1,143 @@
+"""Consistency checks on published summaries: GRIM and confidence intervals.
+
+Examples
+--------
+>>> from safecore.scales import ci_consistent, grim
+>>> grim(37.5, 11, granularity=25 / 6, decimals=1).consistent
+True
+>>> ci_consistent(37.5, 11.3, 11, 31.9, 43.1, decimals=1).consistent
+False
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import attrs
+import numpy as np
+
+from safecore._numeric import round_half_up
+
+__all__ = ["CIConsistency", "GrimResult", "ci_consistent", "grim"]
+
+
+@attrs.frozen(slots=True, repr=False)
+class GrimResult:
+    """Whether a reported mean can arise from *n* scores on a grid of *granularity*.
+
+    ``nearest`` holds the closest achievable means (rounded as reported).
+    """
+
+    mean: float
+    n: int
+    granularity: float
+    decimals: int
+    consistent: bool
+    nearest: tuple[float, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-Python form."""
+        return attrs.asdict(self)
+
+    def __repr__(self) -> str:
+        verdict = "consistent" if self.consistent else f"inconsistent (nearest {list(self.nearest)})"
+        return f"GrimResult(mean={self.mean}, n={self.n}: {verdict})"
+
+
+def grim(mean: float, n: int, granularity: float = 1.0, decimals: int = 2) -> GrimResult:
+    r"""Run the GRIM test: can *mean*, rounded to *decimals*, arise from *n* scores.
+
+    Each score is a multiple of *granularity* (1 for integer sums such as
+    CEAS subscales; :math:`25/k` for a CBI scale score over *k* answered
+    items), so the mean is :math:`g j / n` for some integer :math:`j`.
+
+    References
+    ----------
+    .. [1] Brown, N. J. L., & Heathers, J. A. J. (2017). The GRIM test.
+       *Social Psychological and Personality Science*, 8(4), 363-369.
+
+    Examples
+    --------
+    >>> grim(5.19, 28).consistent  # the classic example: 5.19 is impossible for n = 28
+    False
+    """
+    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+        msg = f"n must be a whole number >= 1: {n!r}"
+        raise ValueError(msg)
+    if not granularity > 0:
+        msg = f"granularity must be > 0: {granularity!r}"
+        raise ValueError(msg)
+    centre = mean * n / granularity
+    js = np.arange(math.floor(centre) - 2, math.ceil(centre) + 3)
+    candidates = round_half_up(granularity * js / n, decimals)
+    target = float(round_half_up(mean, decimals))
+    consistent = bool(np.isclose(candidates, target, rtol=0, atol=10.0**-decimals / 10).any())
+    order = np.argsort(np.abs(candidates - target), kind="stable")
+    nearest = tuple(dict.fromkeys(float(c) for c in candidates[order][:2]))
+    return GrimResult(mean, n, granularity, decimals, consistent, nearest)
+
+
+@attrs.frozen(slots=True, repr=False)
+class CIConsistency:
+    """Whether a published t-interval matches its mean, SD and n.
+
+    ``low``/``high`` are recomputed from the printed mean and SD; the bounds
+    ``low_range``/``high_range`` allow for those being rounded themselves.
+    """
+
+    published: tuple[float, float]
+    recomputed: tuple[float, float]
+    low_range: tuple[float, float]
+    high_range: tuple[float, float]
+    consistent: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-Python form."""
+        return attrs.asdict(self)
+
+    def __repr__(self) -> str:
+        lo, hi = self.recomputed
+        return (
+            f"CIConsistency(published={list(self.published)}, recomputed=[{lo:.4g}, {hi:.4g}], "
+            f"consistent={self.consistent})"
+        )
+
+
+def ci_consistent(
+    mean: float,
+    sd: float,
+    n: int,
+    low: float,
+    high: float,
+    confidence: float = 0.95,
+    decimals: int = 1,
+) -> CIConsistency:
+    r"""Check a printed t-interval :math:`\bar x \pm t_{n-1} s/\sqrt n` against M, SD and n.
+
+    The printed mean and SD are themselves rounded to *decimals*, so the
+    interval's ends may lie anywhere the half-unit ranges of M and SD allow;
+    a printed end is consistent if it lies in that range after rounding.
+
+    Examples
+    --------
+    >>> ci_consistent(34.6, 3.6, 12, 32.3, 36.9).consistent
+    True
+    """
+    from scipy import stats  # noqa: PLC0415
+
+    if isinstance(n, bool) or not isinstance(n, int) or n < 2:
+        msg = f"n must be a whole number >= 2: {n!r}"
+        raise ValueError(msg)
+    q = float(stats.t.ppf(0.5 + confidence / 2, n - 1)) / math.sqrt(n)
+    half_unit = 0.5 * 10.0**-decimals
+    sd_lo, sd_hi = max(sd - half_unit, 0.0), sd + half_unit
+    low_range = (mean - half_unit - q * sd_hi, mean + half_unit - q * sd_lo)
+    high_range = (mean - half_unit + q * sd_lo, mean + half_unit + q * sd_hi)
+    tol = half_unit + 1e-9
+
+    def inside(x: float, r: tuple[float, float]) -> bool:
+        return r[0] - tol <= x <= r[1] + tol
+
+    consistent = inside(low, low_range) and inside(high, high_range)
+    return CIConsistency((low, high), (mean - q * sd, mean + q * sd), low_range, high_range, consistent)
