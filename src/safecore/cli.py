@@ -1,56 +1,137 @@
 """The ``safecore`` command: parses arguments, calls the library, formats.
 
-``safecore report`` prints the case-note comparison of the embedded SafeCORE
-2020 data (Tables 2–5 recomputed, with the chi-square tests of Tables 3 and 5).
+Commands
+--------
+``safecore report``
+    Recompute the SafeCORE 2020 evaluation (or the same analysis on your own
+    files) and print it as text, Markdown, HTML or JSON.
+``safecore audit``
+    List the published figures that do not follow from their inputs.
+``safecore proxies show|validate|export``
+    Inspect, check or export a proxy table.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
-import warnings
 from collections.abc import Sequence
 
-from safecore._errors import SafecoreError, SafecoreWarning
+from safecore._errors import SafecoreError
 
 __all__ = ["main"]
 
+FORMATS = ("text", "markdown", "html", "json")
 
-def _report(args: argparse.Namespace) -> str:
-    from safecore.datasets import safecore_2020  # noqa: PLC0415
-    from safecore.engagement import chi_square  # noqa: PLC0415
 
-    data = safecore_2020()
-    parts = [f"SafeCORE evaluation (2020): case-note analysis\n{data.citation}\n"]
-    for number, title in (
-        (2, "Table 2: goal types by attainment"),
-        (3, "Table 3: goal attainment by engagement"),
-        (4, "Table 4: problem types by change"),
-        (5, "Table 5: problem change by engagement"),
-    ):
-        t = data.tables[number].tally()
-        parts.append(f"{title} ({t.total} records, {t.missing} with no status)\n{t}")
-        if number in (3, 5):
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", SafecoreWarning)
-                res = chi_square(t)
-            published = data.tables[number].extra
-            parts.append(
-                f"  recomputed: {res.summary()}\n"
-                f"  published:  χ² = {published['statistic']}, p {published['pvalue']}"
-            )
-        parts.append("")
-    return "\n".join(parts)
+def _progress_bar(done: int, total: int) -> None:
+    width = 30
+    filled = int(width * done / total)
+    sys.stderr.write(f"\rsimulating [{'#' * filled}{'.' * (width - filled)}] {done:,}/{total:,}")
+    if done >= total:
+        sys.stderr.write("\r" + " " * (width + 40) + "\r")
+    sys.stderr.flush()
+
+
+def _cmd_report(args: argparse.Namespace) -> str:
+    from safecore.report import build_report  # noqa: PLC0415
+
+    progress = _progress_bar if sys.stderr.isatty() else None
+    report = build_report(
+        case_notes=args.case_notes,
+        staff_survey=args.staff_survey,
+        proxies=args.proxies,
+        cohorts=args.cohorts,
+        draws=args.draws,
+        seed=args.seed,
+        progress=progress,
+    )
+    return report.render(args.format)
+
+
+def _cmd_audit(args: argparse.Namespace) -> str:
+    from safecore.audit import audit_2020  # noqa: PLC0415
+
+    report = audit_2020()
+    if args.format == "json":
+        return json.dumps(report.to_dict(), indent=2, ensure_ascii=False)
+    if args.format == "markdown":
+        return report._repr_markdown_()
+    if args.format == "html":
+        return report._repr_html_()
+    return str(report)
+
+
+def _cmd_proxies(args: argparse.Namespace) -> str:
+    from safecore.cost import SAFECORE_2020, load_proxies  # noqa: PLC0415
+
+    table = load_proxies(args.file) if getattr(args, "file", None) else SAFECORE_2020
+    if args.action == "show":
+        return str(table)
+    if args.action == "validate":
+        return f"{args.file}: {len(table)} proxies, valid"
+    return table.to_csv() if args.to == "csv" else table.to_toml()
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="safecore",
-        description="Evaluate family-support programmes; reproduce the SafeCORE 2020 report.",
+        description=(
+            "Evaluate family-support programmes: recompute the SafeCORE 2020 report "
+            "(DfE RR1040) or run the same analysis on your own exports."
+        ),
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
-    sub = parser.add_subparsers(dest="command")
-    sub.add_parser("report", help="recompute the report's tables from the embedded data")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    rep = sub.add_parser(
+        "report",
+        help="recompute the evaluation and print it",
+        description="Recompute every table of the evaluation. With no files: the embedded "
+        "SafeCORE 2020 data and the audit of its published figures.",
+    )
+    rep.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    rep.add_argument(
+        "--case-notes",
+        metavar="FILE.csv",
+        help="case notes: family, engagement, category, status[, type]",
+    )
+    rep.add_argument(
+        "--staff-survey", metavar="FILE.csv", help="staff survey: respondent, time, cbi01..cbi19"
+    )
+    rep.add_argument("--proxies", metavar="FILE.toml", help="proxy table (TOML or CSV)")
+    rep.add_argument(
+        "--cohorts", metavar="FILE.toml", help="cohorts: [cohorts.<name>] families, improved, potential"
+    )
+    rep.add_argument(
+        "--draws", type=int, default=10_000, help="Monte Carlo draws (default 10000; 0 to skip)"
+    )
+    rep.add_argument("--seed", type=int, default=2020, help="simulation seed (default 2020)")
+    rep.set_defaults(func=_cmd_report)
+
+    aud = sub.add_parser(
+        "audit",
+        help="list the published figures that do not add up",
+        description="Recompute every figure of the SafeCORE 2020 report and list the mismatches.",
+    )
+    aud.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    aud.set_defaults(func=_cmd_audit)
+
+    prox = sub.add_parser(
+        "proxies",
+        help="show, validate or export a proxy table",
+        description="Work with proxy tables (TOML or CSV).",
+    )
+    psub = prox.add_subparsers(dest="action", metavar="ACTION", required=True)
+    show = psub.add_parser("show", help="print a proxy table (default: the report's Table 11)")
+    show.add_argument("file", nargs="?", help="a proxy file (TOML or CSV)")
+    val = psub.add_parser("validate", help="check a proxy file; exit 1 with the reason if invalid")
+    val.add_argument("file", help="a proxy file (TOML or CSV)")
+    exp = psub.add_parser("export", help="write a proxy table as TOML or CSV")
+    exp.add_argument("file", nargs="?", help="a proxy file to convert (default: Table 11)")
+    exp.add_argument("--to", choices=("toml", "csv"), default="toml", help="output format")
+    prox.set_defaults(func=_cmd_proxies)
     return parser
 
 
@@ -58,13 +139,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``safecore`` command; return the exit status."""
     parser = _parser()
     args = parser.parse_args(argv)
-    command = args.command or "report"
+    if args.command is None:
+        parser.print_help()
+        return 0
     try:
-        if command == "report":
-            sys.stdout.write(_report(args))
-    except (SafecoreError, OSError) as exc:
+        out = args.func(args)
+    except (SafecoreError, OSError, KeyError, ValueError) as exc:
         if args.debug:
             raise
-        sys.stderr.write(f"safecore: error: {exc}\n")
+        text = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
+        sys.stderr.write(f"safecore: error: {text}\n")
         return 1
+    sys.stdout.write(out if out.endswith("\n") else out + "\n")
     return 0

@@ -73,7 +73,9 @@ class ModelError(SafecoreError, ValueError):
 
 
 def _money(x: float) -> str:
-    return f"£{round_half_up(x).item():,.0f}"
+    """Pounds rounded half up (away from zero), with a leading minus for losses."""
+    value = round_half_up(x).item()
+    return f"-£{-value:,.0f}" if value < 0 else f"£{value:,.0f}"
 
 
 def _label(key: str) -> str:

@@ -11,7 +11,7 @@ True
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, cast
 
 import attrs
@@ -127,6 +127,7 @@ def simulate(
     deadweight_range: tuple[float, float] | None = None,
     chunk_size: int = 200_000,
     percentiles: Sequence[float] = _PERCENTILES,
+    progress: Callable[[int, int], None] | None = None,
 ) -> SimulationResult:
     r"""Monte Carlo distribution of a cohort's savings per family.
 
@@ -157,6 +158,9 @@ def simulate(
         ``chunk_size × outcomes × 8`` bytes per array.
     percentiles : sequence of float
         Percentiles of savings per family to report.
+    progress : callable, optional
+        Called as ``progress(done, n)`` after each chunk (the command line
+        uses it for a progress bar).
 
     Returns
     -------
@@ -205,6 +209,8 @@ def simulate(
         attr = rng.uniform(*attr_r, size=m) if attr_r else model.attribution
         dead = rng.uniform(*dead_r, size=m) if dead_r else model.deadweight
         total[start : start + m] = gross * (1 - dead) * attr * fixed
+        if progress is not None:
+            progress(start + m, n)
     pcts = np.percentile(total, list(percentiles)) / cohort.families
     return SimulationResult(
         cohort=cohort.name,

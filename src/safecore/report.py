@@ -1,0 +1,719 @@
+"""Assemble the whole evaluation as a document: tables and text, rendered four ways.
+
+:func:`build_report` recomputes every quantitative result of the SafeCORE
+2020 report from the embedded data (or runs the same analysis on a user's
+own files); :class:`Report` renders as text, Markdown, HTML or JSON.
+
+Examples
+--------
+>>> from safecore.report import build_report
+>>> report = build_report(draws=2_000)
+>>> [s.title for s in report.sections][:3]
+['Service indicators (Table 1)', 'Case notes (Tables 2-5)', 'Cost (Tables 6-8, 11-13)']
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import tomllib
+import warnings
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+import numpy as np
+
+from safecore._errors import RecordError, SafecoreWarning
+from safecore._format import fmt_label, html_table, markdown_table, text_table
+
+__all__ = ["Report", "Section", "Table", "build_report", "load_cohorts"]
+
+Progress = Callable[[int, int], None]
+
+
+def _header(cells: Iterable[object]) -> tuple[str, ...]:
+    return tuple(str(c) for c in cells)
+
+
+def _cells(rows: Iterable[Iterable[object]]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(str(c) for c in r) for r in rows)
+
+
+def _blocks(blocks: Iterable[Table | str]) -> tuple[Table | str, ...]:
+    return tuple(blocks)
+
+
+@attrs.frozen(slots=True)
+class Table:
+    """A titled table of strings."""
+
+    caption: str
+    header: tuple[str, ...] = attrs.field(converter=_header)
+    rows: tuple[tuple[str, ...], ...] = attrs.field(converter=_cells)
+
+
+@attrs.frozen(slots=True)
+class Section:
+    """A report section: a title and a sequence of tables and paragraphs."""
+
+    title: str
+    blocks: tuple[Table | str, ...] = attrs.field(converter=_blocks)
+
+
+@attrs.frozen(slots=True, repr=False)
+class Report:
+    """The evaluation as a document, with the audit findings as data."""
+
+    title: str
+    sections: tuple[Section, ...]
+    findings: tuple[dict[str, Any], ...] = ()
+
+    def to_text(self) -> str:
+        """Render as plain text for a terminal."""
+        out = [self.title, "=" * len(self.title), ""]
+        for s in self.sections:
+            out += [s.title, "-" * len(s.title)]
+            for b in s.blocks:
+                if isinstance(b, Table):
+                    out += [b.caption, text_table(b.header, b.rows)]
+                else:
+                    out.append(b)
+                out.append("")
+        return "\n".join(out)
+
+    def to_markdown(self) -> str:
+        """Render as GitHub-flavoured Markdown."""
+        out = [f"# {self.title}", ""]
+        for s in self.sections:
+            out += [f"## {s.title}", ""]
+            for b in s.blocks:
+                if isinstance(b, Table):
+                    out += [f"**{b.caption}**", "", markdown_table(b.header, b.rows)]
+                else:
+                    out.append(f"```\n{b}\n```" if "\n" in b else b)
+                out.append("")
+        return "\n".join(out)
+
+    def to_html(self) -> str:
+        """Render as a standalone HTML page."""
+        out = [
+            "<!DOCTYPE html><html><head><meta charset='utf-8'>",
+            f"<title>{html.escape(self.title)}</title></head><body>",
+            f"<h1>{html.escape(self.title)}</h1>",
+        ]
+        for s in self.sections:
+            out.append(f"<h2>{html.escape(s.title)}</h2>")
+            for b in s.blocks:
+                if isinstance(b, Table):
+                    out.append(html_table(b.header, b.rows, b.caption))
+                else:
+                    out.append(
+                        f"<pre>{html.escape(b)}</pre>" if "\n" in b else f"<p>{html.escape(b)}</p>"
+                    )
+        out.append("</body></html>")
+        return "\n".join(out)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-Python form for JSON: sections with typed blocks, and the findings."""
+        return {
+            "title": self.title,
+            "sections": [
+                {
+                    "title": s.title,
+                    "blocks": [
+                        {
+                            "type": "table",
+                            "caption": b.caption,
+                            "header": list(b.header),
+                            "rows": [list(r) for r in b.rows],
+                        }
+                        if isinstance(b, Table)
+                        else {"type": "text", "text": b}
+                        for b in s.blocks
+                    ],
+                }
+                for s in self.sections
+            ],
+            "findings": list(self.findings),
+        }
+
+    def render(self, fmt: str) -> str:
+        """Render as ``text``, ``markdown``, ``html`` or ``json``."""
+        if fmt == "json":
+            return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
+        renderers = {"text": self.to_text, "markdown": self.to_markdown, "html": self.to_html}
+        if fmt not in renderers:
+            msg = f"format must be one of text, markdown, html, json: {fmt!r}"
+            raise ValueError(msg)
+        return renderers[fmt]()
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def _repr_markdown_(self) -> str:
+        return self.to_markdown()
+
+    def __repr__(self) -> str:
+        return f"Report({self.title!r}, sections={len(self.sections)}, findings={len(self.findings)})"
+
+
+def _money(x: float) -> str:
+    from safecore.cost.model import _money as money  # noqa: PLC0415
+
+    return money(x)
+
+
+# -- sections -------------------------------------------------------------------------------
+
+
+def _services_section() -> Section:
+    from safecore.services import service_indicators_2020  # noqa: PLC0415
+
+    indicators, flow = service_indicators_2020()
+    rows = [[r.label, r.before, r.after, f"{r.test().pvalue:.3g}"] for r in indicators.rows]
+    blocks: list[Table | str] = [
+        Table(
+            f"Table 1: {indicators.children} children, 12 months before and after allocation",
+            ["Indicator", "Before", "After", "Exact McNemar p"],
+            rows,
+        ),
+        "Referral flow (February 2018 to March 2019):\n" + str(flow),
+    ]
+    problems = flow.inconsistencies()
+    blocks.append(
+        "The flow adds up." if not problems else "Flow inconsistencies: " + "; ".join(problems)
+    )
+    return Section("Service indicators (Table 1)", blocks)
+
+
+def _tally_table(caption: str, t: Any) -> Table:
+    pct = t.row_percentages(include_missing=True)
+    header = ["", *(fmt_label(c) for c in t.column_labels), "Missing", "N"]
+    rows = [
+        [
+            fmt_label(lab),
+            *(f"{n} ({p:.0f}%)" for n, p in zip(t.table[i], pct[i], strict=True)),
+            int(t.row_missing[i]),
+            int(t.row_totals[i] + t.row_missing[i]),
+        ]
+        for i, lab in enumerate(t.row_labels)
+    ]
+    return Table(caption, header, rows)
+
+
+def _chi_text(t: Any, published: str | None = None) -> str:
+    from safecore.engagement import chi_square  # noqa: PLC0415
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SafecoreWarning)
+        res = chi_square(t)
+    line = f"Recomputed: {res.summary()}"
+    if res.min_expected < 5:
+        exact = chi_square(t, method="exact")
+        line += f"; smallest expected count {res.min_expected:.2f} < 5, exact p = {exact.pvalue:.4g}"
+    if published:
+        line += f". Published: {published}."
+    return line
+
+
+def _case_notes_section_2020() -> Section:
+    from safecore.datasets import safecore_2020  # noqa: PLC0415
+
+    data = safecore_2020()
+    blocks: list[Table | str] = []
+    captions = {
+        2: "Table 2: goal types by attainment",
+        3: "Table 3: goal attainment by engagement",
+        4: "Table 4: problem types by change",
+        5: "Table 5: problem change by engagement",
+    }
+    for number, caption in captions.items():
+        published = data.tables[number]
+        t = published.tally()
+        blocks.append(_tally_table(f"{caption} ({t.total} records, {t.missing} with no status)", t))
+        if number in (3, 5):
+            extra = published.extra
+            blocks.append(_chi_text(t, f"χ² = {extra['statistic']}, p {extra['pvalue']}"))
+    return Section("Case notes (Tables 2-5)", blocks)
+
+
+def _split_case_notes(path: str | os.PathLike[str]) -> tuple[list[Any], list[Any], int]:
+    from safecore.categories import Attainment, Change  # noqa: PLC0415
+    from safecore.tallies import read_records  # noqa: PLC0415
+
+    records = read_records(path)
+    if records and "engagement" not in records[0]:
+        msg = f"{path}: no 'engagement' column (columns: family, engagement, category, status, type)"
+        raise RecordError(msg)
+    goals, problems, unclassified = [], [], 0
+    for k, r in enumerate(records):
+        kind = (r.get("type") or "").strip().lower()
+        status = r.get("status")
+        if not kind and status:
+            for enum, name in ((Attainment, "goal"), (Change, "problem")):
+                try:
+                    enum.from_label(status)
+                except ValueError:
+                    continue
+                kind = name
+                break
+        if kind == "goal":
+            goals.append(r)
+        elif kind == "problem":
+            problems.append(r)
+        elif kind:
+            msg = f"{path}, record {k}: type must be 'goal' or 'problem': {kind!r}"
+            raise RecordError(msg)
+        else:
+            unclassified += 1
+    return goals, problems, unclassified
+
+
+def _case_notes_section_user(path: str | os.PathLike[str]) -> Section:
+    from safecore.categories import Attainment, Change  # noqa: PLC0415
+    from safecore.tallies import per_family, tally  # noqa: PLC0415
+
+    goals, problems, unclassified = _split_case_notes(path)
+    blocks: list[Table | str] = [f"Case notes from {path}."]
+    for name, records, enum in (("Goals", goals, Attainment), ("Problems", problems, Change)):
+        if not records:
+            continue
+        t = tally(records, rows="engagement", columns="status", column_order=list(enum))
+        blocks.append(
+            _tally_table(f"{name}: status by engagement ({t.total} records, {t.missing} missing)", t)
+        )
+        if t.shape[0] >= 2:
+            blocks.append(_chi_text(t))
+        if "family" in records[0]:
+            s = per_family(records)
+            blocks.append(
+                f"{name} per family: mean {s.mean:.1f}, SD {s.sd:.1f}, median {s.median:g}, "
+                f"range {s.min}-{s.max} ({s.n_families} families)"
+            )
+    if unclassified:
+        blocks.append(f"{unclassified} records with neither a type nor a status were not tallied.")
+    return Section("Case notes", blocks)
+
+
+def load_cohorts(path: str | os.PathLike[str]) -> list[Any]:
+    """Read cohorts from a TOML file.
+
+    The file holds ``[cohorts.<key>]`` tables with ``name``, ``families``,
+    ``improved`` and optionally ``potential`` (inline tables keyed by outcome).
+
+    Raises
+    ------
+    CohortError
+        If the file is not valid TOML or a cohort is malformed (the message
+        names the file and cohort).
+    """
+    from safecore.cost.model import Cohort, CohortError  # noqa: PLC0415
+
+    p = Path(path)
+    try:
+        data = tomllib.loads(p.read_bytes().decode("utf-8-sig"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        msg = f"{p}: not a valid UTF-8 TOML file: {exc}"
+        raise CohortError(msg) from exc
+    if not isinstance(data.get("cohorts"), dict) or not data["cohorts"]:
+        msg = f"{p}: expected [cohorts.<name>] tables with name, families, improved, potential"
+        raise CohortError(msg)
+    out = []
+    for key, spec in data["cohorts"].items():
+        unknown = set(spec) - {"name", "families", "improved", "potential"}
+        if unknown:
+            msg = f"{p}, cohort {key!r}: unknown field {sorted(unknown)[0]!r}"
+            raise CohortError(msg)
+        try:
+            out.append(
+                Cohort(spec.get("name", key), spec["families"], spec["improved"], spec.get("potential"))
+            )
+        except KeyError as exc:
+            msg = f"{p}, cohort {key!r}: missing field {exc.args[0]!r}"
+            raise CohortError(msg) from None
+        except CohortError as exc:
+            msg = f"{p}, cohort {key!r}: {exc}"
+            raise CohortError(msg) from None
+    return out
+
+
+def _cost_section(
+    proxies: Any, cohorts: Sequence[Any], draws: int, seed: int, progress: Progress | None, is_2020: bool
+) -> Section:
+    from safecore.cost import (  # noqa: PLC0415
+        SavingModel,
+        delivery_cost_per_family,
+        simulate,
+        value_for_money,
+    )
+
+    model = SavingModel(proxies)
+    blocks: list[Table | str] = [
+        Table(
+            "Proxy saving per family per year" + (" (Tables 6 and 11)" if is_2020 else ""),
+            ["Outcome", "Indicator", "Saving"],
+            proxies._rows(),
+        )
+    ]
+    for c in cohorts:
+        if c.potential is not None:
+            rows = [
+                [
+                    _label(k),
+                    c.potential[k],
+                    c.improved[k],
+                    f"{100 * c.improved[k] / c.potential[k]:.0f}%" if c.potential[k] else "-",
+                ]
+                for k in c.improved
+            ]
+            blocks.append(
+                Table(
+                    f"Outcomes and improvements: {c.name} ({c.families} families)",
+                    ["Outcome", "Potential", "Improved", "% improved"],
+                    rows,
+                )
+            )
+    published = _published_cost() if is_2020 else {}
+    evaluations = [model.evaluate(c) for c in cohorts]
+    for ev, key in zip(evaluations, ("engaged", "disengaged"), strict=False):
+        pub = published.get(key, {})
+        header = ["Outcome", "Improved", "Proxy", "Total saving"] + (["Published"] if pub else [])
+        rows = []
+        for i, o in enumerate(ev.outcomes):
+            row = [_label(o), int(ev.improved[i]), _money(ev.saving[i]), _money(ev.gross[i])]
+            if pub:
+                row.append(_money(pub["totals"][str(o)]))
+            rows.append(row)
+        total_row = ["Total", int(ev.improved.sum()), "", _money(ev.total)] + (
+            [_money(pub["total"])] if pub else []
+        )
+        avg_row = ["Per family", ev.families, "", f"£{ev.per_family:,.2f}"] + (
+            [_money(pub["per_family"])] if pub else []
+        )
+        table_no = {"engaged": 7, "disengaged": 8}[key] if is_2020 else None
+        caption = f"Results by outcome: {ev.cohort}" + (
+            f" (Table {table_no}, recomputed)" if table_no else ""
+        )
+        blocks.append(Table(caption, header, [*rows, total_row, avg_row]))
+    if len(cohorts) >= 2:
+        comp = model.compare(cohorts[0], cohorts[1])
+        blocks.append(
+            f"Difference per family ({comp.a.cohort} − {comp.b.cohort}): "
+            f"£{comp.difference_per_family:,.2f}"
+            + (
+                f" (published {_money(published['comparison']['difference_per_family'])})"
+                if is_2020
+                else ""
+            )
+        )
+        if is_2020:
+            share = published["comparison"]["attribution"]
+            part = SavingModel(proxies, attribution=share).compare(cohorts[0], cohorts[1])
+            blocks.append(
+                f"At {share:.0%} attribution: £{part.difference_per_family:,.2f} "
+                f"(published {_money(published['comparison']['difference_at_attribution'])})"
+            )
+            comp_pub = published["comparison"]
+            cost = delivery_cost_per_family(
+                comp_pub["funding"],
+                comp_pub["families_supported"],
+                startup_share=comp_pub["startup_share"],
+            )
+            blocks.append(
+                f"Delivery cost per family: £{comp_pub['funding']:,} less "
+                f"{comp_pub['startup_share']:.0%} over {comp_pub['families_supported']} families = "
+                f"£{cost:,.2f} (published {_money(comp_pub['cost_per_family'])})"
+            )
+            vfm_rows = []
+            for years in (1, 3, 5):
+                vfm = value_for_money(SavingModel(proxies, years=years), cohorts[0], cost)
+                payback = "-" if vfm.payback_year is None else f"year {vfm.payback_year}"
+                vfm_rows.append([years, _money(vfm.benefit), _money(vfm.npv), f"{vfm.bcr:.2f}", payback])
+            blocks.append(
+                Table(
+                    f"Value for money, {cohorts[0].name} families (3.5% discounting, no drop-off)",
+                    ["Years of benefit", "Savings per family", "NPV", "BCR", "Payback"],
+                    vfm_rows,
+                )
+            )
+    if draws > 0:
+        sim_rows = []
+        for c in cohorts:
+            sim = simulate(model, c, n=draws, seed=seed, progress=progress)
+            lo, hi = sim.interval(0.95)
+            sim_rows.append(
+                [
+                    c.name,
+                    _money(model.evaluate(c).per_family),
+                    _money(sim.percentile(50)),
+                    f"[{_money(lo)}, {_money(hi)}]",
+                ]
+            )
+        blocks.append(
+            Table(
+                f"Uncertainty: {draws:,} Monte Carlo draws (proxies ±20% triangular, beta-binomial "
+                f"improvement rates; seed {seed})",
+                ["Cohort", "Per family", "Median", "95% interval"],
+                sim_rows,
+            )
+        )
+    title = "Cost (Tables 6-8, 11-13)" if is_2020 else "Cost"
+    return Section(title, blocks)
+
+
+def _label(key: Any) -> str:
+    return str(getattr(key, "label", key))
+
+
+def _published_cost() -> dict[str, Any]:
+    from importlib import resources  # noqa: PLC0415
+
+    with resources.files("safecore.data").joinpath("safecore_2020_cost.toml").open("rb") as fh:
+        published: dict[str, Any] = tomllib.load(fh)["published"]
+    return published
+
+
+def _staff_section_2020() -> Section:
+    from safecore.datasets import staff_survey_2020  # noqa: PLC0415
+    from safecore.scales import CBI_SOCIAL_WORKER_NORMS, one_sample_from_summary, welch_from_summary  # noqa: PLC0415
+    from safecore.scales.consistency import ci_consistent  # noqa: PLC0415
+
+    staff = staff_survey_2020()
+    blocks: list[Table | str] = []
+    for number, name in ((9, "CBI"), (10, "CEAS")):
+        rows = []
+        for r in staff.table(number):
+            if r.n is None:  # pragma: no cover - every Table 9/10 row has N
+                continue
+            lo, hi = ci_consistent(r.mean, r.sd, r.n, r.ci_low, r.ci_high).recomputed
+            rows.append(
+                [
+                    r.label,
+                    r.time,
+                    r.n,
+                    f"{r.mean} [{r.ci_low}, {r.ci_high}] {r.sd}",
+                    f"[{lo:.1f}, {hi:.1f}]",
+                ]
+            )
+        blocks.append(
+            Table(
+                f"Table {number}: {name} scores (published) with the t-interval recomputed",
+                ["Scale", "Time", "N", "M [95% CI] SD (published)", "t-interval"],
+                rows,
+            )
+        )
+    rows = []
+    scales = list(dict.fromkeys(r.scale for r in staff.rows if r.n is not None))
+    for scale in scales:
+        a, b = staff.get(scale, 1), staff.get(scale, 2)
+        if a.n is None or b.n is None:  # pragma: no cover
+            continue
+        w = welch_from_summary(a.n, a.mean, a.sd, b.n, b.mean, b.sd)
+        rows.append(
+            [a.label, f"{w.statistic:.2f}", f"{w.df:.1f}", f"{w.pvalue:.3f}", f"{w.effect.g:.2f}"]
+        )
+    blocks.append(
+        Table(
+            "Time 1 against time 2 (Welch, from the published summaries)",
+            ["Scale", "t", "df", "p", "Hedges' g"],
+            rows,
+        )
+    )
+    rows = []
+    for scale, norm in CBI_SOCIAL_WORKER_NORMS.items():
+        for time in (1, 2):
+            r = staff.get(scale, time)
+            if r.n is None:  # pragma: no cover
+                continue
+            t = one_sample_from_summary(r.n, r.mean, r.sd, norm)
+            rows.append([r.label, time, r.mean, norm.mean, f"{t.statistic:.2f}", f"{t.pvalue:.2g}"])
+    blocks.append(
+        Table(
+            "CBI against social workers (Walters, Brown & James 2018, n = 1,720)",
+            ["Scale", "Time", "Mean", "Norm", "t", "p"],
+            rows,
+        )
+    )
+    return Section("Staff survey (Tables 9-10)", blocks)
+
+
+def _staff_section_user(path: str | os.PathLike[str]) -> Section:
+    from safecore.scales import CBI_ITEMS, describe, paired, score_cbi, welch  # noqa: PLC0415
+    from safecore.tallies import read_records  # noqa: PLC0415
+
+    records = read_records(path)
+    ids = [i.id for i in CBI_ITEMS]
+    if not records or any(i not in records[0] for i in ids) or "time" not in records[0]:
+        msg = f"{path}: expected columns respondent, time and {ids[0]}..{ids[-1]}"
+        raise RecordError(msg)
+    values = [[r[i] for i in ids] for r in records]
+    numeric = all(v is None or _is_number(v) for row in values for v in row)
+    cells = [[None if v is None else float(v) for v in row] for row in values] if numeric else values
+    scores = score_cbi(
+        np.array(cells, dtype=object if not numeric else float), coding="points" if numeric else "labels"
+    )
+    times = [str(r["time"]) for r in records]
+    respondents = [r.get("respondent") for r in records]
+    blocks: list[Table | str] = [f"Staff survey from {path}: {len(records)} responses."]
+    rows = []
+    for scale in ("personal", "work", "client"):
+        for time in sorted(set(times)):
+            mask = np.array([t == time for t in times])
+            s = describe(getattr(scores, scale)[mask])
+            rows.append([scale, time, s.n, s.missing, str(s)])
+    blocks.append(
+        Table("CBI scores by time point", ["Scale", "Time", "N", "Missing", "M [95% CI] SD"], rows)
+    )
+    distinct = sorted(set(times))
+    if len(distinct) == 2:
+        first, second = distinct
+        rows = []
+        ids_1 = {
+            r: k for k, (r, t) in enumerate(zip(respondents, times, strict=True)) if t == first and r
+        }
+        ids_2 = {
+            r: k for k, (r, t) in enumerate(zip(respondents, times, strict=True)) if t == second and r
+        }
+        matched = sorted(set(ids_1) & set(ids_2))
+        for scale in ("personal", "work", "client"):
+            v = getattr(scores, scale)
+            if len(matched) >= 2:
+                res = paired([v[ids_1[m]] for m in matched], [v[ids_2[m]] for m in matched])
+                rows.append(
+                    [
+                        scale,
+                        "paired t",
+                        res.n,
+                        f"{res.t:.2f}",
+                        f"{res.t_pvalue:.3f}",
+                        f"Wilcoxon p = {res.wilcoxon_pvalue:.3f}",
+                    ]
+                )
+            else:
+                m1 = np.array([t == first for t in times])
+                w = welch(v[m1], v[~m1])
+                rows.append(
+                    [
+                        scale,
+                        "Welch",
+                        w.n1 + w.n2,
+                        f"{w.statistic:.2f}",
+                        f"{w.pvalue:.3f}",
+                        f"g = {w.effect.g:.2f}",
+                    ]
+                )
+        blocks.append(
+            Table(f"Time {first} against time {second}", ["Scale", "Test", "N", "t", "p", ""], rows)
+        )
+    return Section("Staff survey", blocks)
+
+
+def _is_number(v: object) -> bool:
+    try:
+        float(str(v))
+    except ValueError:
+        return False
+    return True
+
+
+def _audit_section() -> tuple[Section, tuple[dict[str, Any], ...]]:
+    from safecore.audit import audit_2020  # noqa: PLC0415
+
+    report = audit_2020()
+    rows = [
+        [f.table, f.row, f.column, _fmt(f.published), _fmt(f.recomputed), f.rule, f.severity]
+        for f in report.findings
+    ]
+    errors = len(report.by_severity("error"))
+    blocks: list[Table | str] = [
+        f"{len(report)} of {report.checks} checks found a published figure that does not follow "
+        f"from its inputs ({errors} errors, {len(report) - errors} warnings).",
+        Table(
+            "Audit findings",
+            ["Table", "Row", "Column", "Published", "Recomputed", "Rule", "Severity"],
+            rows,
+        ),
+    ]
+    return Section("Audit of the published figures", blocks), tuple(f.to_dict() for f in report.findings)
+
+
+def _fmt(x: float | str) -> str:
+    if isinstance(x, str):
+        return x
+    return f"{x:,}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def build_report(
+    *,
+    case_notes: str | os.PathLike[str] | None = None,
+    staff_survey: str | os.PathLike[str] | None = None,
+    proxies: str | os.PathLike[str] | None = None,
+    cohorts: str | os.PathLike[str] | None = None,
+    draws: int = 10_000,
+    seed: int = 2020,
+    progress: Progress | None = None,
+) -> Report:
+    """Recompute the evaluation: the SafeCORE 2020 report, or the same analysis on your files.
+
+    Parameters
+    ----------
+    case_notes : path, optional
+        A case-note CSV (columns ``family, engagement, category, status`` and
+        optionally ``type`` = goal/problem, ``applicability``).
+    staff_survey : path, optional
+        A staff survey CSV: ``respondent, time, cbi01 ... cbi19`` (labels or points).
+    proxies : path, optional
+        A proxy table (TOML or CSV, see :func:`safecore.cost.load_proxies`).
+    cohorts : path, optional
+        Cohorts in TOML (see :func:`load_cohorts`).
+    draws : int
+        Monte Carlo draws for the uncertainty table (0 to skip).
+    seed : int
+        Seed of the simulation.
+    progress : callable, optional
+        ``progress(done, total)`` during the simulation.
+
+    Returns
+    -------
+    Report
+        With no files: service indicators, case notes, cost, staff survey and
+        the audit of the 2020 report. With files: the sections those files
+        feed (proxies alone change the cost section of the 2020 cohorts).
+    """
+    from safecore.cost import (  # noqa: PLC0415 - keep `import safecore.report` light
+        SAFECORE_2020,
+        SAFECORE_2020_DISENGAGED,
+        SAFECORE_2020_ENGAGED,
+        load_proxies,
+    )
+
+    own = any(x is not None for x in (case_notes, staff_survey, cohorts))
+    table = load_proxies(proxies) if proxies is not None else SAFECORE_2020
+    if not own:
+        cost = _cost_section(
+            table,
+            [SAFECORE_2020_ENGAGED, SAFECORE_2020_DISENGAGED],
+            draws,
+            seed,
+            progress,
+            is_2020=proxies is None,
+        )
+        sections = [_services_section(), _case_notes_section_2020(), cost, _staff_section_2020()]
+        findings: tuple[dict[str, Any], ...] = ()
+        if proxies is None:
+            audit_section, findings = _audit_section()
+            sections.append(audit_section)
+        return Report("SafeCORE evaluation (DfE RR1040, 2020), recomputed", tuple(sections), findings)
+    sections = []
+    if case_notes is not None:
+        sections.append(_case_notes_section_user(case_notes))
+    if cohorts is not None:
+        sections.append(
+            _cost_section(table, load_cohorts(cohorts), draws, seed, progress, is_2020=False)
+        )
+    if staff_survey is not None:
+        sections.append(_staff_section_user(staff_survey))
+    return Report("Programme evaluation", tuple(sections))

@@ -1,0 +1,235 @@
+"""Service indicators before and after allocation, with an exact McNemar test, and referral flows.
+
+Examples
+--------
+The report's MASH referrals: 3 of 29 children before allocation, none after.
+
+>>> from safecore.services import mcnemar_exact
+>>> mcnemar_exact(before_only=3, after_only=0).pvalue
+0.25
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Iterator, Mapping
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from safecore._format import html_table, text_table
+
+__all__ = [
+    "Flow",
+    "McNemarResult",
+    "PrePost",
+    "ServiceIndicators",
+    "mcnemar_exact",
+    "service_indicators_2020",
+]
+
+
+@attrs.frozen(slots=True, repr=False)
+class McNemarResult:
+    """Exact McNemar test on the discordant pairs of a paired 2×2 table.
+
+    Attributes
+    ----------
+    before_only, after_only : int
+        Discordant pairs: an incident before but not after, and the reverse.
+    pvalue : float
+        Two-sided exact p-value, :math:`\\min(1, 2 P(X \\le \\min(b, c)))`
+        with :math:`X \\sim \\mathrm{Binomial}(b + c, 1/2)`; 1 when there
+        are no discordant pairs (nothing to test).
+    """
+
+    before_only: int
+    after_only: int
+    pvalue: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-Python form."""
+        return attrs.asdict(self)
+
+    def __repr__(self) -> str:
+        return (
+            f"McNemarResult(before_only={self.before_only}, after_only={self.after_only}, "
+            f"pvalue={self.pvalue:.4g})"
+        )
+
+
+def mcnemar_exact(before_only: int, after_only: int) -> McNemarResult:
+    r"""Exact (binomial) McNemar test for paired before/after indicators.
+
+    Parameters
+    ----------
+    before_only : int
+        Pairs (children) with the indicator before but not after.
+    after_only : int
+        Pairs with the indicator after but not before.
+
+    Returns
+    -------
+    McNemarResult
+
+    Raises
+    ------
+    ValueError
+        For negative or non-integer counts.
+
+    Notes
+    -----
+    Concordant pairs carry no information about change; under the null the
+    :math:`b + c` discordant pairs split as a fair coin. Agrees with R's
+    ``exact2x2::mcnemar.exact`` and ``binom.test(b, b + c)``.
+
+    References
+    ----------
+    .. [1] McNemar, Q. (1947). Note on the sampling error of the difference
+       between correlated proportions or percentages. *Psychometrika*, 12, 153-157.
+
+    Examples
+    --------
+    >>> round(mcnemar_exact(10, 2).pvalue, 4)  # R: binom.test(2, 12)$p.value
+    0.0386
+    """
+    from scipy import stats  # noqa: PLC0415
+
+    for name, v in (("before_only", before_only), ("after_only", after_only)):
+        if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+            msg = f"{name} must be a whole number >= 0: {v!r}"
+            raise ValueError(msg)
+    n = before_only + after_only
+    if n == 0:
+        return McNemarResult(before_only, after_only, 1.0)
+    p = min(1.0, 2 * float(stats.binom.cdf(min(before_only, after_only), n, 0.5)))
+    return McNemarResult(before_only, after_only, p)
+
+
+@attrs.frozen(slots=True)
+class PrePost:
+    """Children with an indicator in the 12 months before and after allocation.
+
+    ``both`` is the number with an incident in both periods (0 unless known).
+    """
+
+    indicator: str
+    label: str
+    before: int
+    after: int
+    both: int = 0
+
+    def test(self) -> McNemarResult:
+        """Exact McNemar test of the change (before-only against after-only children)."""
+        return mcnemar_exact(self.before - self.both, self.after - self.both)
+
+
+@attrs.frozen(slots=True, repr=False)
+class ServiceIndicators:
+    """Pre/post indicators for a group of children (the report's Table 1)."""
+
+    children: int
+    rows: tuple[PrePost, ...]
+
+    def _table(self) -> tuple[list[str], list[list[object]]]:
+        header = ["Indicator", "Before", "After", "Exact McNemar p"]
+        rows: list[list[object]] = [
+            [r.label, r.before, r.after, f"{r.test().pvalue:.3g}"] for r in self.rows
+        ]
+        return header, rows
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-Python form."""
+        return {
+            "children": self.children,
+            "rows": [{**attrs.asdict(r), "pvalue": r.test().pvalue} for r in self.rows],
+        }
+
+    def __str__(self) -> str:
+        return f"{self.children} children, 12 months before and after allocation\n" + text_table(
+            *self._table()
+        )
+
+    def _repr_html_(self) -> str:
+        return html_table(*self._table(), caption=f"Service indicators ({self.children} children)")
+
+    def __repr__(self) -> str:
+        return f"ServiceIndicators(children={self.children}, indicators={len(self.rows)})"
+
+
+@attrs.frozen(slots=True, repr=False)
+class Flow:
+    """A flow of cases (referrals → eligible → started → outcomes) as a tree.
+
+    ``derived`` marks a step the source does not state but that follows from
+    the others (e.g. referrals that did not meet the criteria).
+    """
+
+    label: str
+    count: int
+    children: tuple[Flow, ...] = ()
+    derived: bool = False
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> Flow:
+        """Build a flow from nested mappings with ``label``, ``count`` and ``children``."""
+        return cls(
+            data["label"],
+            int(data["count"]),
+            tuple(cls.from_mapping(c) for c in data.get("children", ())),
+            bool(data.get("derived", False)),
+        )
+
+    def inconsistencies(self) -> list[str]:
+        """Return the steps whose branches do not add up to them (empty when consistent)."""
+        out = []
+        if self.children and sum(c.count for c in self.children) != self.count:
+            total = sum(c.count for c in self.children)
+            out.append(f"{self.label}: {self.count}, but its branches sum to {total}")
+        for c in self.children:
+            out.extend(c.inconsistencies())
+        return out
+
+    def _lines(self, prefix: str = "", last: bool = True, root: bool = True) -> Iterator[str]:
+        mark = "" if root else ("└─ " if last else "├─ ")
+        note = " (derived)" if self.derived else ""
+        yield f"{prefix}{mark}{self.count:>4}  {self.label}{note}"
+        child_prefix = prefix if root else prefix + ("   " if last else "│  ")
+        for k, c in enumerate(self.children):
+            yield from c._lines(child_prefix, k == len(self.children) - 1, root=False)
+
+    def __str__(self) -> str:
+        return "\n".join(self._lines())
+
+    def to_dict(self) -> dict[str, Any]:
+        """Nested plain-Python form."""
+        return {
+            "label": self.label,
+            "count": self.count,
+            "derived": self.derived,
+            "children": [c.to_dict() for c in self.children],
+        }
+
+    def __repr__(self) -> str:
+        return f"Flow({self.label!r}, {self.count}, branches={len(self.children)})"
+
+
+@functools.cache
+def service_indicators_2020() -> tuple[ServiceIndicators, Flow]:
+    """Load the report's service indicators (Table 1) and referral flow.
+
+    Examples
+    --------
+    >>> indicators, flow = service_indicators_2020()
+    >>> [r.indicator for r in indicators.rows]
+    ['CIN', 'CPP', 'CLA', 'MASH']
+    >>> flow.inconsistencies()
+    []
+    """
+    with resources.files("safecore.data").joinpath("safecore_2020_services.toml").open("rb") as fh:
+        raw = tomllib.load(fh)
+    ind = raw["indicators"]
+    indicators = ServiceIndicators(ind["children"], tuple(PrePost(**r) for r in ind["rows"]))
+    return indicators, Flow.from_mapping(raw["flow"])

@@ -1,0 +1,73 @@
+"""Tests for safecore.report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from safecore.cost import CohortError
+from safecore.report import Report, Section, Table, build_report, load_cohorts
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def test_default_sections_and_findings():
+    """The default report has the five sections and the audit findings as data."""
+    r = build_report(draws=0)
+    assert [s.title for s in r.sections] == [
+        "Service indicators (Table 1)",
+        "Case notes (Tables 2-5)",
+        "Cost (Tables 6-8, 11-13)",
+        "Staff survey (Tables 9-10)",
+        "Audit of the published figures",
+    ]
+    assert len(r.findings) > 20
+    assert repr(r).startswith("Report('SafeCORE evaluation")
+    assert r._repr_markdown_().startswith("# ") and "<h1>" in r._repr_html_()
+
+
+def test_own_proxies_replace_table_11_and_drop_the_audit(tmp_path: Path):
+    """With only a proxy file, the 2020 cohorts are valued with it and no audit is shown."""
+    from safecore.cost import SAFECORE_2020, Proxy
+
+    table = SAFECORE_2020.with_proxy(Proxy("housing", "An eviction has been avoided.", 8450, "s"))
+    p = tmp_path / "p.toml"
+    p.write_text(table.to_toml(), encoding="utf-8")
+    r = build_report(proxies=p, draws=0)
+    assert "Audit of the published figures" not in [s.title for s in r.sections]
+    assert "£8,450" in r.to_text()
+
+
+def test_render_rejects_unknown_format():
+    """render() accepts text, markdown, html and json only."""
+    r = Report("t", (Section("s", (Table("c", ["a"], [["1"]]), "text")),))
+    assert "c\na\n1" in r.render("text")
+    with pytest.raises(ValueError, match="format must be one of"):
+        r.render("pdf")
+
+
+def test_load_cohorts_errors(tmp_path: Path):
+    """Malformed cohort files name the file and cohort."""
+    cases = {
+        "nothing.toml": ("title = 'x'\n", "expected \\[cohorts.<name>\\]"),
+        "unknown.toml": (
+            "[cohorts.a]\nfamilies = 3\nimproved = {}\ncolour = 1\n",
+            "cohort 'a': unknown field 'colour'",
+        ),
+        "missing.toml": (
+            "[cohorts.a]\nimproved = {safety = 1}\n",
+            "cohort 'a': missing field 'families'",
+        ),
+        "bad.toml": (
+            "[cohorts.a]\nfamilies = 2\nimproved = {safety = 3}\n",
+            "cohort 'a': .*improved 3 > families 2",
+        ),
+        "broken.toml": ("[cohorts.a\n", "not a valid UTF-8 TOML file"),
+    }
+    for name, (content, message) in cases.items():
+        p = tmp_path / name
+        p.write_text(content, encoding="utf-8")
+        with pytest.raises(CohortError, match=message):
+            load_cohorts(p)
+    assert [c.name for c in load_cohorts(EXAMPLES / "cohorts.toml")] == ["Completed", "Left early"]
