@@ -31,7 +31,7 @@ from typing import Any, Literal
 import attrs
 import numpy as np
 
-from safecore._format import html_table, markdown_table, text_table
+from safecore._format import frame, html_table, markdown_table, text_table
 from safecore._numeric import round_half_up
 
 __all__ = [
@@ -121,6 +121,10 @@ class AuditReport:
     def to_dict(self) -> dict[str, Any]:
         """Return ``{"findings": [...], "checks": n}``, for JSON."""
         return {"findings": [f.to_dict() for f in self.findings], "checks": self.checks}
+
+    def to_frame(self) -> Any:
+        """Return the findings as a pandas DataFrame; needs pandas."""
+        return frame(self.to_dict()["findings"])
 
     def _rows(self) -> tuple[list[str], list[list[object]]]:
         header = ["Table", "Row", "Column", "Published", "Recomputed", "Rule", "Severity"]

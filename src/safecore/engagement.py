@@ -22,7 +22,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from safecore._errors import InvalidTableError, SmallExpectedWarning, TableTooLargeError
-from safecore._format import fmt_label, fmt_number, html_table, markdown_table
+from safecore._format import fmt_label, fmt_number, frame, html_table, markdown_table
 from safecore.tallies import Tally, _as_count_table
 
 __all__ = ["ChiSquareResult", "chi_square", "fisher_exact_rxc"]
@@ -118,6 +118,22 @@ class ChiSquareResult:
             "residuals": self.residuals.tolist(),
             "adjusted_residuals": self.adjusted_residuals.tolist(),
         }
+
+    def to_frame(self) -> Any:
+        """Observed, expected and adjusted residual per cell, as a pandas DataFrame."""
+        records = [
+            {
+                "row": fmt_label(r),
+                "column": fmt_label(c),
+                "observed": self.observed[i, j],
+                "expected": self.expected[i, j],
+                "residual": self.residuals[i, j],
+                "adjusted_residual": self.adjusted_residuals[i, j],
+            }
+            for i, r in enumerate(self.row_labels)
+            for j, c in enumerate(self.column_labels)
+        ]
+        return frame(records)
 
     def _pvalue_text(self) -> str:
         if self.method == "monte-carlo":

@@ -37,7 +37,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from safecore._errors import InvalidTableError, RecordError, UnknownLabelError
-from safecore._format import fmt_label, html_table, markdown_table, text_table
+from safecore._format import fmt_label, frame, html_table, markdown_table, text_table
 from safecore._numeric import percent_half_up
 from safecore.categories import (
     Applicability,
@@ -406,6 +406,18 @@ class Tally:
             "missing": self.missing,
             "total": self.total,
         }
+
+    def to_frame(self) -> Any:
+        """Return the counts as a pandas DataFrame (rows and columns labelled); needs pandas."""
+        records = [
+            {
+                "": fmt_label(r),
+                **{fmt_label(c): int(v) for c, v in zip(self.column_labels, row, strict=True)},
+                "missing": int(m),
+            }
+            for r, row, m in zip(self.row_labels, self.table, self.row_missing, strict=True)
+        ]
+        return frame(records, index="")
 
     def _rows(self) -> tuple[list[str], list[list[object]]]:
         pct = self.row_percentages(include_missing=True)

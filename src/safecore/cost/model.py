@@ -27,7 +27,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from safecore._errors import SafecoreError
-from safecore._format import html_table, text_table
+from safecore._format import frame, html_table, markdown_table, text_table
 from safecore._numeric import round_half_up
 from safecore.categories import CostOutcome
 from safecore.cost.proxies import SAFECORE_2020, MissingOutcomeError, ProxyTable, outcome_key
@@ -334,6 +334,13 @@ class Evaluation:
             ],
         }
 
+    def to_frame(self) -> Any:
+        """Each step of the chain per outcome, as a pandas DataFrame; needs pandas."""
+        return frame(self.to_dict()["by_outcome"], index="outcome")
+
+    def _repr_markdown_(self) -> str:
+        return markdown_table(*self._rows())
+
     def _rows(self) -> tuple[list[str], list[list[object]]]:
         header = ["Outcome", "Improved", "Proxy", "Gross", "Net"]
         rows: list[list[object]] = [
@@ -397,6 +404,16 @@ class Comparison:
             "difference_per_family": self.difference_per_family,
             "by_outcome": {str(k): v for k, v in self.by_outcome.items()},
         }
+
+    def to_frame(self) -> Any:
+        """Per-outcome difference per family, as a pandas DataFrame; needs pandas."""
+        return frame(
+            [{"outcome": str(k), "difference_per_family": v} for k, v in self.by_outcome.items()],
+            index="outcome",
+        )
+
+    def _repr_markdown_(self) -> str:
+        return markdown_table(*self._rows())
 
     def _rows(self) -> tuple[list[str], list[list[object]]]:
         header = ["Outcome", f"{self.a.cohort} per family", f"{self.b.cohort} per family", "Difference"]

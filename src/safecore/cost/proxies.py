@@ -31,7 +31,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from safecore._errors import SafecoreError, UnknownLabelError
-from safecore._format import html_table, text_table
+from safecore._format import frame, html_table, markdown_table, text_table
 from safecore.categories import CostOutcome
 
 __all__ = [
@@ -280,6 +280,13 @@ class ProxyTable:
     def to_dict(self) -> dict[str, Any]:
         """Plain-Python form, for JSON."""
         return {"proxies": [p.to_dict() for p in self.proxies]}
+
+    def to_frame(self) -> Any:
+        """Return the table as a pandas DataFrame indexed by outcome; needs pandas."""
+        return frame(self.to_dict()["proxies"], index="outcome")
+
+    def _repr_markdown_(self) -> str:
+        return markdown_table(["Outcome", "Indicator", "Saving"], self._rows())
 
     def _rows(self) -> list[list[object]]:
         return [

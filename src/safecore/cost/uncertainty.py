@@ -18,7 +18,7 @@ import attrs
 import numpy as np
 from numpy.typing import NDArray
 
-from safecore._format import html_table, text_table
+from safecore._format import frame, html_table, markdown_table, text_table
 from safecore.cost.model import Cohort, ModelError, SavingModel, _label, _money
 from safecore.cost.proxies import Proxy
 
@@ -88,6 +88,10 @@ class SimulationResult:
             "mean_per_family": self.mean,
             "percentiles_per_family": {str(k): v for k, v in self.percentiles.items()},
         }
+
+    def to_frame(self) -> Any:
+        """Return the draws (total and per family) as a pandas DataFrame; needs pandas."""
+        return frame([{"total": t, "per_family": t / self.families} for t in self.total.tolist()])
 
     def _repr_html_(self) -> str:
         rows = [[f"{q:g}%", _money(v)] for q, v in self.percentiles.items()]
@@ -265,6 +269,13 @@ class Sensitivity:
             for r in self.rows
         ]
         return header, rows
+
+    def to_frame(self) -> Any:
+        """Tornado data as a pandas DataFrame; needs pandas."""
+        return frame(self.to_dict()["rows"], index="parameter")
+
+    def _repr_markdown_(self) -> str:
+        return markdown_table(*self._table())
 
     def __str__(self) -> str:
         return text_table(*self._table())

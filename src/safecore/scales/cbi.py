@@ -25,7 +25,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from safecore._errors import ResponseError
-from safecore._format import html_table
+from safecore._format import frame, html_table
 from safecore.categories import normalise_label
 from safecore.scales._common import (
     as_matrix,
@@ -162,6 +162,16 @@ class CBIScores:
             "missing": self.missing,
             "min_answered": self.min_answered,
         }
+
+    def to_frame(self) -> Any:
+        """Scores per respondent (NaN where missing), as a pandas DataFrame; needs pandas."""
+        names = ("personal", "work", "client")
+        return frame(
+            [
+                dict(zip(names, row, strict=True))
+                for row in zip(*(getattr(self, s) for s in names), strict=True)
+            ]
+        )
 
     def _repr_html_(self) -> str:
         rows = [

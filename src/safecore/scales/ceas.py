@@ -18,7 +18,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from safecore._errors import ResponseError
-from safecore._format import html_table
+from safecore._format import frame, html_table
 from safecore.scales._common import as_matrix, as_numeric, first_bad, resolve_minimum, show
 
 __all__ = ["CEAS_FILLERS", "CEAS_SUBSCALES", "CEASScores", "score_ceas"]
@@ -75,6 +75,16 @@ class CEASScores:
             **{s: [None if np.isnan(x) else float(x) for x in getattr(self, s)] for s in CEAS_SUBSCALES},
             "missing": self.missing,
         }
+
+    def to_frame(self) -> Any:
+        """Scores per respondent (NaN where missing), as a pandas DataFrame; needs pandas."""
+        names = tuple(CEAS_SUBSCALES)
+        return frame(
+            [
+                dict(zip(names, row, strict=True))
+                for row in zip(*(getattr(self, s) for s in names), strict=True)
+            ]
+        )
 
     def _repr_html_(self) -> str:
         rows = [[s, self.n - m, m] for s, m in self.missing.items()]

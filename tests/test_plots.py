@@ -1,0 +1,48 @@
+"""Plots render to PNG (matplotlib is optional: these tests need it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+matplotlib = pytest.importorskip("matplotlib")
+matplotlib.use("Agg")
+
+from safecore import safecore_2020  # noqa: E402
+from safecore.cost import SAFECORE_2020_ENGAGED, SavingModel, sensitivity  # noqa: E402
+from safecore.datasets import staff_survey_2020  # noqa: E402
+from safecore.plots import attainment_bars, savings_waterfall, staff_scores, tornado  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "draw",
+    [
+        lambda: attainment_bars(safecore_2020().goal_attainment),
+        lambda: savings_waterfall(SavingModel().evaluate(SAFECORE_2020_ENGAGED)),
+        lambda: tornado(sensitivity(SavingModel(), SAFECORE_2020_ENGAGED)),
+        lambda: staff_scores(staff_survey_2020()),
+    ],
+    ids=["attainment", "waterfall", "tornado", "staff"],
+)
+def test_plot_renders_png(draw, tmp_path: Path):
+    """Each plot returns an Axes and saves a non-empty PNG."""
+    import matplotlib.pyplot as plt
+
+    ax = draw()
+    assert ax.has_data()
+    out = tmp_path / "plot.png"
+    ax.figure.savefig(out)
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    plt.close(ax.figure)
+
+
+def test_waterfall_total_is_per_family_savings():
+    """The waterfall's total bar is the savings per family."""
+    import matplotlib.pyplot as plt
+
+    ev = SavingModel().evaluate(SAFECORE_2020_ENGAGED)
+    ax = savings_waterfall(ev)
+    heights = [p.get_height() for p in ax.patches]
+    assert heights[-1] == pytest.approx(ev.per_family)
+    plt.close(ax.figure)
