@@ -152,3 +152,13 @@ def test_console_script_is_fast():
         )
         assert time.perf_counter() - start < 5, argv
         assert out.stdout
+
+
+def test_progress_bar(capsys: pytest.CaptureFixture[str]):
+    """The simulation progress bar writes to stderr and clears itself when done."""
+    from safecore.cli import _progress_bar
+
+    _progress_bar(500, 1000)
+    assert "simulating [###############...............] 500/1,000" in capsys.readouterr().err
+    _progress_bar(1000, 1000)
+    assert capsys.readouterr().err.endswith("\r")

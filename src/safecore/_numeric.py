@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-__all__ = ["percent_half_up", "round_half_up"]
+__all__ = ["is_missing", "percent_half_up", "round_half_up"]
 
 
 def percent_half_up(counts: ArrayLike, totals: ArrayLike, decimals: int = 0) -> NDArray[np.float64]:
@@ -51,3 +53,17 @@ def round_half_up(values: ArrayLike, decimals: int = 0) -> NDArray[np.float64]:
     y = np.round(x * scale, 9)
     out: NDArray[np.float64] = np.sign(y) * np.floor(np.abs(y) + 0.5) / scale
     return out
+
+
+def is_missing(value: object) -> bool:
+    """Whether a cell is missing: ``None``, NaN (also ``pandas.NA``) or a blank string."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return value.strip() == ""
+    if isinstance(value, float):
+        return math.isnan(value)
+    try:
+        return bool(value != value)  # noqa: PLR0124 - NaN-like scalars are unequal to themselves
+    except (TypeError, ValueError):
+        return False

@@ -104,12 +104,39 @@ def _lookup(cls: type[Enum], text: object) -> Any:
     raise UnknownLabelError(msg)
 
 
-class _LabelledEnum(Enum):
+class _Labelled:
+    """Mixin: the report's wording (``label``), accepted aliases and ``from_label``."""
+
+    _label: str
+    _aliases: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        """The report's wording for this member."""
+        return self._label
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        """Other wordings that ``from_label`` accepts for this member."""
+        return self._aliases
+
+    @classmethod
+    def from_label(cls, text: str) -> Self:
+        """Return the member whose label, alias, value or name matches *text*.
+
+        Raises
+        ------
+        UnknownLabelError
+            If nothing matches; the message names the closest labels.
+        """
+        member: Self = _lookup(cls, text)  # type: ignore[arg-type]
+        return member
+
+
+class _LabelledEnum(_Labelled, Enum):
     """An enumeration whose members carry the report's wording."""
 
     _value_: str
-    _label: str
-    _aliases: tuple[str, ...]
 
     def __new__(cls, value: str, label: str, *aliases: str) -> Self:
         member = object.__new__(cls)
@@ -118,66 +145,20 @@ class _LabelledEnum(Enum):
         member._aliases = aliases
         return member
 
-    @property
-    def label(self) -> str:
-        """The report's wording for this member."""
-        return self._label
-
-    @property
-    def aliases(self) -> tuple[str, ...]:
-        """Other wordings that ``from_label`` accepts for this member."""
-        return self._aliases
-
-    @classmethod
-    def from_label(cls, text: str) -> Self:
-        """Return the member whose label, alias, value or name matches *text*.
-
-        Raises
-        ------
-        UnknownLabelError
-            If nothing matches; the message names the closest labels.
-        """
-        member: Self = _lookup(cls, text)
-        return member
-
     def __str__(self) -> str:
         return self._label
 
 
-class _LabelledStrEnum(StrEnum):
+class _LabelledStrEnum(_Labelled, StrEnum):
     """A string enumeration whose members carry the report's wording."""
 
     _value_: str
-    _label: str
-    _aliases: tuple[str, ...]
 
     def __new__(cls, value: str, label: str, *aliases: str) -> Self:
         member = str.__new__(cls, value)
         member._value_ = value
         member._label = label
         member._aliases = aliases
-        return member
-
-    @property
-    def label(self) -> str:
-        """The report's wording for this member."""
-        return self._label
-
-    @property
-    def aliases(self) -> tuple[str, ...]:
-        """Other wordings that ``from_label`` accepts for this member."""
-        return self._aliases
-
-    @classmethod
-    def from_label(cls, text: str) -> Self:
-        """Return the member whose label, alias, value or name matches *text*.
-
-        Raises
-        ------
-        UnknownLabelError
-            If nothing matches; the message names the closest labels.
-        """
-        member: Self = _lookup(cls, text)
         return member
 
 

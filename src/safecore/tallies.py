@@ -38,7 +38,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from safecore._errors import InvalidTableError, RecordError, UnknownLabelError
 from safecore._format import fmt_label, frame, html_table, markdown_table, text_table
-from safecore._numeric import percent_half_up
+from safecore._numeric import is_missing, percent_half_up
 from safecore.categories import (
     Applicability,
     Attainment,
@@ -81,20 +81,6 @@ _PARSE_ORDER: tuple[type[Enum], ...] = (
 Records = Iterable[Mapping[str, Any]] | str | os.PathLike[str] | Any
 
 
-def _is_missing(value: object) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return value.strip() == ""
-    if isinstance(value, float):
-        return math.isnan(value)
-    # pandas.NA and numpy.nan-like scalars
-    try:
-        return bool(value != value)  # noqa: PLR0124 - NaN is the only value unequal to itself
-    except (TypeError, ValueError):
-        return False
-
-
 def _as_count_table(counts: ArrayLike, *, name: str = "table") -> NDArray[np.int64]:
     """Validate a 2-D table of non-negative whole-number counts."""
     try:
@@ -135,7 +121,7 @@ def _parse_axis(
     values: Sequence[object], order: Sequence[Hashable] | None, parse: bool
 ) -> tuple[list[Hashable], tuple[Hashable, ...]]:
     """Parse an axis' non-missing values; return parsed values and the label order."""
-    present = [v for v in values if not _is_missing(v)]
+    present = [v for v in values if not is_missing(v)]
     distinct: list[Hashable] = list(dict.fromkeys(present))
     to_parse = distinct + [o for o in (order or ()) if o not in distinct]
     mapping: dict[Hashable, Hashable] = {v: v.strip() if isinstance(v, str) else v for v in to_parse}
@@ -148,7 +134,7 @@ def _parse_axis(
                 continue
             mapping, enum_used = trial, enum
             break
-    parsed = [None if _is_missing(v) else mapping[v] for v in values]
+    parsed = [None if is_missing(v) else mapping[v] for v in values]
     if order is not None:
         labels = tuple(dict.fromkeys(mapping[o] for o in order))
     elif enum_used is not None:
@@ -629,7 +615,7 @@ def per_family(records: Records, family: str = "family") -> FamilySummary:
     """
     recs, where = _as_records(records)
     ids = [_field(r, family, i, where) for i, r in enumerate(recs)]
-    present = [i for i in ids if not _is_missing(i)]
+    present = [i for i in ids if not is_missing(i)]
     if not present:
         msg = f"{where}: no record has a {family!r} value"
         raise RecordError(msg)

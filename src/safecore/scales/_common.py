@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from safecore._errors import ResponseError
+from safecore._numeric import is_missing as is_missing_cell
 
-
-def is_missing_cell(value: object) -> bool:
-    """``None``, NaN or an empty/blank string."""
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return value.strip() == ""
-    if isinstance(value, float):
-        return math.isnan(value)
-    try:
-        return bool(value != value)  # noqa: PLR0124 - NaN-like scalars (pandas.NA)
-    except (TypeError, ValueError):
-        return False
+__all__ = [
+    "as_matrix",
+    "as_numeric",
+    "first_bad",
+    "is_missing_cell",
+    "resolve_minimum",
+    "resolve_order",
+    "show",
+]
 
 
 def show(value: object) -> str:
