@@ -71,3 +71,29 @@ def test_load_cohorts_errors(tmp_path: Path):
         with pytest.raises(CohortError, match=message):
             load_cohorts(p)
     assert [c.name for c in load_cohorts(EXAMPLES / "cohorts.toml")] == ["Completed", "Left early"]
+
+
+def test_staff_survey_with_labels_and_unmatched_times(tmp_path: Path):
+    """A staff CSV of option labels, with different respondents at each time, uses Welch."""
+    from safecore.scales import CBI_ITEMS
+
+    freq, deg = "Sometimes", "Somewhat"
+    header = "respondent,time," + ",".join(i.id for i in CBI_ITEMS)
+    rows = [header]
+    for k, time in enumerate([1, 1, 1, 2, 2, 2]):
+        cells = [deg if i.format == "degree" else ("Often" if k % 2 else freq) for i in CBI_ITEMS]
+        rows.append(f"R{k},{time}," + ",".join(cells))
+    p = tmp_path / "staff.csv"
+    p.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    text = build_report(staff_survey=p, draws=0).to_text()
+    assert "Welch" in text and "CBI scores by time point" in text
+
+
+def test_staff_survey_needs_the_documented_columns(tmp_path: Path):
+    """A staff CSV without the CBI item columns is rejected clearly."""
+    from safecore import RecordError
+
+    p = tmp_path / "staff.csv"
+    p.write_text("respondent,time,q1\nA,1,3\n", encoding="utf-8")
+    with pytest.raises(RecordError, match="expected columns respondent, time and cbi01..cbi19"):
+        build_report(staff_survey=p, draws=0)

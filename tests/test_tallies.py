@@ -231,3 +231,11 @@ def test_per_family_counts_sum_to_records(ids: list[str]):
     s = per_family([{"family": i} for i in ids])
     assert s.mean * s.n_families == pytest.approx(len(ids))
     assert s.min <= s.median <= s.max
+
+
+def test_repr_stays_compact_for_many_categories():
+    """A tally with many rows shows the first few labels and the count."""
+    from safecore import safecore_2020
+
+    text = repr(safecore_2020().goal_types)
+    assert "(18 in all)" in text and len(text) < 200

@@ -6,13 +6,29 @@ import html
 import math
 from collections.abc import Hashable, Iterable, Sequence
 
-__all__ = ["fmt_label", "fmt_number", "html_table", "markdown_table", "text_table"]
+__all__ = [
+    "fmt_label",
+    "fmt_labels",
+    "fmt_number",
+    "frame",
+    "html_table",
+    "markdown_table",
+    "text_table",
+]
 
 
 def fmt_label(label: Hashable) -> str:
     """Return a category's printed wording (``.label`` when it has one)."""
     text = getattr(label, "label", None)
     return text if isinstance(text, str) else str(label)
+
+
+def fmt_labels(labels: Sequence[Hashable], limit: int = 6) -> str:
+    """Labels for a compact repr: all of them, or the first few and a count."""
+    shown = [fmt_label(x) for x in labels[:limit]]
+    if len(labels) > limit:
+        shown = [*shown[: limit // 2], f"... ({len(labels)} in all)"]
+    return ", ".join(shown)
 
 
 def fmt_number(value: float, digits: int = 4) -> str:

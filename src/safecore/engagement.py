@@ -22,7 +22,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from safecore._errors import InvalidTableError, SmallExpectedWarning, TableTooLargeError
-from safecore._format import fmt_label, fmt_number, frame, html_table, markdown_table
+from safecore._format import fmt_label, fmt_labels, fmt_number, frame, html_table, markdown_table
 from safecore.tallies import Tally, _as_count_table
 
 __all__ = ["ChiSquareResult", "chi_square", "fisher_exact_rxc"]
@@ -175,8 +175,8 @@ class ChiSquareResult:
         return self.summary()
 
     def __repr__(self) -> str:
-        rows = ", ".join(fmt_label(x) for x in self.row_labels)
-        cols = ", ".join(fmt_label(x) for x in self.column_labels)
+        rows = fmt_labels(self.row_labels)
+        cols = fmt_labels(self.column_labels)
         extra = f", resamples={self.resamples}" if self.resamples else ""
         return (
             f"ChiSquareResult(statistic={self.statistic:.4g}, dof={self.dof}, "

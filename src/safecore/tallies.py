@@ -37,7 +37,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from safecore._errors import InvalidTableError, RecordError, UnknownLabelError
-from safecore._format import fmt_label, frame, html_table, markdown_table, text_table
+from safecore._format import fmt_label, fmt_labels, frame, html_table, markdown_table, text_table
 from safecore._numeric import is_missing, percent_half_up
 from safecore.categories import (
     Applicability,
@@ -435,8 +435,8 @@ class Tally:
         return markdown_table(header, rows)
 
     def __repr__(self) -> str:
-        rows = ", ".join(fmt_label(x) for x in self.row_labels)
-        cols = ", ".join(fmt_label(x) for x in self.column_labels)
+        rows = fmt_labels(self.row_labels)
+        cols = fmt_labels(self.column_labels)
         return (
             f"Tally({self.shape[0]}x{self.shape[1]}, total={self.total}, "
             f"missing={self.missing}, rows=[{rows}], columns=[{cols}])"
