@@ -95,5 +95,5 @@ def test_staff_survey_needs_the_documented_columns(tmp_path: Path):
 
     p = tmp_path / "staff.csv"
     p.write_text("respondent,time,q1\nA,1,3\n", encoding="utf-8")
-    with pytest.raises(RecordError, match="expected columns respondent, time and cbi01..cbi19"):
+    with pytest.raises(RecordError, match=r"expected columns respondent, time and cbi01\.\.cbi19"):
         build_report(staff_survey=p, draws=0)
