@@ -23,14 +23,13 @@ percent b 50 40
 from __future__ import annotations
 
 import math
-import tomllib
 from collections.abc import Iterable, Mapping
-from importlib import resources
 from typing import Any, Literal
 
 import attrs
 import numpy as np
 
+from safecore._data import load_toml
 from safecore._format import frame, html_table, markdown_table, text_table
 from safecore._numeric import round_half_up
 
@@ -705,11 +704,6 @@ def audit(
 # -- the SafeCORE 2020 report -------------------------------------------------------------------------
 
 
-def _load(name: str) -> dict[str, Any]:
-    with resources.files("safecore.data").joinpath(name).open("rb") as fh:
-        return tomllib.load(fh)
-
-
 def declarations_2020() -> tuple[
     list[CountTable | ProductTable], list[SummaryRow], list[Figure], list[Relation]
 ]:
@@ -739,7 +733,7 @@ def declarations_2020() -> tuple[
                 pvalue=t.extra.get("pvalue"),
             )
         )
-    cost = _load("safecore_2020_cost.toml")
+    cost = load_toml("safecore_2020_cost.toml")
     cohorts = cost["cohorts"]
     for key, table_no, pct_key in (("engaged", 12, "table12"), ("disengaged", 13, "table13")):
         c = cohorts[key]
@@ -786,7 +780,7 @@ def declarations_2020() -> tuple[
         for r in staff.rows
         if r.n is not None and r.table is not None
     ]
-    spec = _load("safecore_2020_audit.toml")
+    spec = load_toml("safecore_2020_audit.toml")
     figures = [Figure(**f) for f in spec["figures"]]
     relations = [Relation(**r) for r in spec["relations"]]
     return tables, summaries, figures, relations

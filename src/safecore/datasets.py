@@ -16,8 +16,6 @@ Examples
 from __future__ import annotations
 
 import functools
-import tomllib
-from importlib import resources
 from typing import Any
 
 import attrs
@@ -25,6 +23,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from safecore import categories
+from safecore._data import load_toml
 from safecore._format import html_table
 from safecore.tallies import Tally
 
@@ -177,11 +176,6 @@ class CaseNotes2020:
         return f"CaseNotes2020(tables={sorted(self.tables)})"
 
 
-def _load_toml(name: str) -> dict[str, Any]:
-    with resources.files("safecore.data").joinpath(name).open("rb") as fh:
-        return tomllib.load(fh)
-
-
 @functools.cache
 def safecore_2020() -> CaseNotes2020:
     """Load the SafeCORE 2020 report's case-note tables (Tables 2–5).
@@ -204,7 +198,7 @@ def safecore_2020() -> CaseNotes2020:
     >>> round(res.statistic, 2), res.pvalue < 0.001
     (35.41, True)
     """
-    raw = _load_toml("safecore_2020_case_notes.toml")
+    raw = load_toml("safecore_2020_case_notes.toml")
     tables: dict[int, PublishedTable] = {}
     for key, spec in raw["tables"].items():
         rows = spec["rows"]
@@ -308,7 +302,7 @@ def staff_survey_2020() -> StaffSurvey2020:
     >>> row.n, row.mean, row.sd
     (11, 37.5, 11.3)
     """
-    raw = _load_toml("safecore_2020_staff.toml")
+    raw = load_toml("safecore_2020_staff.toml")
     sections: list[tuple[int | None, list[dict[str, Any]]]] = [
         (int(k), v["rows"]) for k, v in raw["tables"].items()
     ]

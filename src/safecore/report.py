@@ -469,10 +469,9 @@ def _label(key: Any) -> str:
 
 
 def _published_cost() -> dict[str, Any]:
-    from importlib import resources  # noqa: PLC0415
+    from safecore._data import load_toml  # noqa: PLC0415
 
-    with resources.files("safecore.data").joinpath("safecore_2020_cost.toml").open("rb") as fh:
-        published: dict[str, Any] = tomllib.load(fh)["published"]
+    published: dict[str, Any] = load_toml("safecore_2020_cost.toml")["published"]
     return published
 
 

@@ -12,13 +12,12 @@ The report's MASH referrals: 3 of 29 children before allocation, none after.
 from __future__ import annotations
 
 import functools
-import tomllib
 from collections.abc import Iterator, Mapping
-from importlib import resources
 from typing import Any
 
 import attrs
 
+from safecore._data import load_toml
 from safecore._format import html_table, text_table
 
 __all__ = [
@@ -228,8 +227,7 @@ def service_indicators_2020() -> tuple[ServiceIndicators, Flow]:
     >>> flow.inconsistencies()
     []
     """
-    with resources.files("safecore.data").joinpath("safecore_2020_services.toml").open("rb") as fh:
-        raw = tomllib.load(fh)
+    raw = load_toml("safecore_2020_services.toml")
     ind = raw["indicators"]
     indicators = ServiceIndicators(ind["children"], tuple(PrePost(**r) for r in ind["rows"]))
     return indicators, Flow.from_mapping(raw["flow"])

@@ -17,15 +17,14 @@ The report's cohorts with no adjustment (the report printed £14,701 and
 from __future__ import annotations
 
 import math
-import tomllib
 from collections.abc import Callable, Mapping
-from importlib import resources
 from typing import Any, Literal
 
 import attrs
 import numpy as np
 from numpy.typing import NDArray
 
+from safecore._data import load_toml
 from safecore._errors import SafecoreError
 from safecore._format import frame, html_table, markdown_table, text_table
 from safecore._numeric import round_half_up
@@ -223,12 +222,7 @@ class Cohort:
         return f"Cohort({self.name!r}, families={self.families}, improved={sum(self.improved.values())})"
 
 
-def _load_cost_data() -> dict[str, Any]:
-    with resources.files("safecore.data").joinpath("safecore_2020_cost.toml").open("rb") as fh:
-        return tomllib.load(fh)
-
-
-_COST = _load_cost_data()
+_COST = load_toml("safecore_2020_cost.toml")
 #: Table 12: the 12 engaged families.
 SAFECORE_2020_ENGAGED = Cohort(**_COST["cohorts"]["engaged"])
 #: Table 13: the 25 disengaged families.

@@ -430,11 +430,9 @@ def load_proxies(path: str | os.PathLike[str]) -> ProxyTable:
 
 
 def _safecore_2020() -> ProxyTable:
-    from importlib import resources  # noqa: PLC0415
+    from safecore._data import load_toml  # noqa: PLC0415
 
-    with resources.files("safecore.data").joinpath("safecore_2020_proxies.toml").open("rb") as fh:
-        data = tomllib.load(fh)
-    return ProxyTable(Proxy(**row) for row in data["proxy"])
+    return ProxyTable(Proxy(**row) for row in load_toml("safecore_2020_proxies.toml")["proxy"])
 
 
 #: The report's Table 11 (indicators, values and sources as printed).
