@@ -23,22 +23,29 @@ Examples
 
 from __future__ import annotations
 
-import csv
 import math
 import os
 import statistics
+import warnings
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from enum import Enum
-from pathlib import Path
 from typing import Any
 
 import attrs
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from safecore._errors import InvalidTableError, RecordError, UnknownLabelError
+from safecore._errors import (
+    InputTypeError,
+    InvalidTableError,
+    LabelMergeWarning,
+    RecordError,
+    UnknownLabelError,
+)
 from safecore._format import fmt_label, fmt_labels, frame, html_table, markdown_table, text_table
-from safecore._numeric import is_missing, percent_half_up
+from safecore._numeric import percent_half_up
+from safecore._read import RecordSet, as_records, read_csv
+from safecore._validate import MAX_COUNT, as_whole, show_value
 from safecore.categories import (
     Applicability,
     Attainment,
@@ -47,11 +54,13 @@ from safecore.categories import (
     Engagement,
     GoalType,
     ProblemType,
+    normalise_label,
 )
 
 __all__ = [
     "CASE_NOTE_COLUMNS",
     "FamilySummary",
+    "RecordSet",
     "Tally",
     "per_family",
     "read_records",
@@ -67,7 +76,7 @@ CASE_NOTE_COLUMNS: tuple[str, ...] = (
     "applicability",
 )
 
-# Enumerations tried, in this order, when a column's values are parsed.
+# Enumerations tried when a column's values are parsed without a stated category set.
 _PARSE_ORDER: tuple[type[Enum], ...] = (
     Engagement,
     Attainment,
@@ -78,31 +87,62 @@ _PARSE_ORDER: tuple[type[Enum], ...] = (
     CostOutcome,
 )
 
-Records = Iterable[Mapping[str, Any]] | str | os.PathLike[str] | Any
+Records = Iterable[Mapping[str, Any]] | str | os.PathLike[str] | RecordSet | Any
 
 
 def _as_count_table(counts: ArrayLike, *, name: str = "table") -> NDArray[np.int64]:
-    """Validate a 2-D table of non-negative whole-number counts."""
+    """Validate a 2-D table of non-negative whole-number counts (each, and the total, at most 2**53)."""
+    raw = counts.to_numpy() if hasattr(counts, "to_numpy") else counts
     try:
-        arr = np.asarray(counts, dtype=np.float64)
+        arr0 = np.asarray(raw)
     except (TypeError, ValueError) as exc:
-        msg = f"{name} must hold numeric counts: {exc}"
+        msg = f"{name} must be a 2-D table of counts: {exc}"
         raise InvalidTableError(msg) from exc
-    if arr.ndim != 2:
-        msg = f"{name} must be 2-D (rows x columns): got shape {arr.shape}"
+    flat = arr0.ravel() if arr0.dtype == object else ()
+    if arr0.dtype.kind == "b" or any(isinstance(v, bool | np.bool_) for v in flat):
+        msg = f"{name} must hold whole-number counts, not booleans"
+        raise InputTypeError(msg)
+    text = next((v for v in flat if isinstance(v, str | bytes)), None)
+    if arr0.dtype.kind in "US" or text is not None:
+        shown = text if text is not None else arr0.ravel()[0]
+        msg = f"{name} must hold numbers, not text: {show_value(shown)}"
+        raise InputTypeError(msg)
+    if arr0.ndim != 2:
+        msg = f"{name} must be 2-D (rows x columns): got shape {arr0.shape}"
         raise InvalidTableError(msg)
-    checks = (
-        (np.isnan(arr), "is NaN"),
-        (np.isinf(arr), "is infinite"),
-        (arr < 0, "must be >= 0"),
-        (arr != np.round(arr), "must be a whole number"),
-    )
-    for bad, what in checks:
-        if bad.any():
-            i, j = (int(k) for k in np.argwhere(bad)[0])
-            msg = f"{name} cell (row {i}, column {j}) {what}: {arr[i, j]!r}"
+    if arr0.dtype.kind in "iu":
+        if (arr0 < 0).any():
+            i, j = (int(k) for k in np.argwhere(arr0 < 0)[0])
+            msg = f"{name} cell (row {i + 1}, column {j + 1}) must be >= 0: {int(arr0[i, j])}"
             raise InvalidTableError(msg)
-    out = arr.astype(np.int64)
+        if arr0.size and int(arr0.max()) > MAX_COUNT:
+            i, j = (int(k) for k in np.argwhere(arr0 > MAX_COUNT)[0])
+            msg = f"{name} cell (row {i + 1}, column {j + 1}) must be at most 2**53: {int(arr0[i, j])}"
+            raise InvalidTableError(msg)
+        out = arr0.astype(np.int64)
+    else:
+        try:
+            arr = np.asarray(arr0, dtype=np.float64)
+        except (TypeError, ValueError, OverflowError) as exc:
+            msg = f"{name} must hold numeric counts: {exc}"
+            raise InvalidTableError(msg) from exc
+        checks = (
+            (np.isnan(arr), "is NaN"),
+            (np.isinf(arr), "is infinite"),
+            (arr < 0, "must be >= 0"),
+            (arr != np.round(arr), "must be a whole number"),
+            (arr > MAX_COUNT, "must be at most 2**53"),
+        )
+        for bad, what in checks:
+            if bad.any():
+                i, j = (int(k) for k in np.argwhere(bad)[0])
+                msg = f"{name} cell (row {i + 1}, column {j + 1}) {what}: {show_value(arr0[i, j])}"
+                raise InvalidTableError(msg)
+        out = arr.astype(np.int64)
+    total = int(out.sum(dtype=object)) if out.size else 0
+    if total > MAX_COUNT:
+        msg = f"{name}: the grand total {total:,} is above 2**53"
+        raise InvalidTableError(msg)
     out.setflags(write=False)
     return out
 
@@ -117,101 +157,176 @@ def _frozen(a: ArrayLike) -> NDArray[np.int64]:
     return out
 
 
+def _value_kind(v: object) -> str:
+    if isinstance(v, str):
+        return "text"
+    if isinstance(v, bool | np.bool_):
+        return "boolean"
+    if isinstance(v, int | np.integer):
+        return "integer"
+    if isinstance(v, float | np.floating):
+        return "float"
+    return type(v).__name__
+
+
+def _try_parse(enum: type[Enum], value: object) -> Enum | None:
+    try:
+        member: Enum = enum.from_label(value)  # type: ignore[attr-defined]
+    except UnknownLabelError:
+        return None
+    return member
+
+
+def _parse_or_raise(enum: type[Enum], value: object, where: str) -> Enum:
+    try:
+        member: Enum = enum.from_label(value)  # type: ignore[attr-defined]
+    except UnknownLabelError as exc:
+        msg = f"{where}: {exc}"
+        raise UnknownLabelError(msg) from None
+    return member
+
+
+def _choose_enum(distinct: Sequence[str], field: str, axis: str, where: str) -> type[Enum] | None:
+    """Return the built-in set most of *distinct* parse as (None: the user's own categories)."""
+    counts = {e: sum(_try_parse(e, v) is not None for v in distinct) for e in _PARSE_ORDER}
+    best = max(counts.values())
+    if best == 0 or 2 * best < len(distinct):
+        return None
+    winners = [e for e, n in counts.items() if n == best]
+    if len(winners) > 1:
+        names = " and ".join(e.__name__ for e in winners)
+        shown = ", ".join(repr(v) for v in distinct[:4]) + (", ..." if len(distinct) > 4 else "")
+        msg = (
+            f"{where}, column {field!r}: the values ({shown}) are labels of {names} alike; "
+            f"say which with {axis}_type= (e.g. {axis}_type={winners[0].__name__})"
+        )
+        raise RecordError(msg)
+    return winners[0]
+
+
 def _parse_axis(
-    values: Sequence[object], order: Sequence[Hashable] | None, parse: bool
-) -> tuple[list[Hashable], tuple[Hashable, ...]]:
-    """Parse an axis' non-missing values; return parsed values and the label order."""
-    present = [v for v in values if not is_missing(v)]
-    distinct: list[Hashable] = list(dict.fromkeys(present))
-    to_parse = distinct + [o for o in (order or ()) if o not in distinct]
-    mapping: dict[Hashable, Hashable] = {v: v.strip() if isinstance(v, str) else v for v in to_parse}
-    enum_used: type[Enum] | None = None
-    if parse and to_parse:
-        for enum in _PARSE_ORDER:
-            try:
-                trial = {v: enum.from_label(v) for v in to_parse}  # type: ignore[attr-defined]
-            except UnknownLabelError:
-                continue
-            mapping, enum_used = trial, enum
-            break
-    parsed = [None if is_missing(v) else mapping[v] for v in values]
-    if order is not None:
-        labels = tuple(dict.fromkeys(mapping[o] for o in order))
-    elif enum_used is not None:
-        seen = set(mapping.values())
-        labels = tuple(m for m in enum_used if m in seen)
+    records: RecordSet,
+    field: str,
+    order: Sequence[Hashable] | None,
+    kind: type[Enum] | None,
+    parse: bool,
+    axis: str,
+) -> tuple[NDArray[np.int64], tuple[Hashable, ...], tuple[tuple[str, ...], ...]]:
+    """Codes (-1 for missing), label order and merged spellings of one axis, parsed value by value."""
+    values = records.column(field)
+    present = [k for k, v in enumerate(values) if v is not None]
+    first_at: dict[Hashable, int] = {}
+    for k in present:
+        first_at.setdefault(values[k], k)
+    kinds = dict.fromkeys(_value_kind(values[k]) for k in first_at.values())
+    if len(kinds) > 1:
+        first, second = list(kinds)[:2]
+        k = next(k for k in present if _value_kind(values[k]) == second)
+        msg = (
+            f"{records.where(k, field)}: {second} value {show_value(values[k])} in a column of "
+            f"{first} values; a column holds one kind of value"
+        )
+        raise RecordError(msg)
+    text = "text" in kinds
+    distinct: list[Hashable] = list(first_at)
+    if kind is not None and not (isinstance(kind, type) and issubclass(kind, Enum)):
+        msg = f"{axis}_type must be a category enumeration such as Engagement: {show_value(kind)}"
+        raise InputTypeError(msg)
+    if kind is None and parse and text:
+        kind = _choose_enum([str(d) for d in distinct], field, axis, records.source)
+    mapping: dict[Hashable, Hashable] = {}
+    merged: tuple[tuple[str, ...], ...] = ()
+    if kind is not None:
+        for v in distinct:
+            mapping[v] = _parse_or_raise(kind, v, records.where(first_at[v], field))
+    elif text:
+        groups: dict[str, list[str]] = {}
+        for v in distinct:
+            groups.setdefault(normalise_label(str(v)), []).append(str(v))
+        for spellings in groups.values():
+            for s in spellings:
+                mapping[s] = spellings[0]
+        merged = tuple(tuple(sp) for sp in groups.values() if len(sp) > 1)
     else:
-        labels = tuple(dict.fromkeys(mapping[v] for v in distinct))
-    return parsed, labels
+        mapping = {v: v for v in distinct}
+    labels = _axis_labels(records, field, order, kind, mapping, first_at, axis)
+    index = {lab: i for i, lab in enumerate(labels)}
+    code_of = {v: index[mapping[v]] for v in distinct}
+    codes = np.fromiter((-1 if v is None else code_of[v] for v in values), np.int64, len(values))
+    return codes, labels, merged
 
 
-def read_records(path: str | os.PathLike[str]) -> list[dict[str, str | None]]:
-    """Read case-note records from a CSV file.
+def _axis_labels(
+    records: RecordSet,
+    field: str,
+    order: Sequence[Hashable] | None,
+    kind: type[Enum] | None,
+    mapping: Mapping[Hashable, Hashable],
+    first_at: Mapping[Hashable, int],
+    axis: str,
+) -> tuple[Hashable, ...]:
+    """Label order of an axis: the caller's order, the enum's, or first appearance."""
+    if order is None:
+        if kind is not None:
+            seen = set(mapping.values())
+            return tuple(m for m in kind if m in seen)
+        return tuple(dict.fromkeys(mapping.values()))
+    labels = tuple(dict.fromkeys(_order_label(o, kind, mapping, axis) for o in order))
+    for v, k in first_at.items():
+        if mapping[v] not in labels:
+            msg = (
+                f"{records.where(k, field)}: value {v!r} is not among the given "
+                f"{axis}_order ({', '.join(fmt_label(x) for x in labels)})"
+            )
+            raise RecordError(msg)
+    return labels
+
+
+def _order_label(
+    o: Hashable, kind: type[Enum] | None, mapping: Mapping[Hashable, Hashable], axis: str
+) -> Hashable:
+    if kind is not None:
+        return _parse_or_raise(kind, o, f"{axis}_order")
+    if isinstance(o, str):
+        key = normalise_label(o)
+        return next((m for v, m in mapping.items() if normalise_label(str(v)) == key), o.strip())
+    return o
+
+
+def read_records(
+    path: str | os.PathLike[str], *, delimiter: str = ",", missing: Iterable[str] = ("",)
+) -> RecordSet:
+    """Read case-note records from a CSV file, once, into a :class:`~safecore._read.RecordSet`.
 
     The file has a header row; :data:`CASE_NOTE_COLUMNS` are the documented
     columns (``family``, ``engagement``, ``category``, ``status``,
     ``applicability``), one row per goal or problem. Other columns are kept.
-    Empty cells become ``None`` (missing).
+    Empty cells (and any declared *missing* markers) become ``None``.
 
     Parameters
     ----------
     path : str or os.PathLike
-        A UTF-8 (optionally with BOM) CSV file.
+        A UTF-8 (optionally with BOM) CSV file; quoted cells may span lines.
+    delimiter : str
+        The cell separator (default comma; e.g. ``";"`` for a European export).
+    missing : iterable of str
+        Cell texts meaning "missing" (default: only an empty cell).
 
     Returns
     -------
-    list of dict
-        One mapping per data row.
+    RecordSet
+        A sequence of mappings, one per data row, each knowing its 1-based line.
 
     Raises
     ------
     RecordError
-        If the file is not valid UTF-8, has no header, or a row has more or
-        fewer cells than the header (the message names file and line).
+        If the file is not valid UTF-8, is empty or header-only, has duplicate
+        column names, looks separated by another delimiter, or a row has more
+        or fewer cells than the header (the message names file and line).
+    FileNotFoundError, IsADirectoryError, PermissionError
+        For a path that cannot be read (as :class:`SafecoreError` subclasses).
     """
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        msg = f"{p}: not valid UTF-8 text (byte {exc.start}); save the file as UTF-8 CSV"
-        raise RecordError(msg) from exc
-    reader = csv.reader(text.splitlines())
-    header = next(reader, None)
-    if not header:
-        msg = f"{p}: empty file; expected a header row naming the columns"
-        raise RecordError(msg)
-    header = [h.strip() for h in header]
-    out: list[dict[str, str | None]] = []
-    for row in reader:
-        if not row:
-            continue
-        if len(row) != len(header):
-            msg = (
-                f"{p}, line {reader.line_num}: {len(row)} cells, expected {len(header)} "
-                f"({', '.join(header)})"
-            )
-            raise RecordError(msg)
-        out.append({h: (c.strip() or None) for h, c in zip(header, row, strict=True)})
-    return out
-
-
-def _as_records(records: Records) -> tuple[list[Mapping[str, Any]], str]:
-    if isinstance(records, str | os.PathLike):
-        return list(read_records(records)), str(records)
-    if hasattr(records, "to_dict") and hasattr(records, "columns"):  # a pandas DataFrame
-        return list(records.to_dict("records")), "DataFrame"
-    return list(records), "records"
-
-
-def _field(rec: object, key: str, index: int, where: str) -> Any:
-    if not isinstance(rec, Mapping):
-        msg = f"{where}, record {index}: expected a mapping of field to value, got {rec!r}"
-        raise RecordError(msg)
-    try:
-        return rec[key]
-    except KeyError:
-        msg = f"{where}, record {index}: no field {key!r} (fields: {', '.join(map(str, rec))})"
-        raise RecordError(msg) from None
+    return read_csv(path, delimiter=delimiter, missing=missing, error=RecordError)
 
 
 @attrs.frozen(slots=True, repr=False, eq=False)
@@ -236,6 +351,8 @@ class Tally:
         Records with neither value.
     row_name, column_name : str or None
         The fields the rows and columns classify.
+    merged_labels : tuple of tuple of str
+        Spellings merged into one category by :func:`tally` (first spelling shown).
     """
 
     table: NDArray[np.int64] = attrs.field(converter=_as_count_table)
@@ -243,9 +360,10 @@ class Tally:
     column_labels: tuple[Hashable, ...] = attrs.field(converter=_labels)
     row_missing: NDArray[np.int64] = attrs.field(converter=_frozen)
     column_missing: NDArray[np.int64] = attrs.field(converter=_frozen)
-    both_missing: int = 0
+    both_missing: int = attrs.field(default=0, converter=as_whole("both_missing"))
     row_name: str | None = None
     column_name: str | None = None
+    merged_labels: tuple[tuple[str, ...], ...] = ()
 
     def __attrs_post_init__(self) -> None:
         r, c = self.table.shape
@@ -450,28 +568,40 @@ def tally(
     *,
     row_order: Sequence[Hashable] | None = None,
     column_order: Sequence[Hashable] | None = None,
+    row_type: type[Enum] | None = None,
+    column_type: type[Enum] | None = None,
     parse: bool = True,
+    delimiter: str = ",",
+    missing: Iterable[str] = ("",),
 ) -> Tally:
     """Cross-classify records into a labelled contingency table.
 
     Parameters
     ----------
-    records : iterable of mappings, path, or pandas.DataFrame
+    records : iterable of mappings, path, pandas.DataFrame or RecordSet
         One record per goal or problem. A path is read with
-        :func:`read_records`; a DataFrame (pandas is optional) is read row by
-        row.
+        :func:`read_records`; a DataFrame (pandas is optional) is matched by
+        column name. Every input is read once into a ``RecordSet``.
     rows, columns : str
         The fields that classify the rows and the columns.
     row_order, column_order : sequence, optional
         Categories, in order, to show (categories absent from the records
         get zero counts). A record whose value is not listed raises
-        :class:`RecordError`. By default: enum order when the values parse as
-        one of the built-in categories, otherwise first appearance.
+        :class:`RecordError`. By default: enum order for built-in
+        categories, otherwise first appearance.
+    row_type, column_type : Enum class, optional
+        The category set of the axis (e.g. ``row_type=Engagement``): every
+        value must be one of its labels. When not given and *parse* is true,
+        the set is inferred: an axis whose distinct values are at least half
+        labels of one built-in set (Engagement, Attainment, Change,
+        Applicability, GoalType, ProblemType, CostOutcome) is parsed as that
+        set, and a value that is not one of its labels is an error naming
+        where it is and the closest labels. Values that are labels of two
+        sets alike are refused: state the set.
     parse : bool
-        Parse text values with ``from_label`` when all of an axis' values
-        match one built-in enumeration (tried in the order Engagement,
-        Attainment, Change, Applicability, GoalType, ProblemType,
-        CostOutcome). ``False`` keeps values as given.
+        ``False`` keeps values as given (no built-in set is inferred).
+    delimiter, missing
+        Passed to :func:`read_records` when *records* is a path.
 
     Returns
     -------
@@ -480,12 +610,25 @@ def tally(
     Raises
     ------
     RecordError
-        If a record is not a mapping, lacks a field, or has a value outside
-        *row_order*/*column_order* (the message names the record).
+        If a record lacks a field, a column mixes kinds of value (text and
+        numbers, or numbers and booleans), the category set is ambiguous, or
+        a value is outside *row_order*/*column_order* (the message names the
+        file and line, or the record).
+    UnknownLabelError
+        If a value is not a label of the stated or inferred category set.
+    MissingColumnError
+        If *rows* or *columns* is not a column of the records (a ``KeyError``).
+
+    Warns
+    -----
+    LabelMergeWarning
+        When labels of the user's own categories that differ only in case,
+        spacing or dash style (``"Site A"``, ``"site a"``) are merged; the
+        merges are also listed in :attr:`Tally.merged_labels`.
 
     Notes
     -----
-    Empty strings, ``None`` and NaN are missing. Every missing value is
+    Empty cells, ``None`` and NaN are missing. Every missing value is
     counted in :attr:`Tally.row_missing`, :attr:`Tally.column_missing` or
     :attr:`Tally.both_missing`, so ``tally(...).total`` always equals the
     number of records.
@@ -503,32 +646,19 @@ def tally(
     >>> t.row_missing.tolist(), t.total
     ([1, 0], 3)
     """
-    recs, where = _as_records(records)
-    row_values = [_field(r, rows, i, where) for i, r in enumerate(recs)]
-    col_values = [_field(r, columns, i, where) for i, r in enumerate(recs)]
-    row_parsed, row_labels = _parse_axis(row_values, row_order, parse)
-    col_parsed, col_labels = _parse_axis(col_values, column_order, parse)
-    r_index = {lab: k for k, lab in enumerate(row_labels)}
-    c_index = {lab: k for k, lab in enumerate(col_labels)}
+    recs = as_records(records, delimiter=delimiter, missing=missing, error=RecordError)
+    recs.require(rows, columns)
+    rc, row_labels, row_merged = _parse_axis(recs, rows, row_order, row_type, parse, "row")
+    cc, col_labels, col_merged = _parse_axis(recs, columns, column_order, column_type, parse, "column")
+    merged = row_merged + col_merged
+    if merged:
+        shown = "; ".join(" = ".join(repr(s) for s in sp) for sp in merged)
+        warnings.warn(
+            f"{recs.source}: labels differing only in case, spacing or dashes were merged: {shown}",
+            LabelMergeWarning,
+            stacklevel=2,
+        )
     nr, nc = len(row_labels), len(col_labels)
-
-    def codes(parsed: list[Hashable], index: dict[Hashable, int], field: str) -> NDArray[np.int64]:
-        out = np.empty(len(parsed), dtype=np.int64)
-        for k, v in enumerate(parsed):
-            if v is None:
-                out[k] = -1
-            elif v in index:
-                out[k] = index[v]
-            else:
-                msg = (
-                    f"{where}, record {k}: {field} value {v!r} is not among the given "
-                    f"categories ({', '.join(fmt_label(x) for x in index)})"
-                )
-                raise RecordError(msg)
-        return out
-
-    rc = codes(row_parsed, r_index, rows)
-    cc = codes(col_parsed, c_index, columns)
     both = (rc >= 0) & (cc >= 0)
     table = np.bincount(rc[both] * nc + cc[both], minlength=nr * nc).reshape(nr, nc)
     row_only = (rc >= 0) & (cc < 0)
@@ -542,6 +672,7 @@ def tally(
         int(((rc < 0) & (cc < 0)).sum()),
         rows,
         columns,
+        merged,
     )
 
 
@@ -613,11 +744,15 @@ def per_family(records: Records, family: str = "family") -> FamilySummary:
     >>> per_family(recs)
     FamilySummary(families=3, records=7, mean=2.33, sd=1.53, median=2, range=1-4, missing=1)
     """
-    recs, where = _as_records(records)
-    ids = [_field(r, family, i, where) for i, r in enumerate(recs)]
-    present = [i for i in ids if not is_missing(i)]
+    recs = as_records(records, error=RecordError)
+    ids = recs.column(family)
+    present = [i for i in ids if i is not None]
     if not present:
-        msg = f"{where}: no record has a {family!r} value"
+        msg = f"{recs.source}: no record has a {family!r} value"
+        raise RecordError(msg)
+    kinds = {_value_kind(i) for i in present}
+    if len(kinds) > 1:
+        msg = f"{recs.source}: the {family!r} column mixes {' and '.join(sorted(kinds))} identifiers"
         raise RecordError(msg)
     _, counts = np.unique(np.array([str(i) for i in present]), return_counts=True)
     return FamilySummary(
