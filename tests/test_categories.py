@@ -102,9 +102,9 @@ def test_unknown_label_with_no_close_match_lists_valid_labels():
         Engagement.from_label("zzzz")
 
 
-def test_non_string_label_is_an_unknown_label():
-    """A non-string raises UnknownLabelError rather than AttributeError."""
-    with pytest.raises(UnknownLabelError, match="must be a string"):
+def test_non_string_label_is_a_type_error():
+    """A non-string raises a TypeError (a SafecoreError) rather than AttributeError."""
+    with pytest.raises(TypeError, match="label must be a string, not int"):
         Change.from_label(3)  # type: ignore[arg-type]
 
 

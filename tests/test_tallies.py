@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from safecore import Attainment, Engagement, InvalidTableError, RecordError
+from safecore._errors import InputTypeError
 from safecore.tallies import Tally, per_family, read_records, tally
 from tests.strategies import case_records
 
@@ -58,7 +59,7 @@ def test_explicit_order_adds_zero_rows_and_rejects_unlisted_values():
     t = tally(recs, rows="g", columns="s", row_order=["y", "x", "z"])
     assert t.row_labels == ("y", "x", "z")
     assert t.table.sum(axis=1).tolist() == [1, 1, 0]
-    with pytest.raises(RecordError, match=r"record 0: g value 'x' is not among"):
+    with pytest.raises(RecordError, match=r"records, record 1, column 'g': value 'x' is not among the given row_order"):
         tally(recs, rows="g", columns="s", row_order=["y"])
 
 
@@ -83,13 +84,13 @@ def test_parse_false_keeps_text():
 
 def test_missing_field_is_a_record_error():
     """A record without the field is an error naming the record and field."""
-    with pytest.raises(RecordError, match=r"record 1: no field 'status'"):
+    with pytest.raises(RecordError, match=r"records, record 2: no field 'status'"):
         tally([{"engagement": "Engaged", "status": "Achieved"}, {"engagement": "Engaged"}])
 
 
 def test_non_mapping_record_is_a_record_error():
     """A record that is not a mapping is rejected clearly."""
-    with pytest.raises(RecordError, match="expected a mapping"):
+    with pytest.raises(InputTypeError, match="record 1: expected a mapping"):
         tally([("Engaged", "Achieved")])  # type: ignore[list-item]
 
 
@@ -120,11 +121,10 @@ def test_column_and_grand_percentages():
     ("counts", "message"),
     [
         ([1, 2, 3], "must be 2-D"),
-        ([[1, -1]], r"cell \(row 0, column 1\) must be >= 0"),
-        ([[1, 2.5]], r"cell \(row 0, column 1\) must be a whole number"),
-        ([[np.nan, 1]], r"cell \(row 0, column 0\) is NaN"),
-        ([[1, np.inf]], r"cell \(row 0, column 1\) is infinite"),
-        ([["a", "b"]], "numeric counts"),
+        ([[1, -1]], r"cell \(row 1, column 2\) must be >= 0: -1"),
+        ([[1, 2.5]], r"cell \(row 1, column 2\) must be a whole number: 2.5"),
+        ([[np.nan, 1]], r"cell \(row 1, column 1\) is NaN"),
+        ([[1, np.inf]], r"cell \(row 1, column 2\) is infinite"),
     ],
 )
 def test_from_counts_rejects_bad_tables(counts: object, message: str):

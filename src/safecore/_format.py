@@ -4,17 +4,67 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from collections.abc import Hashable, Iterable, Sequence
 
 __all__ = [
+    "clean_cell",
+    "clean_text",
     "fmt_label",
     "fmt_labels",
     "fmt_number",
     "frame",
     "html_table",
+    "markdown_cell",
     "markdown_table",
     "text_table",
 ]
+
+
+# C0 controls other than tab and line feed, DEL, and the C1 controls (ESC sequences, bells, ...).
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CELL_SPACE_RE = re.compile("[\t\n\r]+")
+
+
+def _escape_control(match: re.Match[str]) -> str:
+    return f"\\x{ord(match.group()):02x}"
+
+
+def clean_text(text: str) -> str:
+    """Make text from input files safe for a terminal: control characters become ``\\xNN``.
+
+    Line feeds and tabs are kept; carriage returns, escape sequences, bells
+    and other controls are shown escaped rather than sent to the terminal.
+
+    Examples
+    --------
+    >>> clean_text("Site\\x1b[31mA")
+    'Site\\\\x1b[31mA'
+    """
+    return _CONTROL_RE.sub(_escape_control, text)
+
+
+def clean_cell(value: object) -> str:
+    """Return one table cell as single-line, control-free text.
+
+    Examples
+    --------
+    >>> clean_cell("two\\nlines\\x07")
+    'two lines\\\\x07'
+    """
+    return clean_text(_CELL_SPACE_RE.sub(" ", str(value)))
+
+
+def markdown_cell(value: object) -> str:
+    """Escape a Markdown table cell: backslashes, ``|`` and HTML, on one line.
+
+    Examples
+    --------
+    >>> markdown_cell("a|b <script>")
+    'a\\\\|b &lt;script&gt;'
+    """
+    text = clean_cell(value).replace("\\", "\\\\").replace("|", "\\|")
+    return html.escape(text, quote=False)
 
 
 def fmt_label(label: Hashable) -> str:
@@ -44,26 +94,30 @@ def html_table(
     """Render an HTML ``<table>`` with escaped cells."""
     out = ["<table>"]
     if caption:
-        out.append(f"<caption>{html.escape(caption)}</caption>")
-    out.append("<thead><tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in header))
+        out.append(f"<caption>{html.escape(clean_cell(caption))}</caption>")
+    out.append("<thead><tr>" + "".join(f"<th>{html.escape(clean_cell(h))}</th>" for h in header))
     out.append("</tr></thead><tbody>")
     for row in rows:
-        cells = "".join(f"<td>{html.escape(str(c))}</td>" for c in row)
+        cells = "".join(f"<td>{html.escape(clean_cell(c))}</td>" for c in row)
         out.append(f"<tr>{cells}</tr>")
     out.append("</tbody></table>")
     return "".join(out)
 
 
 def markdown_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """Render a GitHub-flavoured Markdown table."""
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    """Render a GitHub-flavoured Markdown table; every cell is escaped with :func:`markdown_cell`."""
+    lines = ["| " + " | ".join(markdown_cell(h) for h in header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(markdown_cell(c) for c in row) + " |" for row in rows]
     return "\n".join(lines)
 
 
 def text_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """Render a plain-text table with left-aligned first column, right-aligned others."""
-    body = [[str(c) for c in row] for row in rows]
+    """Render a plain-text table with left-aligned first column, right-aligned others.
+
+    Cells are made single-line and free of control characters (:func:`clean_cell`).
+    """
+    header = [clean_cell(h) for h in header]
+    body = [[clean_cell(c) for c in row] for row in rows]
     widths = [len(h) for h in header]
     for row in body:
         widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]

@@ -23,7 +23,7 @@ import unicodedata
 from enum import Enum, StrEnum
 from typing import Any, Self
 
-from safecore._errors import UnknownLabelError
+from safecore._errors import InputTypeError, UnknownLabelError
 
 __all__ = [
     "Applicability",
@@ -80,8 +80,8 @@ def _lookup(cls: type[Enum], text: object) -> Any:
     if isinstance(text, cls):
         return text
     if not isinstance(text, str):
-        msg = f"{cls.__name__} label must be a string: {text!r}"
-        raise UnknownLabelError(msg)
+        msg = f"{cls.__name__} label must be a string, not {type(text).__name__}: {text!r}"
+        raise InputTypeError(msg)
     table = _LOOKUPS.get(cls)
     if table is None:
         table = {}
@@ -100,7 +100,7 @@ def _lookup(cls: type[Enum], text: object) -> Any:
         if close
         else "valid: " + ", ".join(repr(v) for v in labels.values())
     )
-    msg = f"{text!r} is not a {cls.__name__} label ({hint})"
+    msg = f"{text!r} is not a label of {cls.__name__} ({hint})"
     raise UnknownLabelError(msg)
 
 

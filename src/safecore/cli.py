@@ -14,11 +14,14 @@ Commands
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import sys
 from collections.abc import Sequence
+from typing import TextIO
 
-from safecore._errors import SafecoreError
+from safecore._errors import InputValueError, SafecoreError
+from safecore._format import clean_text
 
 __all__ = ["main"]
 
@@ -35,17 +38,22 @@ def _progress_bar(done: int, total: int) -> None:
 
 
 def _cmd_report(args: argparse.Namespace) -> str:
+    from safecore._validate import check_draws, check_seed  # noqa: PLC0415
     from safecore.report import build_report  # noqa: PLC0415
 
+    draws = check_draws(_int_option(args.draws, "--draws"), "--draws", minimum=0)
+    seed = check_seed(_int_option(args.seed, "--seed"), "--seed")
     progress = _progress_bar if sys.stderr.isatty() else None
     report = build_report(
         case_notes=args.case_notes,
         staff_survey=args.staff_survey,
         proxies=args.proxies,
         cohorts=args.cohorts,
-        draws=args.draws,
-        seed=args.seed,
+        draws=draws,
+        seed=seed,
         progress=progress,
+        delimiter=args.delimiter,
+        missing=tuple(args.missing),
     )
     return report.render(args.format)
 
@@ -82,7 +90,9 @@ def _parser() -> argparse.ArgumentParser:
             "(DfE RR1040) or run the same analysis on your own exports."
         ),
     )
-    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    parser.add_argument(
+        "--debug", action="store_true", help="show tracebacks on errors (accepted anywhere on the line)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     rep = sub.add_parser(
@@ -105,9 +115,26 @@ def _parser() -> argparse.ArgumentParser:
         "--cohorts", metavar="FILE.toml", help="cohorts: [cohorts.<name>] families, improved, potential"
     )
     rep.add_argument(
-        "--draws", type=int, default=10_000, help="Monte Carlo draws (default 10000; 0 to skip)"
+        "--draws",
+        default="10000",
+        help="Monte Carlo draws (default 10000; 0 to skip; at most 10,000,000)",
     )
-    rep.add_argument("--seed", type=int, default=2020, help="simulation seed (default 2020)")
+    rep.add_argument(
+        "--seed", default="2020", help="simulation seed, a whole number >= 0 (default 2020)"
+    )
+    rep.add_argument(
+        "--delimiter",
+        default=",",
+        help="cell separator of the CSV inputs (default ','; e.g. ';' or '\\t' written as $'\\t')",
+    )
+    rep.add_argument(
+        "--missing",
+        action="append",
+        default=[""],
+        metavar="TEXT",
+        help="a cell text meaning 'missing' in the CSV inputs, e.g. NA (repeatable; empty cells "
+        "are always missing)",
+    )
     rep.set_defaults(func=_cmd_report)
 
     aud = sub.add_parser(
@@ -135,20 +162,99 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+_FALLBACKS = {
+    "χ": "chi",
+    "²": "2",
+    "├": "|",
+    "└": "`",
+    "│": "|",
+    "─": "-",
+    "–": "-",
+    "—": "-",
+    "−": "-",
+    "£": "GBP ",
+    "≈": "~",
+    "×": "x",
+    "≥": ">=",
+    "≤": "<=",
+    "±": "+/-",
+    "…": "...",
+    "‘": "'",
+    "’": "'",
+    "“": '"',
+    "”": '"',
+    "\u00a0": " ",
+}
+
+
+def _fallback(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: ASCII stand-ins for characters the output encoding lacks."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    bad = exc.object[exc.start : exc.end]
+    return "".join(_FALLBACKS.get(ch, "?") for ch in bad), exc.end
+
+
+codecs.register_error("safecore-fallback", _fallback)
+
+
+def _write(stream: TextIO, text: str) -> None:
+    """Write *text*, replacing what the stream's encoding cannot show (``χ`` -> ``chi``)."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    data = text.encode(encoding, errors="safecore-fallback")
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        stream.flush()
+        buffer.write(data)
+        buffer.flush()
+    else:
+        stream.write(data.decode(encoding, errors="replace"))
+
+
+def _int_option(text: str, option: str) -> int:
+    try:
+        return int(text.replace("_", ""))
+    except ValueError:
+        msg = f"{option} must be a whole number: {text!r}"
+        raise InputValueError(msg) from None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the ``safecore`` command; return the exit status."""
+    """Run the ``safecore`` command; return the exit status.
+
+    Exit status: 0 on success, 1 when the input is refused (a one-line
+    message says what, where and what was expected), 2 on a usage error or
+    an internal error (rerun with ``--debug``, accepted anywhere on the
+    line, for the traceback).
+    """
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args_list
+    args_list = [a for a in args_list if a != "--debug"]
     parser = _parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(args_list)
     if args.command is None:
         parser.print_help()
         return 0
     try:
         out = args.func(args)
-    except (SafecoreError, OSError, KeyError, ValueError) as exc:
-        if args.debug:
+        _write(sys.stdout, out if out.endswith("\n") else out + "\n")
+    except SafecoreError as exc:
+        if debug:
             raise
-        text = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
-        sys.stderr.write(f"safecore: error: {text}\n")
+        _write(sys.stderr, f"safecore: error: {clean_text(str(exc))}\n")
         return 1
-    sys.stdout.write(out if out.endswith("\n") else out + "\n")
+    except BrokenPipeError:  # e.g. `safecore report | head`
+        return 0
+    except KeyboardInterrupt:
+        _write(sys.stderr, "safecore: interrupted\n")
+        return 130
+    except Exception as exc:
+        if debug:
+            raise
+        _write(
+            sys.stderr,
+            f"safecore: internal error: {type(exc).__name__}: {clean_text(str(exc))}; "
+            "rerun with --debug for the traceback\n",
+        )
+        return 2
     return 0

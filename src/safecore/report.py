@@ -14,8 +14,10 @@ Examples
 
 from __future__ import annotations
 
+import difflib
 import html
 import json
+import math
 import os
 import tomllib
 import warnings
@@ -26,8 +28,16 @@ from typing import Any
 import attrs
 import numpy as np
 
-from safecore._errors import RecordError, SafecoreWarning
-from safecore._format import fmt_label, html_table, markdown_table, text_table
+from safecore._errors import RecordError, SafecoreError, SafecoreWarning, UnknownLabelError
+from safecore._format import (
+    clean_cell,
+    clean_text,
+    fmt_label,
+    html_table,
+    markdown_cell,
+    markdown_table,
+    text_table,
+)
 
 __all__ = ["Report", "Section", "Table", "build_report", "load_cohorts"]
 
@@ -78,9 +88,9 @@ class Report:
             out += [s.title, "-" * len(s.title)]
             for b in s.blocks:
                 if isinstance(b, Table):
-                    out += [b.caption, text_table(b.header, b.rows)]
+                    out += [clean_cell(b.caption), text_table(b.header, b.rows)]
                 else:
-                    out.append(b)
+                    out.append(clean_text(b))
                 out.append("")
         return "\n".join(out)
 
@@ -91,9 +101,11 @@ class Report:
             out += [f"## {s.title}", ""]
             for b in s.blocks:
                 if isinstance(b, Table):
-                    out += [f"**{b.caption}**", "", markdown_table(b.header, b.rows)]
+                    out += [f"**{markdown_cell(b.caption)}**", "", markdown_table(b.header, b.rows)]
+                elif "\n" in b:
+                    out.append("```\n" + clean_text(b).replace("```", "\\`\\`\\`") + "\n```")
                 else:
-                    out.append(f"```\n{b}\n```" if "\n" in b else b)
+                    out.append(markdown_cell(b))
                 out.append("")
         return "\n".join(out)
 
@@ -110,9 +122,8 @@ class Report:
                 if isinstance(b, Table):
                     out.append(html_table(b.header, b.rows, b.caption))
                 else:
-                    out.append(
-                        f"<pre>{html.escape(b)}</pre>" if "\n" in b else f"<p>{html.escape(b)}</p>"
-                    )
+                    text = html.escape(clean_text(b))
+                    out.append(f"<pre>{text}</pre>" if "\n" in b else f"<p>{text}</p>")
         out.append("</body></html>")
         return "\n".join(out)
 
@@ -205,15 +216,39 @@ def _tally_table(caption: str, t: Any) -> Table:
 
 
 def _chi_text(t: Any, published: str | None = None) -> str:
+    """Return the chi-square line for a tally, or why no test could be computed."""
     from safecore.engagement import chi_square  # noqa: PLC0415
+    from safecore.tallies import Tally  # noqa: PLC0415
 
+    keep_r = t.row_totals > 0
+    keep_c = t.column_totals > 0
+    note = ""
+    if keep_r.sum() < 2 or keep_c.sum() < 2:
+        rows, cols = int(keep_r.sum()), int(keep_c.sum())
+        return (
+            f"No chi-square test: it needs at least two groups and two outcomes with records "
+            f"(found {rows} and {cols})."
+        )
+    if not keep_r.all() or not keep_c.all():
+        dropped = [fmt_label(x) for x, k in zip(t.row_labels, keep_r, strict=True) if not k]
+        dropped += [fmt_label(x) for x, k in zip(t.column_labels, keep_c, strict=True) if not k]
+        note = f" (categories with no records left out of the test: {', '.join(dropped)})"
+        t = Tally.from_counts(
+            t.table[keep_r][:, keep_c],
+            [x for x, k in zip(t.row_labels, keep_r, strict=True) if k],
+            [x for x, k in zip(t.column_labels, keep_c, strict=True) if k],
+        )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SafecoreWarning)
         res = chi_square(t)
-    line = f"Recomputed: {res.summary()}"
+    line = f"Recomputed: {res.summary()}{note}"
     if res.min_expected < 5:
-        exact = chi_square(t, method="exact")
-        line += f"; smallest expected count {res.min_expected:.2f} < 5, exact p = {exact.pvalue:.4g}"
+        try:
+            exact = chi_square(t, method="exact")
+        except SafecoreError as exc:
+            line += f"; smallest expected count {res.min_expected:.2f} < 5, exact p not computed: {exc}"
+        else:
+            line += f"; smallest expected count {res.min_expected:.2f} < 5, exact p = {exact.pvalue:.4g}"
     if published:
         line += f". Published: {published}."
     return line
@@ -240,61 +275,98 @@ def _case_notes_section_2020() -> Section:
     return Section("Case notes (Tables 2-5)", blocks)
 
 
-def _split_case_notes(path: str | os.PathLike[str]) -> tuple[list[Any], list[Any], int]:
-    from safecore.categories import Attainment, Change  # noqa: PLC0415
-    from safecore.tallies import read_records  # noqa: PLC0415
+_KINDS = {"goal": "goal", "goals": "goal", "problem": "problem", "problems": "problem"}
 
-    records = read_records(path)
-    if records and "engagement" not in records[0]:
-        msg = f"{path}: no 'engagement' column (columns: family, engagement, category, status, type)"
-        raise RecordError(msg)
-    goals, problems, unclassified = [], [], 0
+
+def _split_case_notes(records: Any) -> tuple[Any, Any, Any]:
+    """Goals, problems and unclassified records of one case-note RecordSet.
+
+    A record's kind is its ``type`` cell (goal or problem) or, when that is
+    absent or empty, what its status parses as (an attainment or a change).
+    A status that is neither is an error naming the line and the closest
+    labels; records with neither a type nor a status are returned apart.
+    """
+    from safecore.categories import Attainment, Change  # noqa: PLC0415
+
+    records.require("engagement", "status")
+    has_type = records.has("type")
+    goals: list[int] = []
+    problems: list[int] = []
+    unclassified: list[int] = []
     for k, r in enumerate(records):
-        kind = (r.get("type") or "").strip().lower()
-        status = r.get("status")
-        if not kind and status:
-            for enum, name in ((Attainment, "goal"), (Change, "problem")):
-                try:
-                    enum.from_label(status)
-                except ValueError:
-                    continue
-                kind = name
-                break
+        kind = r["type"] if has_type else None
+        status = r["status"]
+        if kind is not None:
+            name = _KINDS.get(str(kind).strip().casefold())
+            if name is None:
+                msg = f"{records.where(k, 'type')}: type must be 'goal' or 'problem': {kind!r}"
+                raise RecordError(msg)
+            kind = name
+        elif status is not None:
+            kind = _status_kind(status, records.where(k, "status"), Attainment, Change)
         if kind == "goal":
-            goals.append(r)
+            goals.append(k)
         elif kind == "problem":
-            problems.append(r)
-        elif kind:
-            msg = f"{path}, record {k}: type must be 'goal' or 'problem': {kind!r}"
-            raise RecordError(msg)
+            problems.append(k)
         else:
-            unclassified += 1
-    return goals, problems, unclassified
+            unclassified.append(k)
+    return records.subset(goals), records.subset(problems), records.subset(unclassified)
 
 
-def _case_notes_section_user(path: str | os.PathLike[str]) -> Section:
-    from safecore.categories import Attainment, Change  # noqa: PLC0415
-    from safecore.tallies import per_family, tally  # noqa: PLC0415
+def _status_kind(status: object, where: str, *enums: Any) -> str:
+    from safecore.categories import normalise_label  # noqa: PLC0415
 
-    goals, problems, unclassified = _split_case_notes(path)
-    blocks: list[Table | str] = [f"Case notes from {path}."]
-    for name, records, enum in (("Goals", goals, Attainment), ("Problems", problems, Change)):
-        if not records:
+    for enum, name in zip(enums, ("goal", "problem"), strict=True):
+        try:
+            enum.from_label(status)
+        except UnknownLabelError:
             continue
-        t = tally(records, rows="engagement", columns="status", column_order=list(enum))
+        return name
+    labels = [m.label for e in enums for m in e]
+    close = difflib.get_close_matches(
+        normalise_label(str(status)), [normalise_label(x) for x in labels], n=3, cutoff=0.5
+    )
+    shown = [x for x in labels if normalise_label(x) in close] or labels
+    msg = (
+        f"{where}: status {status!r} is neither a goal attainment nor a problem change "
+        f"(closest: {', '.join(repr(x) for x in shown)}); add a 'type' column or correct the status"
+    )
+    raise UnknownLabelError(msg)
+
+
+def _case_notes_section_user(
+    path: str | os.PathLike[str], *, delimiter: str = ",", missing: Iterable[str] = ("",)
+) -> Section:
+    from safecore.categories import Attainment, Change  # noqa: PLC0415
+    from safecore.tallies import per_family, read_records, tally  # noqa: PLC0415
+
+    records = read_records(path, delimiter=delimiter, missing=missing)
+    goals, problems, unclassified = _split_case_notes(records)
+    blocks: list[Table | str] = [f"Case notes from {path}: {len(records)} records."]
+    for name, subset, enum in (("Goals", goals, Attainment), ("Problems", problems, Change)):
+        if not len(subset):
+            blocks.append(f"{name}: none recorded.")
+            continue
+        t = tally(subset, rows="engagement", columns="status", column_type=enum, column_order=list(enum))
         blocks.append(
             _tally_table(f"{name}: status by engagement ({t.total} records, {t.missing} missing)", t)
         )
-        if t.shape[0] >= 2:
-            blocks.append(_chi_text(t))
-        if "family" in records[0]:
-            s = per_family(records)
+        blocks.append(_chi_text(t))
+        if subset.has("family"):
+            s = per_family(subset)
+            sd = "-" if math.isnan(s.sd) else f"{s.sd:.1f}"
             blocks.append(
-                f"{name} per family: mean {s.mean:.1f}, SD {s.sd:.1f}, median {s.median:g}, "
-                f"range {s.min}-{s.max} ({s.n_families} families)"
+                f"{name} per family: mean {s.mean:.1f}, SD {sd}, median {s.median:g}, "
+                f"range {s.min}-{s.max} ({s.n_families} families"
+                + (f"; {s.missing} records with no family" if s.missing else "")
+                + ")"
             )
-    if unclassified:
-        blocks.append(f"{unclassified} records with neither a type nor a status were not tallied.")
+    if len(unclassified):
+        lines = ", ".join(unclassified.places[:5]) + (", ..." if len(unclassified) > 5 else "")
+        blocks.append(
+            f"{len(unclassified)} records have neither a type nor a status and are not tallied "
+            f"({lines})."
+        )
     return Section("Case notes", blocks)
 
 
@@ -654,6 +726,8 @@ def build_report(
     draws: int = 10_000,
     seed: int = 2020,
     progress: Progress | None = None,
+    delimiter: str = ",",
+    missing: Iterable[str] = ("",),
 ) -> Report:
     """Recompute the evaluation: the SafeCORE 2020 report, or the same analysis on your files.
 
@@ -674,6 +748,10 @@ def build_report(
         Seed of the simulation.
     progress : callable, optional
         ``progress(done, total)`` during the simulation.
+    delimiter : str
+        Cell separator of the CSV inputs (default comma).
+    missing : iterable of str
+        Cell texts meaning "missing" in the CSV inputs (default: only an empty cell).
 
     Returns
     -------
@@ -708,7 +786,7 @@ def build_report(
         return Report("SafeCORE evaluation (DfE RR1040, 2020), recomputed", tuple(sections), findings)
     sections = []
     if case_notes is not None:
-        sections.append(_case_notes_section_user(case_notes))
+        sections.append(_case_notes_section_user(case_notes, delimiter=delimiter, missing=missing))
     if cohorts is not None:
         sections.append(
             _cost_section(table, load_cohorts(cohorts), draws, seed, progress, is_2020=False)

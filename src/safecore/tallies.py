@@ -45,7 +45,7 @@ from safecore._errors import (
 from safecore._format import fmt_label, fmt_labels, frame, html_table, markdown_table, text_table
 from safecore._numeric import percent_half_up
 from safecore._read import RecordSet, as_records, read_csv
-from safecore._validate import MAX_COUNT, as_whole, show_value
+from safecore._validate import MAX_COUNT, check_whole, show_value
 from safecore.categories import (
     Applicability,
     Attainment,
@@ -147,6 +147,10 @@ def _as_count_table(counts: ArrayLike, *, name: str = "table") -> NDArray[np.int
     return out
 
 
+def _both_missing(value: object) -> int:
+    return check_whole(value, "both_missing")
+
+
 def _labels(labels: Iterable[Hashable]) -> tuple[Hashable, ...]:
     return tuple(labels)
 
@@ -169,6 +173,10 @@ def _value_kind(v: object) -> str:
     return type(v).__name__
 
 
+def _is_category_set(kind: object) -> bool:
+    return kind is None or (isinstance(kind, type) and issubclass(kind, Enum))
+
+
 def _try_parse(enum: type[Enum], value: object) -> Enum | None:
     try:
         member: Enum = enum.from_label(value)  # type: ignore[attr-defined]
@@ -180,9 +188,9 @@ def _try_parse(enum: type[Enum], value: object) -> Enum | None:
 def _parse_or_raise(enum: type[Enum], value: object, where: str) -> Enum:
     try:
         member: Enum = enum.from_label(value)  # type: ignore[attr-defined]
-    except UnknownLabelError as exc:
+    except (UnknownLabelError, InputTypeError) as exc:
         msg = f"{where}: {exc}"
-        raise UnknownLabelError(msg) from None
+        raise type(exc)(msg) from None
     return member
 
 
@@ -229,7 +237,7 @@ def _parse_axis(
         raise RecordError(msg)
     text = "text" in kinds
     distinct: list[Hashable] = list(first_at)
-    if kind is not None and not (isinstance(kind, type) and issubclass(kind, Enum)):
+    if not _is_category_set(kind):
         msg = f"{axis}_type must be a category enumeration such as Engagement: {show_value(kind)}"
         raise InputTypeError(msg)
     if kind is None and parse and text:
@@ -360,7 +368,7 @@ class Tally:
     column_labels: tuple[Hashable, ...] = attrs.field(converter=_labels)
     row_missing: NDArray[np.int64] = attrs.field(converter=_frozen)
     column_missing: NDArray[np.int64] = attrs.field(converter=_frozen)
-    both_missing: int = attrs.field(default=0, converter=as_whole("both_missing"))
+    both_missing: int = attrs.field(default=0, converter=_both_missing)
     row_name: str | None = None
     column_name: str | None = None
     merged_labels: tuple[tuple[str, ...], ...] = ()
