@@ -228,8 +228,8 @@ def test_accepts_tally_and_keeps_labels():
     ("table", "message"),
     [
         ([[1, 2, 3]], "at least 2 rows"),
-        ([[1, 0], [2, 0]], "column 1 is all zeros"),
-        ([[0, 0], [2, 3]], "row 0 is all zeros"),
+        ([[1, 0], [2, 0]], "column 2 is all zeros"),
+        ([[0, 0], [2, 3]], "row 1 is all zeros"),
         ([[1, -2], [3, 4]], "must be >= 0"),
         ([[1, 2.5], [3, 4]], "whole number"),
         ([[1, np.nan], [3, 4]], "is NaN"),
@@ -247,5 +247,5 @@ def test_invalid_method_and_resamples():
     """An unknown method or a non-positive resample count is a ValueError."""
     with pytest.raises(ValueError, match="method must be"):
         chi_square([[1, 2], [3, 4]], method="bootstrap")  # type: ignore[arg-type]
-    with pytest.raises(ValueError, match="resamples must be a positive integer"):
+    with pytest.raises(ValueError, match="resamples must be a whole number >= 1: 0"):
         quiet([[1, 2], [3, 4]], method="monte-carlo", resamples=0)

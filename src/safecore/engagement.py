@@ -21,8 +21,15 @@ import attrs
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from safecore._errors import InvalidTableError, SmallExpectedWarning, TableTooLargeError
+from safecore._errors import (
+    InputTypeError,
+    InputValueError,
+    InvalidTableError,
+    SmallExpectedWarning,
+    TableTooLargeError,
+)
 from safecore._format import fmt_label, fmt_labels, fmt_number, frame, html_table, markdown_table
+from safecore._validate import check_draws, check_seed, check_whole, show_value
 from safecore.tallies import Tally, _as_count_table
 
 __all__ = ["ChiSquareResult", "chi_square", "fisher_exact_rxc"]
@@ -201,8 +208,39 @@ def _check_margins(table: NDArray[np.int64]) -> None:
         sums = table.sum(axis=axis)
         if (sums == 0).any():
             k = int(np.flatnonzero(sums == 0)[0])
-            msg = f"{name} {k} is all zeros: every {name} needs at least one count"
+            msg = f"{name} {k + 1} is all zeros: every {name} needs at least one count"
             raise InvalidTableError(msg)
+
+
+def _check_options(
+    method: object, correction: object, resamples: object, seed: object, exact_limit: object
+) -> tuple[int, Any, int]:
+    """Validate chi_square's options; return resamples, seed and exact_limit."""
+    if method not in ("asymptotic", "monte-carlo", "exact"):
+        msg = f"method must be 'asymptotic', 'monte-carlo' or 'exact': {show_value(method)}"
+        raise InputValueError(msg)
+    if not isinstance(correction, bool | np.bool_):
+        kind = type(correction).__name__
+        msg = f"correction must be True or False, not {kind}: {show_value(correction)}"
+        raise InputTypeError(msg)
+    return (
+        check_draws(resamples, "resamples"),
+        check_seed(seed),
+        check_whole(exact_limit, "exact_limit", minimum=1),
+    )
+
+
+def _counts_and_labels(
+    table: object,
+) -> tuple[NDArray[np.int64], tuple[Hashable, ...], tuple[Hashable, ...]]:
+    """Return counts and labels of a Tally, a pandas DataFrame (labels kept) or an array."""
+    if isinstance(table, Tally):
+        return table.table, table.row_labels, table.column_labels
+    counts = _as_count_table(table)  # type: ignore[arg-type]
+    index, columns = getattr(table, "index", None), getattr(table, "columns", None)
+    if index is not None and columns is not None:  # a pandas DataFrame such as pd.crosstab(...)
+        return counts, tuple(index), tuple(columns)
+    return counts, tuple(range(counts.shape[0])), tuple(range(counts.shape[1]))
 
 
 def chi_square(
@@ -247,8 +285,10 @@ def chi_square(
         infinite count, or has an all-zero row or column.
     TableTooLargeError
         If ``method="exact"`` would exceed *exact_limit*.
-    ValueError
-        If *method* or *resamples* is invalid.
+    InputValueError
+        If *method*, *resamples* (1 to 10,000,000) or *exact_limit* is invalid.
+    InputTypeError
+        If *correction* is not a boolean or *seed* is not a seed.
 
     Warns
     -----
@@ -300,16 +340,8 @@ def chi_square(
     >>> round(chi_square([[3, 1], [1, 3]], method="exact").pvalue, 4)
     0.4857
     """
-    if method not in ("asymptotic", "monte-carlo", "exact"):
-        msg = f"method must be 'asymptotic', 'monte-carlo' or 'exact': {method!r}"
-        raise ValueError(msg)
-    if isinstance(table, Tally):
-        counts = table.table
-        row_labels, column_labels = table.row_labels, table.column_labels
-    else:
-        counts = _as_count_table(table)
-        row_labels = tuple(range(counts.shape[0]))
-        column_labels = tuple(range(counts.shape[1]))
+    resamples, seed, exact_limit = _check_options(method, correction, resamples, seed, exact_limit)
+    counts, row_labels, column_labels = _counts_and_labels(table)
     _check_margins(counts)
     r, c = counts.shape
     if r < 2 or c < 2:
@@ -348,9 +380,6 @@ def chi_square(
 
         pvalue = float(stats.chi2.sf(statistic, dof))
     elif method == "monte-carlo":
-        if isinstance(resamples, bool) or not isinstance(resamples, int) or resamples < 1:
-            msg = f"resamples must be a positive integer: {resamples!r}"
-            raise ValueError(msg)
         pvalue = _monte_carlo_pvalue(
             counts,
             expected=expected,
