@@ -109,8 +109,13 @@ def read_bytes(path: PathLike, *, limit: int = MAX_FILE_BYTES) -> bytes:
 
 
 def read_text(path: PathLike, *, error: type[Exception] = FileFormatError) -> str:
-    """Read a UTF-8 file (a byte-order mark is dropped); name the line of any bad byte."""
+    """Read a UTF-8 text file (a byte-order mark is dropped); name the line of any bad or NUL byte."""
     data = read_bytes(path)
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data[:nul].count(b"\n") + 1
+        msg = f"{path}, line {line}: contains a NUL byte (offset {nul}); expected a UTF-8 text file"
+        raise error(msg)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -226,7 +226,7 @@ def _parse_axis(
     first_at: dict[Hashable, int] = {}
     for k in present:
         first_at.setdefault(values[k], k)
-    kinds = dict.fromkeys(_value_kind(values[k]) for k in first_at.values())
+    kinds = dict.fromkeys(_value_kind(values[k]) for k in present)  # 1 and True share a dict key
     if len(kinds) > 1:
         first, second = list(kinds)[:2]
         k = next(k for k in present if _value_kind(values[k]) == second)
