@@ -363,9 +363,10 @@ def _case_notes_section_user(
             )
     if len(unclassified):
         lines = ", ".join(unclassified.places[:5]) + (", ..." if len(unclassified) > 5 else "")
+        n = len(unclassified)
         blocks.append(
-            f"{len(unclassified)} records have neither a type nor a status and are not tallied "
-            f"({lines})."
+            f"{n} {'record has' if n == 1 else 'records have'} neither a type nor a status and "
+            f"{'is' if n == 1 else 'are'} not tallied ({lines})."
         )
     return Section("Case notes", blocks)
 
