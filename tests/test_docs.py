@@ -27,3 +27,20 @@ def test_every_reference_page_names_a_module():
     """Each API reference page renders a module with mkdocstrings."""
     for page in (DOCS / "reference").glob("*.md"):
         assert "::: safecore" in page.read_text(encoding="utf-8"), page.name
+
+
+def test_preparing_data_lists_every_error_and_limit():
+    """The 'Preparing your data' page names every error class and every documented limit."""
+    from safecore import _errors, _read, _validate
+
+    page = (DOCS / "preparing-data.md").read_text(encoding="utf-8")
+    for name in _errors.__all__:
+        if name not in ("SafecoreError", "SafecoreWarning"):
+            assert f"`{name}`" in page, name
+    assert f"{_read.MAX_FILE_BYTES // 2**20} MiB" in page
+    assert f"{_read.MAX_ROWS:,}" in page
+    assert f"{_read.MAX_TOML_DEPTH} levels" in page
+    assert f"{_validate.MAX_DRAWS:,}" in page
+    assert f"{_validate.MAX_YEARS:,}" in page
+    assert "{}–{}".format(*_validate.YEAR_RANGE) in page
+    assert f"{_validate.MEMORY_BUDGET // 2**30} GiB" in page

@@ -59,7 +59,9 @@ def test_explicit_order_adds_zero_rows_and_rejects_unlisted_values():
     t = tally(recs, rows="g", columns="s", row_order=["y", "x", "z"])
     assert t.row_labels == ("y", "x", "z")
     assert t.table.sum(axis=1).tolist() == [1, 1, 0]
-    with pytest.raises(RecordError, match=r"records, record 1, column 'g': value 'x' is not among the given row_order"):
+    with pytest.raises(
+        RecordError, match=r"records, record 1, column 'g': value 'x' is not among the given row_order"
+    ):
         tally(recs, rows="g", columns="s", row_order=["y"])
 
 
