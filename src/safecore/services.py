@@ -19,6 +19,7 @@ import attrs
 
 from safecore._data import load_toml
 from safecore._format import html_table, text_table
+from safecore._validate import check_whole
 
 __all__ = [
     "Flow",
@@ -75,8 +76,10 @@ def mcnemar_exact(before_only: int, after_only: int) -> McNemarResult:
 
     Raises
     ------
-    ValueError
-        For negative or non-integer counts.
+    InputValueError
+        For negative, non-integer or non-finite counts (numpy integers are accepted).
+    InputTypeError
+        For booleans or text.
 
     Notes
     -----
@@ -96,10 +99,8 @@ def mcnemar_exact(before_only: int, after_only: int) -> McNemarResult:
     """
     from scipy import stats  # noqa: PLC0415
 
-    for name, v in (("before_only", before_only), ("after_only", after_only)):
-        if isinstance(v, bool) or not isinstance(v, int) or v < 0:
-            msg = f"{name} must be a whole number >= 0: {v!r}"
-            raise ValueError(msg)
+    before_only = check_whole(before_only, "before_only")
+    after_only = check_whole(after_only, "after_only")
     n = before_only + after_only
     if n == 0:
         return McNemarResult(before_only, after_only, 1.0)
