@@ -757,3 +757,18 @@ def test_message_names_one_based_line_for_every_record(tmp_path: Path):
     with pytest.raises(UnknownLabelError) as info:
         tally(p)
     assert re.search(r"n\.csv, line 9, column 'status'", str(info.value))
+
+
+@given(st.binary(max_size=300))
+def test_toml_reader_on_arbitrary_bytes(data: bytes):
+    """Arbitrary bytes as TOML either parse to a table or raise a SafecoreError."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as d:
+        p = Path(d) / "x.toml"
+        p.write_bytes(data)
+        try:
+            parsed = read_toml(p)
+        except SafecoreError:
+            return
+        assert isinstance(parsed, dict)
