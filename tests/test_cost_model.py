@@ -272,8 +272,14 @@ def test_parameter_of_the_wrong_type():
             {"families": 5, "improved": {"safety": 1}, "potential": {"safety": 6}},
             "potential 6 > families 5",
         ),
-        ({"families": 5, "improved": {"safety": -1}}, r"improved\['safety'\] must be a whole number >= 0"),
-        ({"families": 5, "improved": {"safety": 1.5}}, r"improved\['safety'\] must be a whole number: 1.5"),
+        (
+            {"families": 5, "improved": {"safety": -1}},
+            r"improved\['safety'\] must be a whole number >= 0",
+        ),
+        (
+            {"families": 5, "improved": {"safety": 1.5}},
+            r"improved\['safety'\] must be a whole number: 1.5",
+        ),
         (
             {"families": 5, "improved": {"safety": 1}, "potential": {"housing": 1, "safety": 1}},
             "has potential but no improved",
