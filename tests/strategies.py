@@ -44,3 +44,44 @@ def case_records(draw: st.DrawFn) -> list[dict[str, object]]:
         }
         for _ in range(n)
     ]
+
+
+# -- cost: proxy tables ----------------------------------------------------------------------
+
+#: Characters that make text hard to serialise: quotes, backslashes, formula starters,
+#: line breaks, control characters (C0, DEL, C1), separators and non-ASCII letters.
+_tricky = st.sampled_from(
+    [*"=+-@'\"\\,;\t\r\n\x00\x07\x1b\x7f\x85\u2028é中🙂 ", "''", "=1+1", "\r\n", "NA"]
+)
+proxy_texts = (
+    st.lists(st.one_of(_tricky, st.text(max_size=4)), min_size=1, max_size=6)
+    .map("".join)
+    .filter(lambda s: bool(s.strip()))
+    .filter(lambda s: all(not 0xD800 <= ord(c) <= 0xDFFF for c in s))
+)
+
+
+@st.composite
+def proxy_tables(draw: st.DrawFn, min_size: int = 1, max_size: int = 5) -> object:
+    """Valid, non-empty proxy tables with awkward text in every text field."""
+    from safecore.cost import MAX_SAVING, Proxy, ProxyTable
+
+    n = draw(st.integers(min_size, max_size))
+    outcomes = draw(
+        st.lists(proxy_texts, min_size=n, max_size=n, unique_by=lambda s: s.strip().casefold())
+    )
+    proxies = []
+    seen: set[object] = set()
+    for outcome in outcomes:
+        proxy = Proxy(
+            outcome,
+            draw(proxy_texts),
+            draw(st.floats(0, MAX_SAVING, allow_nan=False)),
+            draw(proxy_texts),
+            draw(st.none() | st.integers(1900, 2100)),
+            draw(st.none() | proxy_texts),
+        )
+        if proxy.outcome not in seen:  # two spellings of one CostOutcome label
+            seen.add(proxy.outcome)
+            proxies.append(proxy)
+    return ProxyTable(proxies)

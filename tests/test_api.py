@@ -18,6 +18,7 @@ MODULES = [
     "safecore.datasets",
     "safecore.cost",
     "safecore.cost.proxies",
+    "safecore.cost.cohorts",
     "safecore.cost.model",
     "safecore.cost.uncertainty",
 ]

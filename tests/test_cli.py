@@ -123,7 +123,10 @@ def test_errors_are_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     )
     code, out, err = run(capsys, "proxies", "validate", str(bad))
     assert code == 1 and out == ""
-    assert err.startswith("safecore: error: ") and "bad.toml, proxy 1, field 'saving'" in err
+    assert (
+        err.startswith("safecore: error: ")
+        and "bad.toml: proxy[1].saving must be in [0, 1e+12]: -1" in err
+    )
     assert err.count("\n") == 1
     code, _, err = run(capsys, "report", "--cohorts", str(tmp_path / "missing.toml"))
     assert code == 1 and "missing.toml" in err

@@ -237,14 +237,13 @@ def test_switching_values():
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"attribution": 1.2}, r"attribution must be a number in \[0, 1\]"),
+        ({"attribution": 1.2}, r"attribution must be a share in \[0, 1\] .*: 1.2"),
         ({"deadweight": -0.1}, "deadweight must be"),
         ({"displacement": math.nan}, "displacement must be"),
         ({"optimism_bias": 2}, "optimism_bias must be"),
-        ({"drop_off": "x"}, "drop_off must be"),
         ({"years": 0}, "years must be a whole number >= 1"),
         ({"years": 2.5}, "years must be"),
-        ({"discount_rate": 1.0}, r"discount_rate must be in \[0, 1\)"),
+        ({"discount_rate": 1.0}, r"discount_rate must be in \[0, 1\): 1.0"),
         ({"discount_rate": "treasury"}, "discount_rate must be"),
     ],
 )
@@ -252,6 +251,12 @@ def test_parameter_ranges(kwargs: dict[str, object], message: str):
     """Every parameter is range-checked with a clear ModelError (a ValueError)."""
     with pytest.raises(ModelError, match=message):
         SavingModel(**kwargs)  # type: ignore[arg-type]
+
+
+def test_parameter_of_the_wrong_type():
+    """A share given as text is a TypeError naming the parameter."""
+    with pytest.raises(TypeError, match="drop_off must be a share in \\[0, 1\\], not str: 'x'"):
+        SavingModel(drop_off="x")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -267,8 +272,14 @@ def test_parameter_ranges(kwargs: dict[str, object], message: str):
             {"families": 5, "improved": {"safety": 1}, "potential": {"safety": 6}},
             "potential 6 > families 5",
         ),
-        ({"families": 5, "improved": {"safety": -1}}, "must be a whole number >= 0"),
-        ({"families": 5, "improved": {"safety": 1.5}}, "must be a whole number >= 0"),
+        (
+            {"families": 5, "improved": {"safety": -1}},
+            r"improved\['safety'\] must be a whole number >= 0",
+        ),
+        (
+            {"families": 5, "improved": {"safety": 1.5}},
+            r"improved\['safety'\] must be a whole number: 1.5",
+        ),
         (
             {"families": 5, "improved": {"safety": 1}, "potential": {"housing": 1, "safety": 1}},
             "has potential but no improved",

@@ -69,7 +69,7 @@ def test_scaled_and_rebased():
     assert r["a"].price_year == 2020
     with pytest.raises(ProxyTableError, match="has no price_year"):
         SAFECORE_2020.rebased({2020: 1.0}, 2020)
-    with pytest.raises(ProxyTableError, match="no positive value for 2021"):
+    with pytest.raises(ProxyTableError, match=r"price_index has no value for 2021 \(proxy 'a'\)"):
         t.rebased({2018: 1.0, 2019: 1.0}, 2021)
 
 
@@ -80,18 +80,19 @@ def test_duplicate_outcome_rejected():
 
 
 @pytest.mark.parametrize(
-    ("saving", "message"),
+    ("saving", "error", "message"),
     [
-        (-1, "must be a finite number >= 0"),
-        ("12", "must be a number"),
-        (float("nan"), "finite"),
-        (True, "must be a number"),
+        (-1, ProxyTableError, r"saving must be in \[0, 1e\+12\]: -1"),
+        ("12", TypeError, "saving must be a finite number, not str: '12'"),
+        (float("nan"), ProxyTableError, "saving must be a finite number: nan"),
+        (True, TypeError, "saving must be a finite number, not bool: True"),
     ],
 )
-def test_bad_saving(saving: object, message: str):
-    """Negative, non-numeric or NaN savings are rejected."""
-    with pytest.raises(ProxyTableError, match=message):
+def test_bad_saving(saving: object, error: type[Exception], message: str):
+    """Negative or NaN savings are ValueErrors; text and bool savings are TypeErrors."""
+    with pytest.raises(error, match=message) as info:
         Proxy("a", "x", saving, "s")  # type: ignore[arg-type]
+    assert isinstance(info.value, SafecoreError)
 
 
 def test_round_trips(tmp_path: Path):
@@ -110,12 +111,13 @@ def test_round_trips(tmp_path: Path):
             st.floats(0, 1e7, allow_nan=False),
             st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=20),
         ),
+        min_size=1,
         max_size=6,
         unique_by=lambda t: t[0],
     )
 )
 def test_round_trip_property(rows: list[tuple[str, float, str]]):
-    """Any table survives TOML and CSV serialisation exactly."""
+    """Any non-empty table survives TOML and CSV serialisation exactly (an empty file is refused)."""
     import tempfile
 
     table = ProxyTable(Proxy(k, f"ind {k}", s, src.strip() or "src") for k, s, src in rows)
@@ -132,41 +134,45 @@ def test_round_trip_property(rows: list[tuple[str, float, str]]):
         (
             "p.toml",
             '[[proxy]]\noutcome = "a"\nindicator = "x"\nsaving = 1\nsource = "s"\ncolour = 1\n',
-            r"p.toml, proxy 1: unknown field 'colour'",
+            r"p.toml: unknown key 'proxy\[1\]\.colour'",
         ),
         (
             "p.toml",
             '[[proxy]]\noutcome = "a"\nindicator = "x"\nsource = "s"\n',
-            r"p.toml, proxy 1: missing required field 'saving'",
+            r"p.toml: proxy\[1\]\.saving is missing",
         ),
         (
             "p.toml",
             '[[proxy]]\noutcome = "a"\nindicator = "x"\nsaving = -5\nsource = "s"\n',
-            r"p.toml, proxy 1, field 'saving': saving must be a finite number >= 0",
+            r"p.toml: proxy\[1\]\.saving must be in \[0, 1e\+12\]: -5",
         ),
         (
             "p.toml",
             '[[proxy]]\noutcome = "a"\nindicator = "x"\nsaving = "lots"\nsource = "s"\n',
-            r"field 'saving': saving must be a number",
+            r"p.toml: proxy\[1\]\.saving must be a finite number, not str: 'lots'",
         ),
         (
             "p.toml",
             '[[proxy]]\noutcome = "a"\nindicator = "x"\nsaving = 1\nsource = "s"\n'
             '[[proxy]]\noutcome = "a "\nindicator = "y"\nsaving = 2\nsource = "s"\n',
-            r"p.toml, proxy 2, field 'outcome': duplicate outcome 'a' \(first in proxy 1\)",
+            r"p.toml: proxy\[2\]\.outcome: duplicate outcome 'a' \(first in proxy\[1\]\)",
         ),
         ("p.toml", "proxy = [", "not valid TOML"),
         (
             "p.csv",
             "outcome,indicator,saving,source\na,x,abc,s\n",
-            r"p.csv, line 2, field 'saving': must be a number: 'abc'",
+            r"p.csv, line 2: saving must be a number: 'abc'",
         ),
         (
             "p.csv",
             "outcome,indicator,saving,source,notes\na,x,1,s,n\n",
-            r"line 2: unknown field 'notes'",
+            r"p.csv: unknown column 'notes'",
         ),
-        ("p.csv", "outcome,indicator,saving,source\na,x,1,s\na,y,2,s\n", "duplicate outcome 'a'"),
+        (
+            "p.csv",
+            "outcome,indicator,saving,source\na,x,1,s\na,y,2,s\n",
+            r"p.csv, line 3: outcome: duplicate outcome 'a' \(first in line 2\)",
+        ),
         ("p.txt", "", "expected .toml or .csv"),
     ],
 )

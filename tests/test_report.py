@@ -50,20 +50,21 @@ def test_render_rejects_unknown_format():
 def test_load_cohorts_errors(tmp_path: Path):
     """Malformed cohort files name the file and cohort."""
     cases = {
-        "nothing.toml": ("title = 'x'\n", "expected \\[cohorts.<name>\\]"),
+        "nothing.toml": ("\n", "nothing.toml: no cohorts; expected \\[cohorts.<key>\\]"),
+        "title.toml": ("title = 'x'\n", "title.toml: unknown key 'title' \\(allowed: cohorts\\)"),
         "unknown.toml": (
             "[cohorts.a]\nfamilies = 3\nimproved = {}\ncolour = 1\n",
-            "cohort 'a': unknown field 'colour'",
+            "unknown.toml: unknown key 'cohorts.a.colour'",
         ),
         "missing.toml": (
             "[cohorts.a]\nimproved = {safety = 1}\n",
-            "cohort 'a': missing field 'families'",
+            "missing.toml: cohorts.a.families is missing",
         ),
         "bad.toml": (
             "[cohorts.a]\nfamilies = 2\nimproved = {safety = 3}\n",
-            "cohort 'a': .*improved 3 > families 2",
+            "bad.toml, cohorts.a: improved 3 > families 2 for outcome 'safety'",
         ),
-        "broken.toml": ("[cohorts.a\n", "not a valid UTF-8 TOML file"),
+        "broken.toml": ("[cohorts.a\n", "broken.toml: not valid TOML"),
     }
     for name, (content, message) in cases.items():
         p = tmp_path / name

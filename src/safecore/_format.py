@@ -7,11 +7,14 @@ import math
 import re
 from collections.abc import Hashable, Iterable, Sequence
 
+from safecore._numeric import round_half_up
+
 __all__ = [
     "clean_cell",
     "clean_text",
     "fmt_label",
     "fmt_labels",
+    "fmt_money",
     "fmt_number",
     "frame",
     "html_table",
@@ -79,6 +82,26 @@ def fmt_labels(labels: Sequence[Hashable], limit: int = 6) -> str:
     if len(labels) > limit:
         shown = [*shown[: limit // 2], f"... ({len(labels)} in all)"]
     return ", ".join(shown)
+
+
+def fmt_money(value: float, decimals: int = 0) -> str:
+    """Format pounds rounded half up (away from zero), with a leading minus for losses.
+
+    The one money formatter of the library. Inputs are bounded where they
+    enter (savings, counts, years), so a value here is finite; a value too
+    large to round (``abs(value) >= 2**53``) is already whole and is shown as is.
+
+    Examples
+    --------
+    >>> fmt_money(15045.925, 2), fmt_money(-2.5), fmt_money(-0.3)
+    ('£15,045.93', '-£3', '£0')
+    """
+    x = float(value)
+    rounded = round_half_up(x, decimals).item() if abs(x) < 2.0**53 else x
+    rounded += 0.0  # -0.0 (a loss that rounds to nothing) prints as £0
+    if rounded < 0:
+        return f"-£{-rounded:,.{decimals}f}"
+    return f"£{rounded:,.{decimals}f}"
 
 
 def fmt_number(value: float, digits: int = 4) -> str:

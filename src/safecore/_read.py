@@ -48,6 +48,7 @@ __all__ = [
     "MAX_TOML_DEPTH",
     "RecordSet",
     "as_records",
+    "missing_markers",
     "parse_number",
     "read_bytes",
     "read_csv",
@@ -217,6 +218,14 @@ def _check_header(names: Sequence[str], where: str, error: type[Exception]) -> N
         seen[name] = k
 
 
+def missing_markers(missing: Iterable[str]) -> set[str]:
+    """Return the stripped missing-value markers, refusing a single string (read as its letters)."""
+    if isinstance(missing, str):
+        msg = f"missing must be a collection of marker texts such as ('', 'NA'), not {missing!r}"
+        raise InputTypeError(msg)
+    return {m.strip() for m in missing}
+
+
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 
 
@@ -250,11 +259,13 @@ def read_csv(
         names, a header that parses to one column but contains another
         likely delimiter, or a row with more or fewer cells than the header;
         the message names the file and 1-based line.
+    InputTypeError
+        If *missing* is a single string (it would be read as its characters).
     """
     if not isinstance(delimiter, str) or len(delimiter) != 1 or delimiter in "\"\r\n":
         msg = f"delimiter must be one character other than a quote or line end: {delimiter!r}"
         raise InputValueError(msg)
-    markers = {m.strip() for m in missing}
+    markers = missing_markers(missing)
     text = read_text(path, error=error)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     where = str(path)
@@ -464,7 +475,17 @@ def _depth(value: object, limit: int, level: int = 0) -> int:
 
 
 def read_toml(path: PathLike, *, error: type[Exception] = FileFormatError) -> dict[str, Any]:
-    """Parse a UTF-8 TOML file, refusing syntax errors and nesting deeper than :data:`MAX_TOML_DEPTH`."""
+    """Parse a UTF-8 TOML file, refusing syntax errors and nesting deeper than :data:`MAX_TOML_DEPTH`.
+
+    Raises
+    ------
+    FileFormatError
+        (or *error*) for text that is not UTF-8 or not valid TOML (including
+        an integer too long for Python to convert).
+    LimitExceededError
+        For nesting deeper than :data:`MAX_TOML_DEPTH` (also when the parser
+        itself would run out of recursion depth).
+    """
     text = read_text(path, error=error)
     try:
         data = tomllib.loads(text)
@@ -474,6 +495,9 @@ def read_toml(path: PathLike, *, error: type[Exception] = FileFormatError) -> di
     except RecursionError:
         msg = f"{path}: nested more deeply than the {MAX_TOML_DEPTH}-level limit for TOML input"
         raise LimitExceededError(msg) from None
+    except ValueError as exc:  # an integer of more than 4300 digits (int() refuses it)
+        msg = f"{path}: not valid TOML: {exc}"
+        raise error(msg) from None
     if _depth(data, MAX_TOML_DEPTH) > MAX_TOML_DEPTH:
         msg = f"{path}: nested more deeply than the {MAX_TOML_DEPTH}-level limit for TOML input"
         raise LimitExceededError(msg)

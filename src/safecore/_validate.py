@@ -34,6 +34,7 @@ __all__ = [
     "as_whole",
     "check_allocation",
     "check_draws",
+    "check_instance",
     "check_real",
     "check_seed",
     "check_share",
@@ -238,9 +239,20 @@ def check_years(
     return out
 
 
-def check_draws(value: object, name: str = "n", *, minimum: int = 1, where: str | None = None) -> int:
-    """Return a number of Monte Carlo draws from *minimum* to :data:`MAX_DRAWS`, or raise."""
-    out = check_whole(value, name, minimum=minimum, maximum=None, where=where)
+def check_draws(
+    value: object,
+    name: str = "n",
+    *,
+    minimum: int = 1,
+    where: str | None = None,
+    error: type[Exception] = InputValueError,
+) -> int:
+    """Return a number of Monte Carlo draws from *minimum* to :data:`MAX_DRAWS`, or raise.
+
+    *error* is raised for a value below *minimum* or not whole; above
+    :data:`MAX_DRAWS` the error is always :class:`LimitExceededError`.
+    """
+    out = check_whole(value, name, minimum=minimum, maximum=None, where=where, error=error)
     if out > MAX_DRAWS:
         msg = f"{_prefix(where)}{name} must be at most {MAX_DRAWS:,} draws: {show_value(value)}"
         raise LimitExceededError(msg)
@@ -263,6 +275,30 @@ def check_seed(value: object, name: str = "seed") -> Any:
         )
         raise InputTypeError(msg)
     return check_whole(value, name, minimum=0, maximum=_SEED_MAX - 1)
+
+
+def check_instance(
+    value: object,
+    types: type | tuple[type, ...],
+    name: str,
+    what: str,
+    *,
+    where: str | None = None,
+) -> None:
+    """Raise :class:`InputTypeError` unless *value* is an instance of *types*.
+
+    The message reads ``"{name} must be {what}, not {type}: {value!r}"``.
+
+    Examples
+    --------
+    >>> check_instance("x", (int, float), "factor", "a number")
+    Traceback (most recent call last):
+    ...
+    safecore._errors.InputTypeError: factor must be a number, not str: 'x'
+    """
+    if not isinstance(value, types):
+        msg = f"{_prefix(where)}{name} must be {what}, not {type(value).__name__}: {show_value(value)}"
+        raise InputTypeError(msg)
 
 
 def check_allocation(n_bytes: float, what: str) -> None:

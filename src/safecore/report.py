@@ -19,10 +19,8 @@ import html
 import json
 import math
 import os
-import tomllib
 import warnings
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -33,11 +31,13 @@ from safecore._format import (
     clean_cell,
     clean_text,
     fmt_label,
+    fmt_money,
     html_table,
     markdown_cell,
     markdown_table,
     text_table,
 )
+from safecore.cost.cohorts import load_cohorts
 
 __all__ = ["Report", "Section", "Table", "build_report", "load_cohorts"]
 
@@ -169,12 +169,6 @@ class Report:
 
     def __repr__(self) -> str:
         return f"Report({self.title!r}, sections={len(self.sections)}, findings={len(self.findings)})"
-
-
-def _money(x: float) -> str:
-    from safecore.cost.model import _money as money  # noqa: PLC0415
-
-    return money(x)
 
 
 # -- sections -------------------------------------------------------------------------------
@@ -371,48 +365,6 @@ def _case_notes_section_user(
     return Section("Case notes", blocks)
 
 
-def load_cohorts(path: str | os.PathLike[str]) -> list[Any]:
-    """Read cohorts from a TOML file.
-
-    The file holds ``[cohorts.<key>]`` tables with ``name``, ``families``,
-    ``improved`` and optionally ``potential`` (inline tables keyed by outcome).
-
-    Raises
-    ------
-    CohortError
-        If the file is not valid TOML or a cohort is malformed (the message
-        names the file and cohort).
-    """
-    from safecore.cost.model import Cohort, CohortError  # noqa: PLC0415
-
-    p = Path(path)
-    try:
-        data = tomllib.loads(p.read_bytes().decode("utf-8-sig"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        msg = f"{p}: not a valid UTF-8 TOML file: {exc}"
-        raise CohortError(msg) from exc
-    if not isinstance(data.get("cohorts"), dict) or not data["cohorts"]:
-        msg = f"{p}: expected [cohorts.<name>] tables with name, families, improved, potential"
-        raise CohortError(msg)
-    out = []
-    for key, spec in data["cohorts"].items():
-        unknown = set(spec) - {"name", "families", "improved", "potential"}
-        if unknown:
-            msg = f"{p}, cohort {key!r}: unknown field {sorted(unknown)[0]!r}"
-            raise CohortError(msg)
-        try:
-            out.append(
-                Cohort(spec.get("name", key), spec["families"], spec["improved"], spec.get("potential"))
-            )
-        except KeyError as exc:
-            msg = f"{p}, cohort {key!r}: missing field {exc.args[0]!r}"
-            raise CohortError(msg) from None
-        except CohortError as exc:
-            msg = f"{p}, cohort {key!r}: {exc}"
-            raise CohortError(msg) from None
-    return out
-
-
 def _cost_section(
     proxies: Any, cohorts: Sequence[Any], draws: int, seed: int, progress: Progress | None, is_2020: bool
 ) -> Section:
@@ -456,15 +408,15 @@ def _cost_section(
         header = ["Outcome", "Improved", "Proxy", "Total saving"] + (["Published"] if pub else [])
         rows = []
         for i, o in enumerate(ev.outcomes):
-            row = [_label(o), int(ev.improved[i]), _money(ev.saving[i]), _money(ev.gross[i])]
+            row = [_label(o), int(ev.improved[i]), fmt_money(ev.saving[i]), fmt_money(ev.gross[i])]
             if pub:
-                row.append(_money(pub["totals"][str(o)]))
+                row.append(fmt_money(pub["totals"][str(o)]))
             rows.append(row)
-        total_row = ["Total", int(ev.improved.sum()), "", _money(ev.total)] + (
-            [_money(pub["total"])] if pub else []
+        total_row = ["Total", int(ev.improved.sum()), "", fmt_money(ev.total)] + (
+            [fmt_money(pub["total"])] if pub else []
         )
-        avg_row = ["Per family", ev.families, "", f"£{ev.per_family:,.2f}"] + (
-            [_money(pub["per_family"])] if pub else []
+        avg_row = ["Per family", ev.families, "", fmt_money(ev.per_family, 2)] + (
+            [fmt_money(pub["per_family"])] if pub else []
         )
         table_no = {"engaged": 7, "disengaged": 8}[key] if is_2020 else None
         caption = f"Results by outcome: {ev.cohort}" + (
@@ -475,9 +427,9 @@ def _cost_section(
         comp = model.compare(cohorts[0], cohorts[1])
         blocks.append(
             f"Difference per family ({comp.a.cohort} − {comp.b.cohort}): "
-            f"£{comp.difference_per_family:,.2f}"
+            f"{fmt_money(comp.difference_per_family, 2)}"
             + (
-                f" (published {_money(published['comparison']['difference_per_family'])})"
+                f" (published {fmt_money(published['comparison']['difference_per_family'])})"
                 if is_2020
                 else ""
             )
@@ -486,8 +438,8 @@ def _cost_section(
             share = published["comparison"]["attribution"]
             part = SavingModel(proxies, attribution=share).compare(cohorts[0], cohorts[1])
             blocks.append(
-                f"At {share:.0%} attribution: £{part.difference_per_family:,.2f} "
-                f"(published {_money(published['comparison']['difference_at_attribution'])})"
+                f"At {share:.0%} attribution: {fmt_money(part.difference_per_family, 2)} "
+                f"(published {fmt_money(published['comparison']['difference_at_attribution'])})"
             )
             comp_pub = published["comparison"]
             cost = delivery_cost_per_family(
@@ -496,15 +448,17 @@ def _cost_section(
                 startup_share=comp_pub["startup_share"],
             )
             blocks.append(
-                f"Delivery cost per family: £{comp_pub['funding']:,} less "
+                f"Delivery cost per family: {fmt_money(comp_pub['funding'])} less "
                 f"{comp_pub['startup_share']:.0%} over {comp_pub['families_supported']} families = "
-                f"£{cost:,.2f} (published {_money(comp_pub['cost_per_family'])})"
+                f"{fmt_money(cost, 2)} (published {fmt_money(comp_pub['cost_per_family'])})"
             )
             vfm_rows = []
             for years in (1, 3, 5):
                 vfm = value_for_money(SavingModel(proxies, years=years), cohorts[0], cost)
                 payback = "-" if vfm.payback_year is None else f"year {vfm.payback_year}"
-                vfm_rows.append([years, _money(vfm.benefit), _money(vfm.npv), f"{vfm.bcr:.2f}", payback])
+                vfm_rows.append(
+                    [years, fmt_money(vfm.benefit), fmt_money(vfm.npv), f"{vfm.bcr:.2f}", payback]
+                )
             blocks.append(
                 Table(
                     f"Value for money, {cohorts[0].name} families (3.5% discounting, no drop-off)",
@@ -520,9 +474,9 @@ def _cost_section(
             sim_rows.append(
                 [
                     c.name,
-                    _money(model.evaluate(c).per_family),
-                    _money(sim.percentile(50)),
-                    f"[{_money(lo)}, {_money(hi)}]",
+                    fmt_money(model.evaluate(c).per_family),
+                    fmt_money(sim.percentile(50)),
+                    f"[{fmt_money(lo)}, {fmt_money(hi)}]",
                 ]
             )
         blocks.append(

@@ -12,15 +12,17 @@ Examples
 Evaluation('Engaged', families=12, total=£180,551, per_family=£15,045.92)
 """
 
-from safecore.cost.model import (
-    GREEN_BOOK_SCHEDULE,
+from safecore._errors import CohortError, MissingOutcomeError, ModelError, ProxyTableError
+from safecore.cost.cohorts import (
     SAFECORE_2020_DISENGAGED,
     SAFECORE_2020_ENGAGED,
     Cohort,
-    CohortError,
+    load_cohorts,
+)
+from safecore.cost.model import (
+    GREEN_BOOK_SCHEDULE,
     Comparison,
     Evaluation,
-    ModelError,
     SavingModel,
     SwitchingValue,
     ValueForMoney,
@@ -30,12 +32,11 @@ from safecore.cost.model import (
     value_for_money,
 )
 from safecore.cost.proxies import (
+    MAX_SAVING,
     PROXY_FIELDS,
     SAFECORE_2020,
-    MissingOutcomeError,
     Proxy,
     ProxyTable,
-    ProxyTableError,
     load_proxies,
     outcome_key,
 )
@@ -49,6 +50,7 @@ from safecore.cost.uncertainty import (
 
 __all__ = [
     "GREEN_BOOK_SCHEDULE",
+    "MAX_SAVING",
     "PROXY_FIELDS",
     "SAFECORE_2020",
     "SAFECORE_2020_DISENGAGED",
@@ -70,6 +72,7 @@ __all__ = [
     "ValueForMoney",
     "delivery_cost_per_family",
     "discount_factors",
+    "load_cohorts",
     "load_proxies",
     "outcome_key",
     "sensitivity",

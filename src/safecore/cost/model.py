@@ -17,29 +17,29 @@ The report's cohorts with no adjustment (the report printed £14,701 and
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import attrs
 import numpy as np
 from numpy.typing import NDArray
 
-from safecore._data import load_toml
-from safecore._errors import SafecoreError
-from safecore._format import frame, html_table, markdown_table, text_table
-from safecore._numeric import round_half_up
+from safecore._errors import MissingOutcomeError, ModelError
+from safecore._format import fmt_money, frame, html_table, markdown_table, text_table
+from safecore._validate import (
+    check_instance,
+    check_real,
+    check_share,
+    check_whole,
+    check_years,
+)
 from safecore.categories import CostOutcome
-from safecore.cost.proxies import SAFECORE_2020, MissingOutcomeError, ProxyTable, outcome_key
+from safecore.cost.cohorts import Cohort
+from safecore.cost.proxies import SAFECORE_2020, ProxyTable
 
 __all__ = [
     "GREEN_BOOK_SCHEDULE",
-    "SAFECORE_2020_DISENGAGED",
-    "SAFECORE_2020_ENGAGED",
-    "Cohort",
-    "CohortError",
     "Comparison",
     "Evaluation",
-    "ModelError",
     "SavingModel",
     "SwitchingValue",
     "ValueForMoney",
@@ -63,22 +63,21 @@ GREEN_BOOK_SCHEDULE: tuple[tuple[int, float], ...] = (
 DiscountRate = float | Literal["green-book"]
 
 
-class CohortError(SafecoreError, ValueError):
-    """A cohort's counts are invalid."""
-
-
-class ModelError(SafecoreError, ValueError):
-    """A model parameter is out of range."""
-
-
-def _money(x: float) -> str:
-    """Pounds rounded half up (away from zero), with a leading minus for losses."""
-    value = round_half_up(x).item()
-    return f"-£{-value:,.0f}" if value < 0 else f"£{value:,.0f}"
-
-
 def _label(key: str) -> str:
     return key.label if isinstance(key, CostOutcome) else str(key)
+
+
+def _check_model(model: object) -> None:
+    check_instance(model, SavingModel, "model", "a SavingModel")
+
+
+def _check_cohort(cohort: object) -> None:
+    check_instance(cohort, Cohort, "cohort", "a Cohort")
+
+
+def _money_amount(value: object, name: str) -> float:
+    """Return an amount of money given as an argument: a finite number >= 0."""
+    return check_real(value, name, minimum=0, error=ModelError) + 0.0
 
 
 # -- discounting ------------------------------------------------------------------------
@@ -90,9 +89,9 @@ def discount_factors(years: int, rate: DiscountRate = 0.035) -> NDArray[np.float
     Parameters
     ----------
     years : int
-        Number of years (>= 1).
+        Number of years, a whole number from 1 to 1,000.
     rate : float or "green-book"
-        A constant annual rate (``DF_t = (1 + r)^t``), or ``"green-book"``
+        A constant annual rate in [0, 1) (``DF_t = (1 + r)^t``), or ``"green-book"``
         for the declining schedule: 3.5% for years 1–30, 3.0% for 31–75,
         2.5% for 76–125, 2.0% for 126–200, 1.5% for 201–300, 1.0% after.
 
@@ -100,6 +99,16 @@ def discount_factors(years: int, rate: DiscountRate = 0.035) -> NDArray[np.float
     -------
     ndarray
         ``1 / DF_t``; year 0 is 1 (undiscounted).
+
+    Raises
+    ------
+    InputTypeError
+        (a ``TypeError``) if *years* or *rate* is not a number (``bool`` is refused).
+    ModelError
+        (a ``ValueError``) for *years* below 1 or not whole, or a rate outside
+        [0, 1), NaN, infinite or text other than ``"green-book"``.
+    LimitExceededError
+        For *years* above 1,000, before anything is allocated.
 
     Notes
     -----
@@ -116,139 +125,60 @@ def discount_factors(years: int, rate: DiscountRate = 0.035) -> NDArray[np.float
     >>> discount_factors(11)[10].round(4)  # year 10 at 3.5%
     np.float64(0.7089)
     """
-    if isinstance(years, bool) or not isinstance(years, int) or years < 1:
-        msg = f"years must be a whole number >= 1: {years!r}"
-        raise ModelError(msg)
-    t = np.arange(years)
-    if rate == "green-book":
-        k = np.arange(1, years)
+    n = check_years(years, "years", error=ModelError)
+    r = _discount_rate(rate, "rate")
+    t = np.arange(n)
+    if r == "green-book":
+        k = np.arange(1, n)
         starts = np.array([s for s, _ in GREEN_BOOK_SCHEDULE])
         rates = np.array([r for _, r in GREEN_BOOK_SCHEDULE])
         per_year = rates[np.searchsorted(starts, k, side="right") - 1]
         out: NDArray[np.float64] = np.exp(-np.concatenate([[0.0], np.cumsum(np.log1p(per_year))]))
         return out
-    if not isinstance(rate, int | float) or not 0 <= rate < 1:
-        msg = f"discount_rate must be in [0, 1) or 'green-book': {rate!r}"
-        raise ModelError(msg)
-    factors: NDArray[np.float64] = (1.0 + float(rate)) ** -t.astype(np.float64)
+    factors: NDArray[np.float64] = (1.0 + r) ** -t.astype(np.float64)
     return factors
 
 
-# -- cohorts ------------------------------------------------------------------------------
-
-
-def _counts(value: Mapping[Any, Any] | None) -> dict[str, int] | None:
-    if value is None:
-        return None
-    out: dict[str, int] = {}
-    for k, v in value.items():
-        key = outcome_key(k)
-        if isinstance(v, bool) or not isinstance(v, int | np.integer) or v < 0:
-            msg = f"count for outcome {str(key)!r} must be a whole number >= 0: {v!r}"
-            raise CohortError(msg)
-        if key in out:
-            msg = f"outcome {str(key)!r} is given twice"
-            raise CohortError(msg)
-        out[key] = int(v)
-    return out
-
-
-@attrs.frozen(slots=True, repr=False)
-class Cohort:
-    """Families and, per outcome, how many improved (and could have).
-
-    Parameters
-    ----------
-    name : str
-        A label, e.g. "Engaged".
-    families : int
-        Families in the cohort (> 0).
-    improved : mapping of outcome to int
-        Families recording an improvement on each outcome.
-    potential : mapping of outcome to int, optional
-        Families with the outcome as a potential area for improvement.
-
-    Raises
-    ------
-    CohortError
-        Unless ``0 <= improved <= potential <= families`` for every outcome,
-        with whole numbers, and *potential* has the same outcomes as *improved*.
-    """
-
-    name: str
-    families: int
-    improved: dict[str, int] = attrs.field(converter=_counts)
-    potential: dict[str, int] | None = attrs.field(default=None, converter=_counts)
-
-    def __attrs_post_init__(self) -> None:
-        if isinstance(self.families, bool) or not isinstance(self.families, int) or self.families < 1:
-            msg = f"cohort {self.name!r}: families must be a whole number >= 1: {self.families!r}"
-            raise CohortError(msg)
-        for key, n in self.improved.items():
-            cap = self.families if self.potential is None else self.potential.get(key)
-            if cap is None:
-                msg = f"cohort {self.name!r}: outcome {str(key)!r} has improved but no potential count"
-                raise CohortError(msg)
-            if n > cap:
-                what = "families" if self.potential is None else "potential"
-                msg = f"cohort {self.name!r}: improved {n} > {what} {cap} for outcome {str(key)!r}"
-                raise CohortError(msg)
-        if self.potential is not None:
-            for key, n in self.potential.items():
-                if n > self.families:
-                    msg = (
-                        f"cohort {self.name!r}: potential {n} > families {self.families} "
-                        f"for {str(key)!r}"
-                    )
-                    raise CohortError(msg)
-                if key not in self.improved:
-                    msg = (
-                        f"cohort {self.name!r}: outcome {str(key)!r} has potential but no improved count"
-                    )
-                    raise CohortError(msg)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain-Python form."""
-        return {
-            "name": self.name,
-            "families": self.families,
-            "improved": {str(k): v for k, v in self.improved.items()},
-            "potential": None
-            if self.potential is None
-            else {str(k): v for k, v in self.potential.items()},
-        }
-
-    def __repr__(self) -> str:
-        return f"Cohort({self.name!r}, families={self.families}, improved={sum(self.improved.values())})"
-
-
-_COST = load_toml("safecore_2020_cost.toml")
-#: Table 12: the 12 engaged families.
-SAFECORE_2020_ENGAGED = Cohort(**_COST["cohorts"]["engaged"])
-#: Table 13: the 25 disengaged families.
-SAFECORE_2020_DISENGAGED = Cohort(**_COST["cohorts"]["disengaged"])
+def _discount_rate(value: object, name: str = "discount_rate") -> DiscountRate:
+    """Return a discount rate: a finite number in [0, 1) (as a float) or ``"green-book"``."""
+    if isinstance(value, str):
+        if value == "green-book":
+            return "green-book"
+        msg = f"{name} must be a number in [0, 1) or 'green-book': {value!r}"
+        raise ModelError(msg)
+    return check_real(value, name, minimum=0, maximum=1, exclusive_maximum=True, error=ModelError)
 
 
 # -- the model ------------------------------------------------------------------------------
 
 
-def _share(name: str) -> Callable[[Any, Any, float], None]:
-    def check(_: Any, __: Any, value: float) -> None:
-        if isinstance(value, bool) or not isinstance(value, int | float) or not 0.0 <= value <= 1.0:
-            msg = f"{name} must be a number in [0, 1]: {value!r}"
-            raise ModelError(msg)
-
-    return check
+def _attribution(value: object) -> float:
+    return check_share(value, "attribution", error=ModelError)
 
 
-def _check_years(_: Any, __: Any, value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        msg = f"years must be a whole number >= 1: {value!r}"
-        raise ModelError(msg)
+def _deadweight(value: object) -> float:
+    return check_share(value, "deadweight", error=ModelError)
 
 
-def _check_rate(_: Any, __: Any, value: DiscountRate) -> None:
-    discount_factors(1, value)
+def _displacement(value: object) -> float:
+    return check_share(value, "displacement", error=ModelError)
+
+
+def _optimism_bias(value: object) -> float:
+    return check_share(value, "optimism_bias", error=ModelError)
+
+
+def _drop_off(value: object) -> float:
+    return check_share(value, "drop_off", error=ModelError)
+
+
+def _years(value: object) -> int:
+    return check_years(value, "years", error=ModelError)
+
+
+def _proxy_table(value: object) -> ProxyTable:
+    check_instance(value, ProxyTable, "proxies", "a ProxyTable")
+    return cast("ProxyTable", value)
 
 
 @attrs.frozen(slots=True, repr=False)
@@ -341,16 +271,16 @@ class Evaluation:
             [
                 _label(o),
                 int(self.improved[i]),
-                _money(self.saving[i]),
-                _money(self.gross[i]),
-                _money(self.net[i]),
+                fmt_money(self.saving[i]),
+                fmt_money(self.gross[i]),
+                fmt_money(self.net[i]),
             ]
             for i, o in enumerate(self.outcomes)
         ]
         rows.append(
-            ["Total", int(self.improved.sum()), "", _money(self.total_gross), _money(self.total)]
+            ["Total", int(self.improved.sum()), "", fmt_money(self.total_gross), fmt_money(self.total)]
         )
-        rows.append([f"Per family ({self.families})", "", "", "", _money(self.per_family)])
+        rows.append([f"Per family ({self.families})", "", "", "", fmt_money(self.per_family)])
         return header, rows
 
     def __str__(self) -> str:
@@ -361,8 +291,8 @@ class Evaluation:
 
     def __repr__(self) -> str:
         return (
-            f"Evaluation({self.cohort!r}, families={self.families}, total={_money(self.total)}, "
-            f"per_family=£{self.per_family:,.2f})"
+            f"Evaluation({self.cohort!r}, families={self.families}, total={fmt_money(self.total)}, "
+            f"per_family={fmt_money(self.per_family, 2)})"
         )
 
 
@@ -415,18 +345,18 @@ class Comparison:
         rows: list[list[object]] = [
             [
                 _label(k),
-                _money(a.get(k, 0.0) / self.a.families),
-                _money(b.get(k, 0.0) / self.b.families),
-                _money(d),
+                fmt_money(a.get(k, 0.0) / self.a.families),
+                fmt_money(b.get(k, 0.0) / self.b.families),
+                fmt_money(d),
             ]
             for k, d in self.by_outcome.items()
         ]
         rows.append(
             [
                 "Total",
-                _money(self.a.per_family),
-                _money(self.b.per_family),
-                _money(self.difference_per_family),
+                fmt_money(self.a.per_family),
+                fmt_money(self.b.per_family),
+                fmt_money(self.difference_per_family),
             ]
         )
         return header, rows
@@ -440,7 +370,7 @@ class Comparison:
     def __repr__(self) -> str:
         return (
             f"Comparison({self.a.cohort!r} vs {self.b.cohort!r}, "
-            f"difference_per_family=£{self.difference_per_family:,.2f})"
+            f"difference_per_family={fmt_money(self.difference_per_family, 2)})"
         )
 
 
@@ -465,11 +395,26 @@ class SavingModel:
         Downward adjustment for optimistic estimates, in [0, 1] (e.g. by the
         evidence grade of the proxies).
     years : int
-        Benefit period in years (>= 1).
+        Benefit period in whole years, from 1 to 1,000.
     drop_off : float
         Annual decline of the benefit after year 0, in [0, 1].
     discount_rate : float or "green-book"
         Constant annual rate in [0, 1), or the Green Book declining schedule.
+
+    Shares and the rate accept any real number type (``int``, ``float``,
+    numpy scalars, ``Decimal``, ``Fraction``) and are stored as floats.
+
+    Raises
+    ------
+    InputTypeError
+        (a ``TypeError``) if *proxies* is not a :class:`ProxyTable`, or a
+        parameter is not a number (``bool`` and text are refused, except
+        ``discount_rate="green-book"``).
+    ModelError
+        (a ``ValueError``) for a share outside [0, 1], NaN or infinity, a
+        rate outside [0, 1) or *years* below 1 or not whole.
+    LimitExceededError
+        For *years* above 1,000.
 
     Notes
     -----
@@ -497,20 +442,21 @@ class SavingModel:
     --------
     The report's 66% illustration, computed correctly:
 
+    >>> from safecore.cost import SAFECORE_2020_DISENGAGED, SAFECORE_2020_ENGAGED
     >>> m = SavingModel(attribution=0.66)
     >>> c = m.compare(SAFECORE_2020_ENGAGED, SAFECORE_2020_DISENGAGED)
     >>> round(c.difference_per_family, 2)
     3678.15
     """
 
-    proxies: ProxyTable = attrs.field(default=SAFECORE_2020)
-    attribution: float = attrs.field(default=1.0, kw_only=True, validator=_share("attribution"))
-    deadweight: float = attrs.field(default=0.0, kw_only=True, validator=_share("deadweight"))
-    displacement: float = attrs.field(default=0.0, kw_only=True, validator=_share("displacement"))
-    optimism_bias: float = attrs.field(default=0.0, kw_only=True, validator=_share("optimism_bias"))
-    years: int = attrs.field(default=1, kw_only=True, validator=_check_years)
-    drop_off: float = attrs.field(default=0.0, kw_only=True, validator=_share("drop_off"))
-    discount_rate: DiscountRate = attrs.field(default=0.035, kw_only=True, validator=_check_rate)
+    proxies: ProxyTable = attrs.field(default=SAFECORE_2020, converter=_proxy_table)
+    attribution: float = attrs.field(default=1.0, kw_only=True, converter=_attribution)
+    deadweight: float = attrs.field(default=0.0, kw_only=True, converter=_deadweight)
+    displacement: float = attrs.field(default=0.0, kw_only=True, converter=_displacement)
+    optimism_bias: float = attrs.field(default=0.0, kw_only=True, converter=_optimism_bias)
+    years: int = attrs.field(default=1, kw_only=True, converter=_years)
+    drop_off: float = attrs.field(default=0.0, kw_only=True, converter=_drop_off)
+    discount_rate: DiscountRate = attrs.field(default=0.035, kw_only=True, converter=_discount_rate)
 
     @property
     def adjustment(self) -> float:
@@ -535,6 +481,7 @@ class SavingModel:
     def _arrays(
         self, cohort: Cohort
     ) -> tuple[tuple[str, ...], NDArray[np.float64], NDArray[np.float64]]:
+        _check_cohort(cohort)
         missing = [k for k in cohort.improved if k not in self.proxies]
         if missing:
             msg = (
@@ -552,10 +499,19 @@ class SavingModel:
 
         Raises
         ------
+        InputTypeError
+            If *cohort* is not a :class:`Cohort`.
         KeyError
             (:class:`MissingOutcomeError`) if an outcome of the cohort has no proxy.
         """
+        return self._evaluate(cohort)
+
+    def _evaluate(self, cohort: Cohort, proxy_factor: tuple[str, float] | None = None) -> Evaluation:
+        """Evaluate, optionally with one outcome's saving multiplied (for sensitivity)."""
         keys, improved, saving = self._arrays(cohort)
+        if proxy_factor is not None:
+            key, factor = proxy_factor
+            saving = np.where(np.array([k == key for k in keys]), saving * factor, saving)
         gross = improved * saving
         a1 = gross * (1 - self.deadweight)
         a2 = a1 * (1 - self.displacement)
@@ -578,7 +534,15 @@ class SavingModel:
         )
 
     def compare(self, a: Cohort, b: Cohort) -> Comparison:
-        """Compare two cohorts per family (e.g. engaged against disengaged)."""
+        """Compare two cohorts per family (e.g. engaged against disengaged).
+
+        Raises
+        ------
+        InputTypeError
+            If *a* or *b* is not a :class:`Cohort`.
+        KeyError
+            (:class:`MissingOutcomeError`) if an outcome of either has no proxy.
+        """
         return Comparison(self.evaluate(a), self.evaluate(b))
 
     def to_dict(self) -> dict[str, Any]:
@@ -601,6 +565,27 @@ class SavingModel:
 def delivery_cost_per_family(funding: float, families: int, startup_share: float = 0.0) -> float:
     """Delivery cost per family: ``funding × (1 - startup_share) / families``.
 
+    Parameters
+    ----------
+    funding : float
+        Total funding in pounds, a finite number >= 0.
+    families : int
+        Families supported, a whole number >= 1.
+    startup_share : float
+        Share of *funding* spent on setting up, in [0, 1].
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    InputTypeError
+        (a ``TypeError``) if an argument is not a number (``bool`` and text are refused).
+    ModelError
+        (a ``ValueError``) for a negative, NaN or infinite *funding*, *families*
+        below 1 or not whole, or *startup_share* outside [0, 1].
+
     Examples
     --------
     The report's figures (it printed £19,918):
@@ -608,14 +593,10 @@ def delivery_cost_per_family(funding: float, families: int, startup_share: float
     >>> round(delivery_cost_per_family(1_950_000, 89, startup_share=0.10), 2)
     19719.1
     """
-    if not (isinstance(funding, int | float) and math.isfinite(funding) and funding >= 0):
-        msg = f"funding must be a finite number >= 0: {funding!r}"
-        raise ModelError(msg)
-    if isinstance(families, bool) or not isinstance(families, int) or families < 1:
-        msg = f"families must be a whole number >= 1: {families!r}"
-        raise ModelError(msg)
-    _share("startup_share")(None, None, startup_share)
-    return float(funding) * (1 - startup_share) / families
+    money = _money_amount(funding, "funding")
+    n = check_whole(families, "families", minimum=1, error=ModelError)
+    share = check_share(startup_share, "startup_share", error=ModelError)
+    return money * (1 - share) / n
 
 
 @attrs.frozen(slots=True, repr=False)
@@ -680,34 +661,51 @@ class ValueForMoney:
     def __repr__(self) -> str:
         payback = "never" if self.payback_year is None else f"year {self.payback_year}"
         return (
-            f"ValueForMoney(benefit={_money(self.benefit)}, cost={_money(self.cost)}, "
-            f"npv={_money(self.npv)}, bcr={self.bcr:.2f}, roi={self.roi:.1%}, payback={payback})"
+            f"ValueForMoney(benefit={fmt_money(self.benefit)}, cost={fmt_money(self.cost)}, "
+            f"npv={fmt_money(self.npv)}, bcr={self.bcr:.2f}, roi={self.roi:.1%}, payback={payback})"
         )
 
 
 def value_for_money(model: SavingModel, cohort: Cohort, cost_per_family: float) -> ValueForMoney:
     """ROI, NPV, benefit–cost ratio and payback year of *cohort* under *model*.
 
+    Parameters
+    ----------
+    model : SavingModel
+    cohort : Cohort
+    cost_per_family : float
+        Delivery cost per family in pounds (year 0), a finite number >= 0.
+
+    Returns
+    -------
+    ValueForMoney
+
+    Raises
+    ------
+    InputTypeError
+        If *model* or *cohort* has the wrong type or *cost_per_family* is not
+        a number (``bool`` and text are refused).
+    ModelError
+        If *cost_per_family* is negative, NaN or infinite.
+    KeyError
+        (:class:`MissingOutcomeError`) if an outcome of the cohort has no proxy.
+
     Examples
     --------
+    >>> from safecore.cost import SAFECORE_2020_ENGAGED
     >>> cost = delivery_cost_per_family(1_950_000, 89, startup_share=0.10)
     >>> vfm = value_for_money(SavingModel(years=5), SAFECORE_2020_ENGAGED, cost)
     >>> vfm.payback_year, round(vfm.bcr, 2)
     (1, 3.57)
     """
-    if not (
-        isinstance(cost_per_family, int | float)
-        and math.isfinite(cost_per_family)
-        and cost_per_family >= 0
-    ):
-        msg = f"cost_per_family must be a finite number >= 0: {cost_per_family!r}"
-        raise ModelError(msg)
+    _check_model(model)
+    cost = _money_amount(cost_per_family, "cost_per_family")
     ev = model.evaluate(cohort)
     annual = float(ev.after_optimism_bias.sum()) / cohort.families
     cumulative = annual * np.cumsum(model.yearly_weights())
-    reached = np.flatnonzero(cumulative >= cost_per_family)
+    reached = np.flatnonzero(cumulative >= cost)
     payback = int(reached[0]) if len(reached) else None
-    return ValueForMoney(benefit=ev.per_family, cost=float(cost_per_family), payback_year=payback)
+    return ValueForMoney(benefit=ev.per_family, cost=cost, payback_year=payback)
 
 
 @attrs.frozen(slots=True, repr=False)
@@ -746,39 +744,65 @@ def switching_value(
     smallest whole number of years (up to *max_years*) whose savings reach
     the cost.
 
+    Parameters
+    ----------
+    model : SavingModel
+    cohort : Cohort
+    cost_per_family : float
+        Delivery cost per family in pounds, a finite number >= 0.
+    parameter : {"attribution", "deadweight", "years"}
+    max_years : int
+        For ``"years"``: the longest benefit period tried, 1 to 1,000.
+
     Returns
     -------
     SwitchingValue
         With ``value=None`` and an explanatory note when no value in range
         switches the decision.
 
+    Raises
+    ------
+    InputTypeError
+        If *model* or *cohort* has the wrong type, *parameter* is not text,
+        or *cost_per_family* or *max_years* is not a number.
+    ModelError
+        If *parameter* is not one of the three names, *cost_per_family* is
+        negative, NaN or infinite, or *max_years* is below 1 or not whole.
+    LimitExceededError
+        If *max_years* is above 1,000.
+
     Examples
     --------
+    >>> from safecore.cost import SAFECORE_2020_DISENGAGED, SAFECORE_2020_ENGAGED
     >>> cost = delivery_cost_per_family(1_950_000, 89, startup_share=0.10)
     >>> switching_value(SavingModel(years=5), SAFECORE_2020_ENGAGED, cost, "attribution")
     SwitchingValue(attribution=0.280456, bounds=(0.0, 1.0))
     >>> switching_value(SavingModel(), SAFECORE_2020_DISENGAGED, cost, "deadweight").value is None
     True
     """
+    _check_model(model)
+    _check_cohort(cohort)
+    cost = _money_amount(cost_per_family, "cost_per_family")
+    check_instance(parameter, str, "parameter", "text")
+    if parameter not in ("attribution", "deadweight", "years"):
+        msg = f"parameter must be 'attribution', 'deadweight' or 'years': {parameter!r}"
+        raise ModelError(msg)
+    longest = check_years(max_years, "max_years", error=ModelError)
+
     from scipy.optimize import brentq  # noqa: PLC0415
 
     def gap(**kw: Any) -> float:
-        return attrs.evolve(model, **kw).evaluate(cohort).per_family - cost_per_family
+        return attrs.evolve(model, **kw).evaluate(cohort).per_family - cost
 
     if parameter == "years":
-        bounds = (1.0, float(max_years))
-        weights_model = attrs.evolve(model, years=max_years)
+        bounds = (1.0, float(longest))
+        weights_model = attrs.evolve(model, years=longest)
         annual = float(weights_model.evaluate(cohort).after_optimism_bias.sum()) / cohort.families
         cumulative = annual * np.cumsum(weights_model.yearly_weights())
-        hit = np.flatnonzero(cumulative >= cost_per_family)
+        hit = np.flatnonzero(cumulative >= cost)
         if len(hit):
             return SwitchingValue("years", float(hit[0] + 1), bounds, "smallest whole number of years")
-        return SwitchingValue(
-            "years", None, bounds, f"savings stay below the cost for {max_years} years"
-        )
-    if parameter not in ("attribution", "deadweight"):
-        msg = f"parameter must be 'attribution', 'deadweight' or 'years': {parameter!r}"
-        raise ModelError(msg)
+        return SwitchingValue("years", None, bounds, f"savings stay below the cost for {longest} years")
     bounds = (0.0, 1.0)
     lo, hi = gap(**{parameter: 0.0}), gap(**{parameter: 1.0})
     if lo == 0.0:

@@ -18,10 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-import math
 import os
-import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -30,16 +27,33 @@ import attrs
 import numpy as np
 from numpy.typing import NDArray
 
-from safecore._errors import SafecoreError, UnknownLabelError
-from safecore._format import frame, html_table, markdown_table, text_table
+from safecore._errors import (
+    InputTypeError,
+    InputValueError,
+    MissingOutcomeError,
+    ProxyTableError,
+    SafecoreError,
+    UnknownLabelError,
+)
+from safecore._format import fmt_money, frame, html_table, markdown_table, text_table
+from safecore._read import (
+    missing_markers,
+    parse_number,
+    read_bytes,
+    read_csv,
+    read_toml,
+    toml_array_of_tables,
+    toml_unknown_keys,
+)
+from safecore._validate import check_instance, check_real, check_whole, check_year, show_value
 from safecore.categories import CostOutcome
 
 __all__ = [
+    "MAX_SAVING",
     "PROXY_FIELDS",
     "SAFECORE_2020",
     "Proxy",
     "ProxyTable",
-    "ProxyTableError",
     "load_proxies",
     "outcome_key",
 ]
@@ -47,17 +61,14 @@ __all__ = [
 #: Fields of a proxy in a TOML or CSV file; the first four are required.
 PROXY_FIELDS: tuple[str, ...] = ("outcome", "indicator", "saving", "source", "price_year", "grade")
 _REQUIRED = PROXY_FIELDS[:4]
+#: Largest annual saving per family accepted for one proxy, in pounds (a
+#: trillion). Savings, counts and years are all bounded, so no total can
+#: overflow to ``inf`` and no printed amount is ``£inf`` or ``£nan``.
+MAX_SAVING: float = 1e12
 
-
-class ProxyTableError(SafecoreError, ValueError):
-    """A proxy or proxy file is malformed (the message names file, row and field)."""
-
-
-class MissingOutcomeError(SafecoreError, KeyError):
-    """An outcome has no proxy (or no count) where one is needed."""
-
-    def __str__(self) -> str:  # KeyError would quote the message
-        return str(self.args[0]) if self.args else ""
+#: First characters that make a spreadsheet read a cell as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_TEXT_FIELDS = ("outcome", "indicator", "source", "grade")
 
 
 def outcome_key(key: object) -> str:
@@ -65,6 +76,13 @@ def outcome_key(key: object) -> str:
 
     A :class:`CostOutcome` member, its value or its label gives the member;
     any other non-empty string is kept (stripped) as a researcher's own key.
+
+    Raises
+    ------
+    InputTypeError
+        (a ``TypeError``) if *key* is not a string.
+    ProxyTableError
+        (a ``ValueError``) if *key* is empty or blank.
 
     Examples
     --------
@@ -75,7 +93,10 @@ def outcome_key(key: object) -> str:
     """
     if isinstance(key, CostOutcome):
         return key
-    if not isinstance(key, str) or not key.strip():
+    if not isinstance(key, str):
+        msg = f"an outcome key must be a string, not {type(key).__name__}: {show_value(key)}"
+        raise InputTypeError(msg)
+    if not key.strip():
         msg = f"an outcome key must be a non-empty string: {key!r}"
         raise ProxyTableError(msg)
     try:
@@ -84,31 +105,85 @@ def outcome_key(key: object) -> str:
         return key.strip()
 
 
-def _saving(value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        msg = f"saving must be a number: {value!r}"
-        raise ProxyTableError(msg)
-    out = float(value)
-    if not math.isfinite(out) or out < 0:
-        msg = f"saving must be a finite number >= 0: {value!r}"
-        raise ProxyTableError(msg)
-    return out
+# -- one check per field, shared by Proxy and load_proxies ----------------------------------
 
 
-def _text(value: object) -> str:
+def _check_text(
+    value: object,
+    name: str,
+    *,
+    required: bool = True,
+    where: str | None = None,
+    error: type[Exception] = ProxyTableError,
+    type_error: type[Exception] = InputTypeError,
+) -> str | None:
+    """Return *value* stripped of surrounding white space, or raise (None allowed unless *required*)."""
+    prefix = f"{where}: " if where else ""
+    if value is None and not required:
+        return None
     if not isinstance(value, str):
-        msg = f"must be text: {value!r}"
-        raise ProxyTableError(msg)
-    return value.strip()
+        kind = type(value).__name__
+        msg = f"{prefix}{name} must be text, not {kind}: {show_value(value)}"
+        raise type_error(msg)
+    text = value.strip()
+    if not text:
+        what = "non-empty text" if required else "non-empty text or absent (None)"
+        msg = f"{prefix}{name} must be {what}: {value!r}"
+        raise error(msg)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        msg = f"{prefix}{name} must be text that UTF-8 can hold (no lone surrogate): {show_value(value)}"
+        raise error(msg) from None
+    return text
 
 
-def _optional_year(value: object) -> int | None:
+def _check_saving(
+    value: object,
+    name: str = "saving",
+    *,
+    where: str | None = None,
+    error: type[Exception] = ProxyTableError,
+    type_error: type[Exception] = InputTypeError,
+) -> float:
+    """Return a saving in pounds in ``[0, MAX_SAVING]`` (``-0.0`` becomes ``0.0``), or raise."""
+    out = check_real(
+        value, name, minimum=0, maximum=MAX_SAVING, where=where, error=error, type_error=type_error
+    )
+    return out + 0.0
+
+
+def _check_price_year(
+    value: object,
+    name: str = "price_year",
+    *,
+    where: str | None = None,
+    error: type[Exception] = ProxyTableError,
+    type_error: type[Exception] = InputTypeError,
+) -> int | None:
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        msg = f"price_year must be a whole year: {value!r}"
-        raise ProxyTableError(msg)
-    return value
+    return check_year(value, name, where=where, error=error, type_error=type_error)
+
+
+def _indicator(value: object) -> str:
+    return str(_check_text(value, "indicator"))
+
+
+def _source(value: object) -> str:
+    return str(_check_text(value, "source"))
+
+
+def _grade(value: object) -> str | None:
+    return _check_text(value, "grade", required=False)
+
+
+def _saving(value: object) -> float:
+    return _check_saving(value)
+
+
+def _price_year(value: object) -> int | None:
+    return _check_price_year(value)
 
 
 @attrs.frozen(slots=True, repr=False)
@@ -121,23 +196,46 @@ class Proxy:
         The outcome key (see :func:`outcome_key`).
     indicator : str
         What the improvement is assumed to avoid, e.g. "An eviction has been avoided."
-        Surrounding white space is removed from this and *source*.
+        Surrounding white space is removed from this, *source* and *grade*.
     saving : float
-        Annual fiscal saving per family, in pounds, >= 0.
+        Annual fiscal saving per family, in pounds, from 0 to :data:`MAX_SAVING`.
+        Any real number type is accepted (``int``, ``float``, numpy scalars,
+        ``Decimal``, ``Fraction``); it is stored as a float.
     source : str
         Where the value comes from.
     price_year : int, optional
-        The year whose prices *saving* is in (needed to rebase).
+        The year whose prices *saving* is in (needed to rebase), 1900 to 2100.
     grade : str, optional
         Evidence grade of the source (for optimism bias).
+
+    Raises
+    ------
+    InputTypeError
+        (a ``TypeError``) for a field of the wrong type: a saving that is
+        ``bool`` or text, text fields that are not strings, a year that is
+        not a whole number.
+    ProxyTableError
+        (a ``ValueError``) for a saving that is NaN, infinite, negative or
+        above :data:`MAX_SAVING`, an empty text field or a price year outside
+        1900-2100. Messages name the field and the value.
+
+    Examples
+    --------
+    >>> from decimal import Decimal
+    >>> Proxy("housing", "An eviction has been avoided.", Decimal("8450.50"), "Shelter").saving
+    8450.5
+    >>> Proxy("housing", "An eviction has been avoided.", float("nan"), "Shelter")
+    Traceback (most recent call last):
+    ...
+    safecore._errors.ProxyTableError: saving must be a finite number: nan
     """
 
     outcome: str = attrs.field(converter=outcome_key)
-    indicator: str = attrs.field(converter=_text)
+    indicator: str = attrs.field(converter=_indicator)
     saving: float = attrs.field(converter=_saving)
-    source: str = attrs.field(converter=_text)
-    price_year: int | None = attrs.field(default=None, converter=_optional_year)
-    grade: str | None = None
+    source: str = attrs.field(converter=_source)
+    price_year: int | None = attrs.field(default=None, converter=_price_year)
+    grade: str | None = attrs.field(default=None, converter=_grade)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-Python form (the outcome as its string key)."""
@@ -152,16 +250,20 @@ class Proxy:
 
     def __repr__(self) -> str:
         year = f", price_year={self.price_year}" if self.price_year else ""
-        return f"Proxy({str(self.outcome)!r}, saving=£{self.saving:,.2f}{year})"
+        return f"Proxy({str(self.outcome)!r}, saving={fmt_money(self.saving, 2)}{year})"
 
 
-def _proxies(items: Iterable[object]) -> tuple[Proxy, ...]:
+def _proxies(items: object) -> tuple[Proxy, ...]:
+    if isinstance(items, str | bytes | Mapping) or not isinstance(items, Iterable):
+        kind = type(items).__name__
+        msg = f"proxies must be an iterable of Proxy objects, not {kind}: {show_value(items)}"
+        raise InputTypeError(msg)
     out: list[Proxy] = []
     seen: set[str] = set()
     for p in items:
         if not isinstance(p, Proxy):
-            msg = f"a ProxyTable holds Proxy objects: got {p!r}"
-            raise ProxyTableError(msg)
+            msg = f"a ProxyTable holds Proxy objects, not {type(p).__name__}: {show_value(p)}"
+            raise InputTypeError(msg)
         if p.outcome in seen:
             msg = f"duplicate outcome {str(p.outcome)!r}: each outcome has one proxy"
             raise ProxyTableError(msg)
@@ -170,14 +272,70 @@ def _proxies(items: Iterable[object]) -> tuple[Proxy, ...]:
     return tuple(out)
 
 
+def _price_index(price_index: object) -> dict[int, float]:
+    items = getattr(price_index, "items", None)
+    if isinstance(price_index, str) or not callable(items):
+        msg = (
+            "price_index must be a mapping of year to index value, "
+            f"not {type(price_index).__name__}: {show_value(price_index)}"
+        )
+        raise InputTypeError(msg)
+    out: dict[int, float] = {}
+    for year, value in items():
+        y = check_whole(year, "a price_index year", minimum=None, maximum=None, error=ProxyTableError)
+        out[y] = check_real(
+            value, f"price_index[{y}]", minimum=0, exclusive_minimum=True, error=ProxyTableError
+        )
+    return out
+
+
+def _csv_cell(text: str | None) -> str:
+    """Text for a CSV cell: a leading quote keeps a spreadsheet from reading a formula."""
+    if text is None:
+        return ""
+    return "'" + text if text.startswith((*_FORMULA_START, "'")) else text
+
+
+def _csv_uncell(text: str) -> str:
+    """Undo :func:`_csv_cell`: drop one leading quote that protects a formula character or a quote."""
+    if len(text) > 1 and text[0] == "'" and text[1] in (*_FORMULA_START, "'"):
+        return text[1:]
+    return text
+
+
+_TOML_ESCAPES = {
+    ord('"'): '\\"',
+    ord("\\"): "\\\\",
+    ord("\b"): "\\b",
+    ord("\t"): "\\t",
+    ord("\n"): "\\n",
+    ord("\f"): "\\f",
+    ord("\r"): "\\r",
+}
+for _code in (*range(0x20), 0x7F):
+    _TOML_ESCAPES.setdefault(_code, f"\\u{_code:04X}")
+
+
+def _toml_string(text: str) -> str:
+    """Return *text* as a TOML basic string (quotes, backslashes, control characters escaped)."""
+    return '"' + text.translate(_TOML_ESCAPES) + '"'
+
+
 @attrs.frozen(slots=True, repr=False)
 class ProxyTable:
     """An immutable, ordered table of proxies, looked up by outcome.
 
     Every method that changes something returns a new table.
 
+    Parameters
+    ----------
+    proxies : iterable of Proxy
+        The proxies, in order (a table may be empty).
+
     Raises
     ------
+    InputTypeError
+        If *proxies* is not an iterable of :class:`Proxy` objects.
     ProxyTableError
         If two proxies share an outcome.
     """
@@ -195,7 +353,7 @@ class ProxyTable:
     def __contains__(self, key: object) -> bool:
         try:
             k = outcome_key(key)
-        except ProxyTableError:
+        except SafecoreError:
             return False
         return any(p.outcome == k for p in self.proxies)
 
@@ -215,7 +373,14 @@ class ProxyTable:
         return np.array([p.saving for p in self.proxies], dtype=np.float64)
 
     def with_proxy(self, proxy: Proxy) -> ProxyTable:
-        """Return a table with *proxy* added, or replacing the one for its outcome."""
+        """Return a table with *proxy* added, or replacing the one for its outcome.
+
+        Raises
+        ------
+        InputTypeError
+            If *proxy* is not a :class:`Proxy`.
+        """
+        check_instance(proxy, Proxy, "proxy", "a Proxy")
         if proxy.outcome in self:
             return ProxyTable(proxy if p.outcome == proxy.outcome else p for p in self.proxies)
         return ProxyTable((*self.proxies, proxy))
@@ -225,10 +390,42 @@ class ProxyTable:
         k = self[key].outcome
         return ProxyTable(p for p in self.proxies if p.outcome != k)
 
+    def _with_savings(self, savings: Iterable[float], why: str) -> ProxyTable:
+        out = []
+        for p, saving in zip(self.proxies, savings, strict=True):
+            if not saving <= MAX_SAVING:
+                msg = (
+                    f"{why} makes the saving of proxy {str(p.outcome)!r} {saving:g}, above "
+                    f"the {MAX_SAVING:g} limit (MAX_SAVING)"
+                )
+                raise ProxyTableError(msg)
+            out.append(attrs.evolve(p, saving=saving))
+        return ProxyTable(out)
+
     def scaled(self, factor: float) -> ProxyTable:
-        """Return a table with every saving multiplied by *factor* (>= 0)."""
-        f = _saving(factor)
-        return ProxyTable(attrs.evolve(p, saving=p.saving * f) for p in self.proxies)
+        """Return a table with every saving multiplied by *factor*.
+
+        Parameters
+        ----------
+        factor : float
+            A finite number >= 0 (any real number type).
+
+        Raises
+        ------
+        InputTypeError
+            If *factor* is not a number (``bool`` and text are refused).
+        ProxyTableError
+            If *factor* is NaN, infinite or negative, or makes a saving exceed
+            :data:`MAX_SAVING`; the message names ``factor``.
+
+        Examples
+        --------
+        >>> SAFECORE_2020.scaled(2)["physical_health"].saving
+        134.0
+        """
+        f = check_real(factor, "factor", minimum=0, error=ProxyTableError)
+        why = f"factor {show_value(factor)}"
+        return self._with_savings((p.saving * f for p in self.proxies), why)
 
     def rebased(self, price_index: Mapping[int, float], to_year: int) -> ProxyTable:
         """Return a table in *to_year* prices using a price index (e.g. the GDP deflator).
@@ -236,45 +433,103 @@ class ProxyTable:
         ``saving * index[to_year] / index[price_year]``, as the Green Book
         rebases real prices.
 
+        Parameters
+        ----------
+        price_index : mapping of int to float
+            Index value per year (a dict or a pandas Series); every value must
+            be a finite number > 0 and every key a whole number.
+        to_year : int
+            The price year of the result, 1900 to 2100.
+
         Raises
         ------
+        InputTypeError
+            If *price_index* is not a mapping, or a key, value or *to_year*
+            is not a number.
         ProxyTableError
-            If a proxy has no ``price_year`` or the index lacks a year.
+            If an index value is not finite and > 0, *to_year* is outside
+            1900-2100, a proxy has no ``price_year``, the index lacks a year,
+            or a rebased saving exceeds :data:`MAX_SAVING`.
         """
-        out = []
+        year = check_year(to_year, "to_year", error=ProxyTableError)
+        index = _price_index(price_index)
+        ratios = []
         for p in self.proxies:
             if p.price_year is None:
                 msg = f"proxy {str(p.outcome)!r} has no price_year: cannot rebase"
                 raise ProxyTableError(msg)
-            for year in (p.price_year, to_year):
-                if year not in price_index or not price_index[year] > 0:
-                    msg = f"price index has no positive value for {year} (proxy {str(p.outcome)!r})"
+            for y in (p.price_year, year):
+                if y not in index:
+                    msg = f"price_index has no value for {y} (proxy {str(p.outcome)!r})"
                     raise ProxyTableError(msg)
-            ratio = price_index[to_year] / price_index[p.price_year]
-            out.append(attrs.evolve(p, saving=p.saving * ratio, price_year=to_year))
-        return ProxyTable(out)
+            ratios.append(index[year] / index[p.price_year])
+        why = f"rebasing to {year}"
+        scaled = self._with_savings(
+            (p.saving * r for p, r in zip(self.proxies, ratios, strict=True)), why
+        )
+        return ProxyTable(attrs.evolve(p, price_year=year) for p in scaled)
 
     def to_toml(self) -> str:
-        """Serialise as TOML (an array of ``[[proxy]]`` tables), readable by :func:`load_proxies`."""
+        """Serialise as TOML (an array of ``[[proxy]]`` tables), readable by :func:`load_proxies`.
+
+        Text is written as TOML basic strings with quotes, backslashes and
+        every control character (including DEL) escaped, so any text reads
+        back exactly; absent optional fields are left out.
+
+        Examples
+        --------
+        >>> t = ProxyTable([Proxy("a", 'say "hi"\\n', 12.5, "s", 2019)])
+        >>> print(t.to_toml())
+        # Financial proxies: annual saving per family (GBP) per outcome.
+        <BLANKLINE>
+        [[proxy]]
+        outcome = "a"
+        indicator = "say \\"hi\\""
+        saving = 12.5
+        source = "s"
+        price_year = 2019
+        <BLANKLINE>
+        """
         lines = ["# Financial proxies: annual saving per family (GBP) per outcome."]
         for p in self.proxies:
             lines.append("\n[[proxy]]")
             for key, value in p.to_dict().items():
-                if value is not None:
-                    text = (
-                        json.dumps(value, ensure_ascii=False) if isinstance(value, str) else repr(value)
-                    )
-                    lines.append(f"{key} = {text}")
+                if value is None:
+                    continue
+                text = _toml_string(value) if isinstance(value, str) else repr(value)
+                lines.append(f"{key} = {text}")
         return "\n".join(lines) + "\n"
 
     def to_csv(self) -> str:
-        """Serialise as CSV with the columns :data:`PROXY_FIELDS`."""
+        """Serialise as CSV with the columns :data:`PROXY_FIELDS`, readable by :func:`load_proxies`.
+
+        Text cells are quoted (so line breaks inside them survive). A text
+        cell (outcome, indicator, source, grade) that starts with ``=``,
+        ``+``, ``-``, ``@``, a tab, a carriage return or a single quote is
+        written with one leading single quote ``'``, so that a spreadsheet
+        shows it as text instead of running it as a formula;
+        :func:`load_proxies` removes that quote again. Numeric columns are
+        written as numbers. A table with no proxies writes only the header,
+        which :func:`load_proxies` refuses.
+
+        Examples
+        --------
+        >>> t = ProxyTable([Proxy("a", "=1+1", 5, "-s")])
+        >>> print(t.to_csv(), end="")
+        outcome,indicator,saving,source,price_year,grade
+        "a","'=1+1",5.0,"'-s","",""
+        """
         buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(PROXY_FIELDS)
+        csv.writer(buf, lineterminator="\n").writerow(PROXY_FIELDS)
+        # QUOTE_NONNUMERIC: every text cell is quoted, so a lone "\r" inside one survives
+        writer = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
         for p in self.proxies:
             d = p.to_dict()
-            writer.writerow(["" if d[k] is None else d[k] for k in PROXY_FIELDS])
+            cells = [
+                _csv_cell(d[k]) if k in _TEXT_FIELDS else ("" if d[k] is None else d[k])
+                for k in PROXY_FIELDS
+            ]
+            writer.writerow(cells)
         return buf.getvalue()
 
     def to_dict(self) -> dict[str, Any]:
@@ -293,7 +548,7 @@ class ProxyTable:
             [
                 p.outcome.label if isinstance(p.outcome, CostOutcome) else p.outcome,
                 p.indicator,
-                f"£{p.saving:,.0f}",
+                fmt_money(p.saving),
             ]
             for p in self.proxies
         ]
@@ -307,63 +562,127 @@ class ProxyTable:
         )
 
     def __repr__(self) -> str:
-        body = ", ".join(f"{p.outcome}=£{p.saving:,.0f}" for p in self.proxies)
+        body = ", ".join(f"{p.outcome}={fmt_money(p.saving)}" for p in self.proxies)
         return f"ProxyTable({body})"
 
 
-def _proxy_from_row(row: Mapping[str, Any], where: str) -> Proxy:
-    unknown = [k for k in row if k not in PROXY_FIELDS]
-    if unknown:
-        msg = f"{where}: unknown field {unknown[0]!r} (fields: {', '.join(PROXY_FIELDS)})"
-        raise ProxyTableError(msg)
+# -- reading proxy files ---------------------------------------------------------------------
+
+
+def _proxy_from_fields(row: Mapping[str, Any], where: str, prefix: str) -> Proxy:
+    """Build a proxy from a file's fields; messages name *where* and the field as ``prefix + key``."""
+    ctx: dict[str, Any] = {"where": where, "error": ProxyTableError, "type_error": ProxyTableError}
     for key in _REQUIRED:
-        if row.get(key) in (None, ""):
-            msg = f"{where}: missing required field {key!r}"
+        if row.get(key) is None:
+            msg = f"{where}: {prefix}{key} is missing (required fields: {', '.join(_REQUIRED)})"
             raise ProxyTableError(msg)
-    fields = dict(row)
-    for key in ("outcome", "indicator", "source", "grade"):
-        if fields.get(key) is not None and not isinstance(fields[key], str):
-            msg = f"{where}, field {key!r}: must be text: {fields[key]!r}"
+    outcome = _check_text(row["outcome"], f"{prefix}outcome", **ctx)
+    return Proxy(
+        outcome_key(outcome),
+        _check_text(row["indicator"], f"{prefix}indicator", **ctx),
+        _check_saving(row["saving"], f"{prefix}saving", **ctx),
+        _check_text(row["source"], f"{prefix}source", **ctx),
+        _check_price_year(row.get("price_year"), f"{prefix}price_year", **ctx),
+        _check_text(row.get("grade"), f"{prefix}grade", required=False, **ctx),
+    )
+
+
+def _no_proxies(path: Path) -> ProxyTableError:
+    return ProxyTableError(
+        f"{path}: no proxies; expected [[proxy]] tables with {', '.join(_REQUIRED)} "
+        f"(and optionally price_year, grade)"
+    )
+
+
+# (where, field name, short place) of each proxy, for the duplicate-outcome message
+_Places = list[tuple[str, str, str]]
+
+
+def _from_toml(path: Path) -> tuple[list[Proxy], _Places]:
+    data = read_toml(path, error=ProxyTableError)
+    where = str(path)
+    toml_unknown_keys(data, ("proxy",), "", where, ProxyTableError)
+    if "proxy" not in data:
+        raise _no_proxies(path)
+    rows = toml_array_of_tables(data["proxy"], "proxy", where, ProxyTableError)
+    if not rows:
+        raise _no_proxies(path)
+    proxies, places = [], []
+    for i, row in enumerate(rows, start=1):
+        toml_unknown_keys(row, PROXY_FIELDS, f"proxy[{i}]", where, ProxyTableError)
+        proxies.append(_proxy_from_fields(row, where, f"proxy[{i}]."))
+        places.append((where, f"proxy[{i}].outcome", f"proxy[{i}]"))
+    return proxies, places
+
+
+def _from_csv(
+    path: Path, delimiter: str, decimal: str, missing: Iterable[str]
+) -> tuple[list[Proxy], _Places]:
+    records = read_csv(path, delimiter=delimiter, missing=missing, error=ProxyTableError)
+    for column in records.columns:
+        if column not in PROXY_FIELDS:
+            allowed = ", ".join(PROXY_FIELDS)
+            msg = f"{path}: unknown column {column!r} (columns of a proxy file: {allowed})"
             raise ProxyTableError(msg)
-    try:
-        return Proxy(**fields)
-    except ProxyTableError as exc:
-        field = next((k for k in ("saving", "price_year", "outcome") if k in str(exc)), "?")
-        msg = f"{where}, field {field!r}: {exc}"
-        raise ProxyTableError(msg) from None
+    for column in _REQUIRED:
+        if column not in records.columns:
+            found = ", ".join(repr(c) for c in records.columns)
+            msg = (
+                f"{path}: no column {column!r} (columns found: {found}); a proxy file needs "
+                f"{', '.join(_REQUIRED)}"
+            )
+            raise ProxyTableError(msg)
+    proxies = []
+    for i, cells in enumerate(records):
+        where = records.where(i)
+        row: dict[str, Any] = {}
+        for key, cell in cells.items():
+            if cell is None:
+                continue
+            if key in ("saving", "price_year"):
+                row[key] = parse_number(cell, key, where=where, decimal=decimal, error=ProxyTableError)
+            else:
+                row[key] = _csv_uncell(cell)
+        proxies.append(_proxy_from_fields(row, where, ""))
+    return proxies, [(records.where(i), "outcome", place) for i, place in enumerate(records.places)]
 
 
-def _csv_value(key: str, text: str | None, where: str) -> Any:
-    if text is None or text.strip() == "":
-        return None
-    text = text.strip()
-    if key == "saving":
-        try:
-            return float(text.replace(",", "").lstrip("£"))
-        except ValueError:
-            msg = f"{where}, field 'saving': must be a number: {text!r}"
-            raise ProxyTableError(msg) from None
-    if key == "price_year":
-        try:
-            return int(text)
-        except ValueError:
-            msg = f"{where}, field 'price_year': must be a whole year: {text!r}"
-            raise ProxyTableError(msg) from None
-    return text
-
-
-def load_proxies(path: str | os.PathLike[str]) -> ProxyTable:
+def load_proxies(
+    path: str | os.PathLike[str],
+    *,
+    delimiter: str = ",",
+    decimal: str = ".",
+    missing: Iterable[str] = ("",),
+) -> ProxyTable:
     """Read a proxy table from a TOML or CSV file.
 
     TOML: an array of tables ``[[proxy]]``, each with ``outcome``,
     ``indicator``, ``saving`` and ``source`` and optionally ``price_year``
-    and ``grade``. CSV: a header row with those columns, one proxy per row.
-    Files are UTF-8.
+    and ``grade`` (no other keys). CSV: a header row with those columns (in
+    any order; the optional ones may be left out), one proxy per row. Files
+    are UTF-8 (a byte-order mark and CRLF line ends are accepted).
+
+    In CSV, quoted cells may span lines; a saving may be written ``8450``,
+    ``8450.5``, ``8,450.50`` or ``£8,450``. A text cell starting with a
+    single quote followed by ``=``, ``+``, ``-``, ``@``, a tab, a carriage
+    return or another single quote loses that first quote: it is how
+    :meth:`ProxyTable.to_csv` protects such text from spreadsheets, so
+    ``load_proxies`` of ``to_csv`` (and of ``to_toml``) gives back an equal
+    table.
 
     Parameters
     ----------
     path : str or os.PathLike
         A ``.toml`` or ``.csv`` file.
+    delimiter : str
+        CSV only: the character between cells (``";"`` for a semicolon file).
+    decimal : {".", ","}
+        CSV only: the decimal mark of savings. With the default ``"."``, a
+        saving such as ``8.450,50`` or ``9690,5`` is refused as ambiguous;
+        with ``","`` they are 8450.5 and 9690.5.
+    missing : iterable of str
+        CSV only: cell texts meaning "missing" (default: only an empty cell);
+        a required field that is missing is an error, an optional one is None.
 
     Returns
     -------
@@ -372,9 +691,26 @@ def load_proxies(path: str | os.PathLike[str]) -> ProxyTable:
     Raises
     ------
     ProxyTableError
-        If the file is not UTF-8, not valid TOML/CSV, or a proxy has an
-        unknown or missing field, a duplicate outcome, or a negative or
-        non-numeric saving; the message names the file, row and field.
+        (a ``ValueError``) if the file is empty, not UTF-8, not valid
+        TOML/CSV or holds no proxies; if the TOML is not an array of
+        ``[[proxy]]`` tables, or a field has the wrong TOML type; if a CSV
+        header repeats a column or seems to use another delimiter; if a
+        proxy has an unknown or missing field, a duplicate outcome, a saving
+        that is not a number from 0 to :data:`MAX_SAVING` or a price year
+        outside 1900-2100. The message names the file, the 1-based line
+        (CSV) or the key path such as ``proxy[2].saving`` (TOML), the field
+        and the value.
+    LimitExceededError
+        (a ``ValueError``) for a file above the input size limit (also an
+        endless device such as ``/dev/zero``) or TOML nested too deeply.
+    InputFileNotFoundError, InputIsADirectoryError, InputPermissionError
+        (``FileNotFoundError``, ``IsADirectoryError``, ``PermissionError``)
+        if *path* does not exist, is a directory or cannot be read.
+    InputValueError
+        If *decimal* is not ``"."`` or ``","``, or if *delimiter*, *decimal*
+        or *missing* is given for a TOML file (they apply to CSV only).
+    InputTypeError
+        If *path* is not a path, or *missing* is a single string.
 
     Examples
     --------
@@ -383,49 +719,41 @@ def load_proxies(path: str | os.PathLike[str]) -> ProxyTable:
     >>> _ = (d / "p.toml").write_text(SAFECORE_2020.to_toml(), encoding="utf-8")
     >>> load_proxies(d / "p.toml") == SAFECORE_2020
     True
+    >>> _ = (d / "p.csv").write_text(
+    ...     "outcome;indicator;saving;source\\nhousing;Eviction avoided;8.450,50;Shelter\\n",
+    ...     encoding="utf-8")
+    >>> load_proxies(d / "p.csv", delimiter=";", decimal=",")["housing"].saving
+    8450.5
     """
+    check_instance(path, (str, os.PathLike), "path", "a file path")
+    if decimal not in (".", ","):
+        msg = f"decimal must be '.' or ',': {show_value(decimal)}"
+        raise InputValueError(msg)
     p = Path(path)
-    try:
-        text = p.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        msg = f"{p}: not valid UTF-8 text (byte {exc.start}); save the file as UTF-8"
-        raise ProxyTableError(msg) from exc
-    proxies: list[Proxy] = []
-    if p.suffix.lower() == ".toml":
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            msg = f"{p}: not valid TOML: {exc}"
-            raise ProxyTableError(msg) from exc
-        extra = [k for k in data if k != "proxy"]
-        rows = data.get("proxy", [])
-        if extra or not isinstance(rows, list):
-            msg = f"{p}: expected only an array of [[proxy]] tables, found {', '.join(data)}"
-            raise ProxyTableError(msg)
-        for i, row in enumerate(rows, start=1):
-            proxies.append(_proxy_from_row(row, f"{p}, proxy {i}"))
-    elif p.suffix.lower() == ".csv":
-        reader = csv.DictReader(io.StringIO(text))
-        for row in reader:
-            where = f"{p}, line {reader.line_num}"
-            if None in row:
-                msg = f"{where}: more cells than the header has columns"
-                raise ProxyTableError(msg)
-            values = {k.strip(): _csv_value(k.strip(), v, where) for k, v in row.items()}
-            values = {k: v for k, v in values.items() if v is not None or k in _REQUIRED}
-            proxies.append(_proxy_from_row(values, where))
+    suffix = p.suffix.lower()
+    if suffix == ".csv":
+        proxies, places = _from_csv(p, delimiter, decimal, missing)
+    elif suffix == ".toml":
+        if delimiter != "," or decimal != "." or missing_markers(missing) != {""}:
+            msg = (
+                f"{p}: delimiter, decimal and missing apply to CSV files only; a TOML file "
+                "writes numbers and absent fields unambiguously"
+            )
+            raise InputValueError(msg)
+        proxies, places = _from_toml(p)
     else:
+        read_bytes(p)  # a missing file, a directory or an endless device is reported as such
         msg = f"{p}: unknown proxy file type {p.suffix!r}; expected .toml or .csv"
         raise ProxyTableError(msg)
-    keys: dict[str, int] = {}
-    for i, proxy in enumerate(proxies, start=1):
-        if proxy.outcome in keys:
+    first: dict[str, str] = {}
+    for proxy, (where, name, place) in zip(proxies, places, strict=True):
+        if proxy.outcome in first:
             msg = (
-                f"{p}, proxy {i}, field 'outcome': duplicate outcome {str(proxy.outcome)!r} "
-                f"(first in proxy {keys[proxy.outcome]})"
+                f"{where}: {name}: duplicate outcome {str(proxy.outcome)!r} (first in "
+                f"{first[proxy.outcome]}); each outcome has one proxy"
             )
             raise ProxyTableError(msg)
-        keys[proxy.outcome] = i
+        first[proxy.outcome] = place
     return ProxyTable(proxies)
 
 

@@ -10,7 +10,6 @@ True
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, cast
 
@@ -18,9 +17,20 @@ import attrs
 import numpy as np
 from numpy.typing import NDArray
 
-from safecore._format import frame, html_table, markdown_table, text_table
-from safecore.cost.model import Cohort, ModelError, SavingModel, _label, _money
-from safecore.cost.proxies import Proxy
+from safecore._errors import InputTypeError, ModelError, SafecoreError
+from safecore._format import fmt_money, frame, html_table, markdown_table, text_table
+from safecore._validate import (
+    check_allocation,
+    check_draws,
+    check_instance,
+    check_real,
+    check_seed,
+    check_share,
+    check_whole,
+    show_value,
+)
+from safecore.cost.cohorts import Cohort
+from safecore.cost.model import SavingModel, _check_cohort, _check_model, _label
 
 __all__ = ["Sensitivity", "SensitivityRow", "SimulationResult", "sensitivity", "simulate"]
 
@@ -94,29 +104,45 @@ class SimulationResult:
         return frame([{"total": t, "per_family": t / self.families} for t in self.total.tolist()])
 
     def _repr_html_(self) -> str:
-        rows = [[f"{q:g}%", _money(v)] for q, v in self.percentiles.items()]
+        rows = [[f"{q:g}%", fmt_money(v)] for q, v in self.percentiles.items()]
         return html_table(
             ["Percentile", "Per family"],
             rows,
-            f"{self.cohort}: {self.n:,} draws, mean {_money(self.mean)}",
+            f"{self.cohort}: {self.n:,} draws, mean {fmt_money(self.mean)}",
         )
 
     def __repr__(self) -> str:
         lo, hi = self.interval()
         return (
-            f"SimulationResult({self.cohort!r}, n={self.n}, mean_per_family={_money(self.mean)}, "
-            f"95% interval=[{_money(lo)}, {_money(hi)}])"
+            f"SimulationResult({self.cohort!r}, n={self.n}, mean_per_family={fmt_money(self.mean)}, "
+            f"95% interval=[{fmt_money(lo)}, {fmt_money(hi)}])"
         )
 
 
-def _range(name: str, value: tuple[float, float] | None) -> tuple[float, float] | None:
+def _pair(name: str, value: object) -> tuple[object, object]:
+    """Return a (low, high) pair given as a tuple or list of two items, or raise."""
+    if not isinstance(value, tuple | list) or len(value) != 2:
+        kind = type(value).__name__
+        msg = f"{name} must be a pair (low, high), not {kind}: {show_value(value)}"
+        raise InputTypeError(msg)
+    return value[0], value[1]
+
+
+def _range(name: str, value: object) -> tuple[float, float] | None:
     if value is None:
         return None
-    lo, hi = value
-    if not (0.0 <= lo <= hi <= 1.0):
-        msg = f"{name} must be a range (low, high) with 0 <= low <= high <= 1: {value!r}"
+    low, high = _pair(name, value)
+    lo = check_share(low, f"{name}[0]", error=ModelError)
+    hi = check_share(high, f"{name}[1]", error=ModelError)
+    if lo > hi:
+        msg = f"{name} must be a range (low, high) with 0 <= low <= high <= 1: {show_value(value)}"
         raise ModelError(msg)
-    return float(lo), float(hi)
+    return lo, hi
+
+
+#: Float64 arrays of one chunk's shape that simulate holds at once (draws,
+#: rates, counts, savings and temporaries), for the memory check.
+_CHUNK_ARRAYS = 6
 
 
 def simulate(
@@ -142,9 +168,11 @@ def simulate(
     cohort : Cohort
         The cohort.
     n : int
-        Number of draws.
+        Number of draws, a whole number from 1 to 10,000,000 (numpy integers
+        accepted).
     seed : int, optional
-        Seed for :func:`numpy.random.default_rng`; equal seeds give equal draws.
+        Seed for :func:`numpy.random.default_rng`: None, a whole number >= 0,
+        or a numpy ``Generator`` or ``SeedSequence``; equal seeds give equal draws.
     proxy_spread : float
         Each proxy saving :math:`s` is drawn, independently per outcome, from a
         triangular distribution on :math:`[s(1-w), s(1+w)]` with mode
@@ -156,12 +184,12 @@ def simulate(
         when no potential is given) and the improved count from
         :math:`\mathrm{Binomial}(m, p)`: a beta-binomial.
     attribution_range, deadweight_range : (low, high), optional
-        Draw the parameter uniformly from this range instead of fixing it.
+        Draw the parameter uniformly from this range of shares instead of fixing it.
     chunk_size : int
-        Draws computed at once; memory is bounded by about
+        Draws computed at once (>= 1); memory is bounded by about
         ``chunk_size × outcomes × 8`` bytes per array.
     percentiles : sequence of float
-        Percentiles of savings per family to report.
+        Percentiles (0 to 100) of savings per family to report.
     progress : callable, optional
         Called as ``progress(done, n)`` after each chunk (the command line
         uses it for a progress bar).
@@ -169,6 +197,25 @@ def simulate(
     Returns
     -------
     SimulationResult
+        Its ``seed`` is the whole-number seed given, or None (no seed, or a
+        ``Generator``/``SeedSequence``).
+
+    Raises
+    ------
+    InputTypeError
+        (a ``TypeError``) for an argument of the wrong type: *model* or
+        *cohort*, a number given as ``bool`` or text, a *seed* that is not
+        None, a whole number or a numpy generator (the message names
+        ``seed``), a range that is not a pair, *sampling* that is not
+        ``True``/``False``, *progress* that is not callable.
+    ModelError
+        (a ``ValueError``) for *n* or *chunk_size* below 1 or not whole, a
+        share or range outside [0, 1], a percentile outside [0, 100].
+    LimitExceededError
+        If *n* is above 10,000,000 or a chunk would need more than the memory
+        limit, before anything is allocated.
+    KeyError
+        (:class:`MissingOutcomeError`) if an outcome of the cohort has no proxy.
 
     Notes
     -----
@@ -176,32 +223,47 @@ def simulate(
     parameters; with ``proxy_spread=0``, ``sampling=False`` and no ranges
     every draw equals :meth:`SavingModel.evaluate`'s total.
     """
-    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-        msg = f"n must be a whole number >= 1: {n!r}"
-        raise ModelError(msg)
-    if not 0.0 <= proxy_spread <= 1.0:
-        msg = f"proxy_spread must be in [0, 1]: {proxy_spread!r}"
-        raise ModelError(msg)
-    if chunk_size < 1:
-        msg = f"chunk_size must be >= 1: {chunk_size!r}"
-        raise ModelError(msg)
+    _check_model(model)
+    _check_cohort(cohort)
+    draws = check_draws(n, "n", error=ModelError)
+    rng_seed = check_seed(seed)
+    spread = check_share(proxy_spread, "proxy_spread", error=ModelError)
+    check_instance(sampling, (bool, np.bool_), "sampling", "True or False")
+    chunk = check_whole(chunk_size, "chunk_size", minimum=1, maximum=None, error=ModelError)
+    given: object = percentiles  # typed for callers; checked here for everyone else
+    if isinstance(given, str) or not isinstance(given, Sequence):
+        kind = type(given).__name__
+        msg = f"percentiles must be a sequence of numbers, not {kind}: {show_value(given)}"
+        raise InputTypeError(msg)
+    qs = [
+        check_real(q, f"percentiles[{i}]", minimum=0, maximum=100, error=ModelError)
+        for i, q in enumerate(percentiles)
+    ]
+    hook: object = progress
+    if hook is not None and not callable(hook):
+        msg = f"progress must be callable or None, not {type(hook).__name__}: {show_value(hook)}"
+        raise InputTypeError(msg)
     attr_r = _range("attribution_range", attribution_range)
     dead_r = _range("deadweight_range", deadweight_range)
     keys, improved, saving = model._arrays(cohort)
+    k = len(keys)
+    check_allocation(
+        8.0 * draws + 8.0 * _CHUNK_ARRAYS * min(chunk, draws) * max(k, 1),
+        f"simulate(n={draws:,}, chunk_size={chunk:,}) over {k} outcomes",
+    )
     potential = np.array(
-        [cohort.families if cohort.potential is None else cohort.potential[k] for k in keys],
+        [cohort.families if cohort.potential is None else cohort.potential[key] for key in keys],
         dtype=np.int64,
     )
     annuity = model.annuity
     fixed = (1 - model.displacement) * (1 - model.optimism_bias) * annuity
-    rng = np.random.default_rng(seed)
-    total = np.empty(n, dtype=np.float64)
-    k = len(keys)
-    for start in range(0, n, chunk_size):
-        m = min(chunk_size, n - start)
-        if proxy_spread > 0:
+    rng = np.random.default_rng(rng_seed)
+    total = np.empty(draws, dtype=np.float64)
+    for start in range(0, draws, chunk):
+        m = min(chunk, draws - start)
+        if spread > 0:
             u = rng.triangular(-1.0, 0.0, 1.0, size=(m, k))
-            sav = saving * (1.0 + proxy_spread * u)
+            sav = saving * (1.0 + spread * u)
         else:
             sav = np.broadcast_to(saving, (m, k))
         if sampling:
@@ -214,14 +276,14 @@ def simulate(
         dead = rng.uniform(*dead_r, size=m) if dead_r else model.deadweight
         total[start : start + m] = gross * (1 - dead) * attr * fixed
         if progress is not None:
-            progress(start + m, n)
-    pcts = np.percentile(total, list(percentiles)) / cohort.families
+            progress(start + m, draws)
+    pcts = np.percentile(total, qs) / cohort.families
     return SimulationResult(
         cohort=cohort.name,
         total=total,
         families=cohort.families,
-        percentiles={float(q): float(v) for q, v in zip(percentiles, pcts, strict=True)},
-        seed=seed,
+        percentiles={q: float(v) for q, v in zip(qs, pcts, strict=True)},
+        seed=rng_seed if isinstance(rng_seed, int) else None,
     )
 
 
@@ -262,9 +324,9 @@ class Sensitivity:
                 r.parameter,
                 f"{r.low:,.4g}",
                 f"{r.high:,.4g}",
-                _money(r.per_family_low),
-                _money(r.per_family_high),
-                _money(r.swing),
+                fmt_money(r.per_family_low),
+                fmt_money(r.per_family_high),
+                fmt_money(r.swing),
             ]
             for r in self.rows
         ]
@@ -282,12 +344,12 @@ class Sensitivity:
 
     def _repr_html_(self) -> str:
         return html_table(
-            *self._table(), caption=f"One-way sensitivity (base {_money(self.base)} per family)"
+            *self._table(), caption=f"One-way sensitivity (base {fmt_money(self.base)} per family)"
         )
 
     def __repr__(self) -> str:
-        top = ", ".join(f"{r.parameter}: {_money(r.swing)}" for r in self.rows[:3])
-        return f"Sensitivity(base={_money(self.base)}, rows={len(self.rows)}, largest=[{top}])"
+        top = ", ".join(f"{r.parameter}: {fmt_money(r.swing)}" for r in self.rows[:3])
+        return f"Sensitivity(base={fmt_money(self.base)}, rows={len(self.rows)}, largest=[{top}])"
 
 
 _DEFAULT_RANGES: dict[str, tuple[float, float]] = {
@@ -318,12 +380,27 @@ def sensitivity(
         optimism_bias 0–0.4, drop_off 0–0.5, discount_rate 0–7%. Any
         :class:`SavingModel` parameter may be named.
     proxy_spread : float
-        Each proxy is also varied by ±this share.
+        Each proxy is also varied by ±this share, in [0, 1].
 
     Returns
     -------
     Sensitivity
         Rows sorted by swing, largest first (the order of a tornado chart).
+
+    Raises
+    ------
+    InputTypeError
+        (a ``TypeError``) if *model* or *cohort* has the wrong type, *ranges*
+        is not a mapping, a range is not a pair of numbers, or *proxy_spread*
+        is not a number.
+    ModelError
+        (a ``ValueError``) for an unknown parameter name, a value the
+        parameter does not accept (the message names ``ranges[name]``), or
+        *proxy_spread* outside [0, 1].
+    LimitExceededError
+        For a ``years`` value above 1,000.
+    KeyError
+        (:class:`MissingOutcomeError`) if an outcome of the cohort has no proxy.
 
     Examples
     --------
@@ -332,35 +409,43 @@ def sensitivity(
     >>> s.rows[0].parameter
     'attribution'
     """
-    rows: list[SensitivityRow] = []
-    base = model.evaluate(cohort).per_family
-    for name, (lo, hi) in (ranges or _DEFAULT_RANGES).items():
-        if name not in {f.name for f in attrs.fields(SavingModel)} or name == "proxies":
-            msg = f"unknown parameter {name!r} in ranges"
+    _check_model(model)
+    _check_cohort(cohort)
+    spread = check_share(proxy_spread, "proxy_spread", error=ModelError)
+    chosen: object = _DEFAULT_RANGES if ranges is None else ranges
+    if not isinstance(chosen, Mapping):
+        kind = type(chosen).__name__
+        msg = f"ranges must map parameter names to (low, high), not {kind}: {show_value(chosen)}"
+        raise InputTypeError(msg)
+    parameters = [f.name for f in attrs.fields(SavingModel) if f.name != "proxies"]
+    models: list[tuple[str, float, float, SavingModel, SavingModel]] = []
+    for name, pair in chosen.items():
+        if name not in parameters:
+            msg = f"unknown parameter {name!r} in ranges (parameters: {', '.join(parameters)})"
             raise ModelError(msg)
-        values = [
-            attrs.evolve(model, **cast("dict[str, Any]", {name: v})).evaluate(cohort).per_family
-            for v in (lo, hi)
-        ]
-        rows.append(SensitivityRow(name, lo, hi, *values))
+        label = f"ranges[{name!r}]"
+        low, high = _pair(label, pair)
+        lo = check_real(low, f"{label}[0]", error=ModelError)
+        hi = check_real(high, f"{label}[1]", error=ModelError)
+        try:
+            variants = [attrs.evolve(model, **cast("dict[str, Any]", {name: v})) for v in (lo, hi)]
+        except SafecoreError as exc:
+            raise type(exc)(f"{label}: {exc}") from None
+        models.append((name, lo, hi, variants[0], variants[1]))
+    base = model.evaluate(cohort).per_family
+    rows = [
+        SensitivityRow(name, lo, hi, m_lo.evaluate(cohort).per_family, m_hi.evaluate(cohort).per_family)
+        for name, lo, hi, m_lo, m_hi in models
+    ]
     for key in model.proxies.keys():  # noqa: SIM118 - ProxyTable, not dict
         if key not in cohort.improved:
             continue
-        p: Proxy = model.proxies[key]
-        values = []
-        for f in (1 - proxy_spread, 1 + proxy_spread):
-            table = model.proxies.with_proxy(attrs.evolve(p, saving=p.saving * f))
-            values.append(attrs.evolve(model, proxies=table).evaluate(cohort).per_family)
+        saving = model.proxies[key].saving
+        values = [model._evaluate(cohort, (key, f)).per_family for f in (1 - spread, 1 + spread)]
         rows.append(
             SensitivityRow(
-                f"proxy: {_label(key)}",
-                p.saving * (1 - proxy_spread),
-                p.saving * (1 + proxy_spread),
-                *values,
+                f"proxy: {_label(key)}", saving * (1 - spread), saving * (1 + spread), *values
             )
         )
     rows.sort(key=lambda r: (-r.swing, r.parameter))
-    if any(math.isnan(r.swing) for r in rows):  # pragma: no cover - defensive
-        msg = "sensitivity produced NaN"
-        raise ModelError(msg)
     return Sensitivity(base, tuple(rows))
