@@ -85,3 +85,36 @@ def proxy_tables(draw: st.DrawFn, min_size: int = 1, max_size: int = 5) -> objec
             seen.add(proxy.outcome)
             proxies.append(proxy)
     return ProxyTable(proxies)
+
+
+CBI_IDS = tuple(f"cbi{k:02d}" for k in range(1, 20))
+
+#: CBI answers as points, missing included.
+cbi_points = st.sampled_from([0.0, 25.0, 50.0, 75.0, 100.0, np.nan])
+
+#: Text a staff-survey cell might hold: labels, numbers, markers, junk.
+survey_cells = st.one_of(
+    st.sampled_from(["", "50", "75", "0", "100", "Often", "Somewhat", "nan", "NA", "1,5", "1e999"]),
+    st.text(max_size=8),
+)
+
+
+@st.composite
+def cbi_frames(draw: st.DrawFn) -> tuple[np.ndarray, list[int]]:
+    """A points matrix (1-8 respondents x 19 items) and a permutation of its columns."""
+    n = draw(st.integers(1, 8))
+    points = draw(hnp.arrays(np.float64, (n, 19), elements=cbi_points))
+    order = draw(st.permutations(range(19)))
+    return points, list(order)
+
+
+@st.composite
+def survey_texts(draw: st.DrawFn) -> str:
+    """A staff-survey CSV with the right header and arbitrary cells."""
+    header = "respondent,time," + ",".join(CBI_IDS)
+    n = draw(st.integers(0, 4))
+    rows = []
+    for _ in range(n):
+        cells = draw(st.lists(survey_cells, min_size=21, max_size=22))
+        rows.append(",".join(c.replace(",", ";").replace('"', "'") for c in cells))
+    return "\n".join([header, *rows]) + "\n"

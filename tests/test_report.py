@@ -91,10 +91,76 @@ def test_staff_survey_with_labels_and_unmatched_times(tmp_path: Path):
 
 
 def test_staff_survey_needs_the_documented_columns(tmp_path: Path):
-    """A staff CSV without the CBI item columns is rejected clearly."""
-    from safecore import RecordError
+    """A staff CSV without the CBI item columns is rejected, naming them and the columns found."""
+    from safecore import SafecoreError
+    from safecore._errors import MissingColumnError
 
     p = tmp_path / "staff.csv"
     p.write_text("respondent,time,q1\nA,1,3\n", encoding="utf-8")
-    with pytest.raises(RecordError, match=r"expected columns respondent, time and cbi01\.\.cbi19"):
+    with pytest.raises(MissingColumnError, match=r"staff\.csv: no columns 'cbi01', 'cbi02'") as info:
         build_report(staff_survey=p, draws=0)
+    assert "'cbi19' (columns found: 'respondent', 'time', 'q1')" in str(info.value)
+    assert isinstance(info.value, SafecoreError) and isinstance(info.value, KeyError)
+
+
+def _staff_csv(tmp_path: Path, rows: list[tuple[str, str, list[int]]]) -> Path:
+    """Write a staff survey of points; each row is (respondent, time, 19 points)."""
+    lines = ["respondent,time," + ",".join(f"cbi{k:02d}" for k in range(1, 20))]
+    lines += [f"{r},{t}," + ",".join(str(x) for x in points) for r, t, points in rows]
+    p = tmp_path / "staff.csv"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return p
+
+
+def test_staff_survey_one_respondent_per_time_point(tmp_path: Path):
+    """One respondent per time point: the descriptives are shown and the test says why it is missing."""
+    p = _staff_csv(tmp_path, [("A", "1", [50] * 19), ("B", "2", [25] * 19)])
+    section = build_report(staff_survey=p, draws=0).sections[-1]
+    text = build_report(staff_survey=p, draws=0).to_text()
+    assert section.title == "Staff survey"
+    assert "CBI scores by time point" in text
+    assert "50.0 (one score: no SD or CI)" in text
+    assert "independent samples (Welch's t-test)" in text
+    assert "personal: test not computed: Welch's test needs at least 2 personal scores at each " in text
+    assert "(time 1: 1, time 2: 1)" in text
+    assert "nan" not in text.lower()
+
+
+def test_staff_survey_zero_spread(tmp_path: Path):
+    """Every respondent changing by the same amount: t is undefined, reported, not raised."""
+    rows = [(r, t, [50 if t == "1" else 75] * 19) for r in ("A", "B", "C") for t in ("1", "2")]
+    text = build_report(staff_survey=_staff_csv(tmp_path, rows), draws=0).to_text()
+    assert "Time 1 against time 2" in text
+    assert "not computed" in text
+    assert "personal: test not computed: every respondent's personal score changed by the same " in text
+    assert "zero spread and t is undefined" in text
+    assert "50.0 [50.0, 50.0] 0.0" in text
+    assert "nan" not in text.lower()
+
+
+def test_staff_survey_counts_respondents_at_one_time_point(tmp_path: Path):
+    """A respondent who answered only once is counted and named in the report's wording."""
+    rows = [
+        ("A", "1", [50] * 19),
+        ("A", "2", [75] * 19),
+        ("B", "1", [25] * 19),
+        ("B", "2", [25] * 19),
+        ("C", "1", [0] * 19),
+        ("C", "2", [50] * 19),
+        ("D", "1", [100] * 19),
+    ]
+    text = build_report(staff_survey=_staff_csv(tmp_path, rows), draws=0).to_text()
+    assert (
+        "1 respondent answered only at time 1; they are in the descriptives but not the paired test."
+        in text
+    )
+    assert "paired t" in text
+
+
+def test_staff_survey_more_than_two_time_points(tmp_path: Path):
+    """Three time points: each is described, and the report says the comparison needs exactly two."""
+    rows = [(r, t, [25 * (int(t) - 1)] * 19) for r in ("A", "B") for t in ("1", "2", "3")]
+    text = build_report(staff_survey=_staff_csv(tmp_path, rows), draws=0).to_text()
+    assert "3 time points (1, 2, 3): each is described above" in text
+    assert "only when a survey has exactly two time points" in text
+    assert "Time 1 against time 2" not in text

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from safecore import ResponseError, SafecoreError
+from safecore._errors import InputTypeError
 from safecore.scales import CBI_ITEMS, CBI_SCALES, score_cbi
 
 FREQ = ["Always", "Often", "Sometimes", "Seldom", "Never/almost never"]
@@ -178,7 +179,7 @@ def test_labels_and_points_agree(freq: list[str], data: st.DataObject):
         (
             (3, "To a high degree"),
             {},
-            r"row 0, item cbi04: 'To a high degree' is a degree label on a frequency item",
+            r"row 1, item cbi04: 'To a high degree' is a degree label on a frequency item",
         ),
         ((7, "Often"), {}, r"item cbi08: 'Often' is a frequency label on a degree item"),
         ((0, "Frequently"), {}, r"item cbi01: 'Frequently' is unknown label"),
@@ -188,11 +189,10 @@ def test_labels_and_points_agree(freq: list[str], data: st.DataObject):
             {"coding": "codes", "direction": "ascending"},
             r"item cbi19: 6.* is not a whole number from 1 to 5",
         ),
-        ((2, "high"), {"coding": "points"}, r"row 0, item cbi03: not a number: 'high'"),
     ],
 )
 def test_bad_responses(row_change: tuple[int, object], kwargs: dict[str, object], message: str):
-    """Bad responses raise ResponseError naming respondent row and item."""
+    """Bad responses raise ResponseError naming the 1-based respondent row and item."""
     coding = kwargs.get("coding", "labels")
     base: list[object] = (
         ["Often"] * 6 + ["Somewhat"] * 3 + ["Often"] * 4 + ["Somewhat"] * 4 + ["Often"] * 2
@@ -206,6 +206,14 @@ def test_bad_responses(row_change: tuple[int, object], kwargs: dict[str, object]
     with pytest.raises(ResponseError, match=message) as info:
         score_cbi([base], **kwargs)  # type: ignore[arg-type]
     assert isinstance(info.value, SafecoreError)
+
+
+def test_text_where_points_expected():
+    """Text in a points column is a TypeError naming the 1-based row and item, never parsed."""
+    base: list[object] = [50.0] * 19
+    base[2] = "high"
+    with pytest.raises(InputTypeError, match=r"row 1, item cbi03: 'high' is text, not a number"):
+        score_cbi([base], coding="points")
 
 
 def test_wrong_item_count_and_coding():

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from safecore import ResponseError
+from safecore._errors import InputTypeError
 from safecore.scales import score_ceas
 
 
@@ -57,17 +58,24 @@ def test_ranges(r: np.ndarray):
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        (0, r"row 0, item ceas05: 0 is not a whole number from 1 to 10"),
+        (0, r"row 1, item ceas05: 0 is not a whole number from 1 to 10"),
         (11, "11 is not"),
         (2.5, "2.5 is not"),
-        ("x", "not a number: 'x'"),
     ],
 )
 def test_bad_ratings(value: object, message: str):
-    """Ratings outside 1-10 or non-numeric raise ResponseError naming row and item."""
+    """Ratings outside 1-10 raise ResponseError naming the 1-based row and item."""
     row: list[object] = [5] * 13
     row[4] = value
     with pytest.raises(ResponseError, match=message):
+        score_ceas([row])
+
+
+def test_text_rating_is_a_type_error():
+    """A text rating is refused as a TypeError naming row, item and value (never parsed)."""
+    row: list[object] = [5] * 13
+    row[4] = "x"
+    with pytest.raises(InputTypeError, match=r"row 1, item ceas05: 'x' is text, not a number"):
         score_ceas([row])
 
 

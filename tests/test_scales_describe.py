@@ -122,7 +122,10 @@ def test_t_and_z_converge(n: int):
 
 @pytest.mark.parametrize(
     ("kwargs", "message"),
-    [({"confidence": 1.0}, "confidence must be in"), ({"method": "exact"}, "method must be")],
+    [
+        ({"confidence": 1.0}, r"confidence must be a share in \(0, 1\)"),
+        ({"method": "exact"}, "method must be"),
+    ],
 )
 def test_errors(kwargs: dict[str, object], message: str):
     """Invalid options raise ValueError."""

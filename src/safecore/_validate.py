@@ -183,24 +183,33 @@ def check_share(
     value: object,
     name: str,
     *,
+    exclusive: bool = False,
     where: str | None = None,
     error: type[Exception] = InputValueError,
     type_error: type[Exception] = InputTypeError,
 ) -> float:
     """Return a share in [0, 1] as a float, or raise.
 
-    A percentage such as ``66`` is refused: write ``0.66``.
+    A percentage such as ``66`` is refused: write ``0.66``. With
+    *exclusive*, the share must lie strictly between 0 and 1 (a confidence
+    level).
 
     Examples
     --------
     >>> check_share(0.66, "attribution")
     0.66
+    >>> check_share(95, "confidence", exclusive=True)
+    Traceback (most recent call last):
+    ...
+    safecore._errors.InputValueError: confidence must be a share in (0, 1) (a percentage? write 0.95): 95
     """
-    _type_check(value, name, "a share in [0, 1]", where, type_error)
+    what = "a share in (0, 1)" if exclusive else "a share in [0, 1]"
+    _type_check(value, name, what, where, type_error)
     out = float(value)  # type: ignore[arg-type]
-    if not (math.isfinite(out) and 0.0 <= out <= 1.0):
+    inside = 0.0 < out < 1.0 if exclusive else 0.0 <= out <= 1.0
+    if not (math.isfinite(out) and inside):
         hint = f" (a percentage? write {out / 100:g})" if math.isfinite(out) and 1 < out <= 100 else ""
-        msg = f"{_prefix(where)}{name} must be a share in [0, 1]{hint}: {show_value(value)}"
+        msg = f"{_prefix(where)}{name} must be {what}{hint}: {show_value(value)}"
         raise error(msg)
     return out
 

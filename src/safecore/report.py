@@ -24,7 +24,6 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
-import numpy as np
 
 from safecore._errors import RecordError, SafecoreError, SafecoreWarning, UnknownLabelError
 from safecore._format import (
@@ -567,82 +566,71 @@ def _staff_section_2020() -> Section:
 
 
 def _staff_section_user(path: str | os.PathLike[str]) -> Section:
-    from safecore.scales import CBI_ITEMS, describe, paired, score_cbi, welch  # noqa: PLC0415
-    from safecore.tallies import read_records  # noqa: PLC0415
+    from safecore.scales import compare_times, read_staff_survey  # noqa: PLC0415
+    from safecore.scales.survey import SCALES  # noqa: PLC0415
 
-    records = read_records(path)
-    ids = [i.id for i in CBI_ITEMS]
-    if not records or any(i not in records[0] for i in ids) or "time" not in records[0]:
-        msg = f"{path}: expected columns respondent, time and {ids[0]}..{ids[-1]}"
-        raise RecordError(msg)
-    values = [[r[i] for i in ids] for r in records]
-    numeric = all(v is None or _is_number(v) for row in values for v in row)
-    cells = [[None if v is None else float(v) for v in row] for row in values] if numeric else values
-    scores = score_cbi(
-        np.array(cells, dtype=object if not numeric else float), coding="points" if numeric else "labels"
-    )
-    times = [str(r["time"]) for r in records]
-    respondents = [r.get("respondent") for r in records]
-    blocks: list[Table | str] = [f"Staff survey from {path}: {len(records)} responses."]
+    survey = read_staff_survey(path)
+    times = survey.time_points
+    coding = "points (0–100)" if survey.coding == "points" else "option labels"
+    blocks: list[Table | str] = [
+        f"Staff survey from {path}: {survey.n} responses from {len(set(survey.respondents))} "
+        f"respondents at {len(times)} time point{'s' if len(times) != 1 else ''}; "
+        f"answers read as {coding}."
+    ]
     rows = []
-    for scale in ("personal", "work", "client"):
-        for time in sorted(set(times)):
-            mask = np.array([t == time for t in times])
-            s = describe(getattr(scores, scale)[mask])
-            rows.append([scale, time, s.n, s.missing, str(s)])
+    for scale in SCALES:
+        for time in times:
+            s = survey.describe(scale, time)
+            shown = str(s) if s.n >= 2 else f"{s.mean:.1f} (one score: no SD or CI)"
+            if s.n == 0:
+                shown = "no scores"
+            rows.append([scale, time, s.n, s.missing, shown])
     blocks.append(
         Table("CBI scores by time point", ["Scale", "Time", "N", "Missing", "M [95% CI] SD"], rows)
     )
-    distinct = sorted(set(times))
-    if len(distinct) == 2:
-        first, second = distinct
-        rows = []
-        ids_1 = {
-            r: k for k, (r, t) in enumerate(zip(respondents, times, strict=True)) if t == first and r
-        }
-        ids_2 = {
-            r: k for k, (r, t) in enumerate(zip(respondents, times, strict=True)) if t == second and r
-        }
-        matched = sorted(set(ids_1) & set(ids_2))
-        for scale in ("personal", "work", "client"):
-            v = getattr(scores, scale)
-            if len(matched) >= 2:
-                res = paired([v[ids_1[m]] for m in matched], [v[ids_2[m]] for m in matched])
-                rows.append(
-                    [
-                        scale,
-                        "paired t",
-                        res.n,
-                        f"{res.t:.2f}",
-                        f"{res.t_pvalue:.3f}",
-                        f"Wilcoxon p = {res.wilcoxon_pvalue:.3f}",
-                    ]
-                )
-            else:
-                m1 = np.array([t == first for t in times])
-                w = welch(v[m1], v[~m1])
-                rows.append(
-                    [
-                        scale,
-                        "Welch",
-                        w.n1 + w.n2,
-                        f"{w.statistic:.2f}",
-                        f"{w.pvalue:.3f}",
-                        f"g = {w.effect.g:.2f}",
-                    ]
-                )
+    if len(times) == 1:
+        blocks.append(f"One time point ({times[0]}): there is nothing to compare.")
+        return Section("Staff survey", blocks)
+    if len(times) > 2:
         blocks.append(
-            Table(f"Time {first} against time {second}", ["Scale", "Test", "N", "t", "p", ""], rows)
+            f"{len(times)} time points ({', '.join(times)}): each is described above; the "
+            "comparison is made only when a survey has exactly two time points (compare two of "
+            "them with safecore.scales.compare_times(survey, first, second))."
         )
+        return Section("Staff survey", blocks)
+    c = compare_times(survey)
+    if c.design == "independent":
+        blocks.append(
+            "No respondent answered at both time points, so the time points are compared as "
+            "independent samples (Welch's t-test)."
+        )
+    else:
+        for time, only in ((c.first, c.only_first), (c.second, c.only_second)):
+            if only:
+                who = "1 respondent" if len(only) == 1 else f"{len(only)} respondents"
+                blocks.append(
+                    f"{who} answered only at time {time}; they are in the descriptives but not "
+                    "the paired test."
+                )
+    rows = [_staff_test_row(scale, c.results[scale], c.design) for scale in SCALES]
+    blocks.append(
+        Table(f"Time {c.first} against time {c.second}", ["Scale", "Test", "N", "t", "p", ""], rows)
+    )
+    blocks.extend(f"{scale}: test not computed: {reason}." for scale, reason in c.reasons.items())
     return Section("Staff survey", blocks)
 
 
-def _is_number(v: object) -> bool:
-    try:
-        float(str(v))
-    except ValueError:
-        return False
-    return True
+def _staff_test_row(scale: str, res: object, design: str) -> list[object]:
+    from safecore.scales import PairedResult, WelchResult  # noqa: PLC0415
+
+    if isinstance(res, PairedResult):
+        wilcoxon = f"Wilcoxon p = {res.wilcoxon_pvalue:.3f}"
+        return [scale, "paired t", res.n, f"{res.t:.2f}", f"{res.t_pvalue:.3f}", wilcoxon]
+    if isinstance(res, WelchResult):
+        n, t, p = res.n1 + res.n2, f"{res.statistic:.2f}", f"{res.pvalue:.3f}"
+        return [scale, "Welch", n, t, p, f"g = {res.effect.g:.2f}"]
+    test = "paired t" if design == "paired" else "Welch"
+    return [scale, test, "–", "–", "–", "not computed"]
 
 
 def _audit_section() -> tuple[Section, tuple[dict[str, Any], ...]]:

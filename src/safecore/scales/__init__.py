@@ -1,4 +1,4 @@
-"""Staff survey scales: CBI and CEAS scoring, summaries, comparisons, consistency checks.
+"""Staff survey scales: CBI and CEAS scoring, survey files, summaries, comparisons, consistency checks.
 
 Examples
 --------
@@ -29,6 +29,7 @@ from safecore.scales.compare import (
 )
 from safecore.scales.consistency import CIConsistency, GrimResult, ci_consistent, grim
 from safecore.scales.describe import Summary, describe
+from safecore.scales.survey import StaffSurvey, TimeComparison, compare_times, read_staff_survey
 
 __all__ = [
     "CBI_ITEMS",
@@ -46,9 +47,12 @@ __all__ = [
     "OneSampleResult",
     "PairedResult",
     "ResponseError",
+    "StaffSurvey",
     "Summary",
+    "TimeComparison",
     "WelchResult",
     "ci_consistent",
+    "compare_times",
     "describe",
     "grim",
     "hedges_g",
@@ -56,6 +60,7 @@ __all__ = [
     "one_sample",
     "one_sample_from_summary",
     "paired",
+    "read_staff_survey",
     "score_cbi",
     "score_ceas",
     "welch",

@@ -17,24 +17,25 @@ Two respondents, points coding (item 13 is reversed by the scorer):
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final, Literal
 
 import attrs
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from safecore._errors import ResponseError
+from safecore._errors import InputTypeError, InputValueError, ResponseError
 from safecore._format import frame, html_table
+from safecore._validate import is_number, show_value
 from safecore.categories import normalise_label
 from safecore.scales._common import (
+    Markers,
+    Responses,
     as_matrix,
     as_numeric,
     first_bad,
-    is_missing_cell,
+    missing_markers,
     resolve_minimum,
-    resolve_order,
-    show,
 )
 
 __all__ = [
@@ -184,12 +185,41 @@ class CBIScores:
         return f"CBIScores(n={self.n}, missing={self.missing})"
 
 
+def _label_text(
+    responses: Responses, ids: Sequence[str], markers: Markers
+) -> tuple[NDArray[np.str_], NDArray[np.bool_]]:
+    """Cells as stripped text and a missing mask; anything but text or a missing value is refused."""
+    arr = responses.values
+    flat = arr.astype(object).ravel()
+    missing = np.zeros(flat.shape, dtype=bool)
+    text = np.empty(flat.shape, dtype=object)
+    for k, v in enumerate(flat):
+        if markers.matches(v):
+            missing[k] = True
+            text[k] = ""
+        elif isinstance(v, str):
+            text[k] = v
+        else:
+            i, j = divmod(k, arr.shape[1])
+            what = "a boolean" if isinstance(v, bool | np.bool_) else f"a {type(v).__name__}"
+            hint = (
+                "; pass coding='points' (0-100) or coding='codes' (1-5) for numeric answers"
+                if is_number(v)
+                else ""
+            )
+            msg = (
+                f"CBI {responses.where(i)}, item {ids[j]}: {show_value(v)} is {what}, "
+                f"not an option label{hint}"
+            )
+            raise InputTypeError(msg)
+    return text.astype(str), missing
+
+
 def _from_labels(
-    arr: NDArray[Any], is_freq: NDArray[np.bool_], ids: Sequence[str]
+    responses: Responses, is_freq: NDArray[np.bool_], ids: Sequence[str], markers: Markers
 ) -> NDArray[np.float64]:
-    flat = arr.ravel()
-    missing = np.frompyfunc(is_missing_cell, 1, 1)(flat).astype(bool)
-    text = np.where(missing, "", flat).astype(str)
+    arr = responses.values
+    text, missing = _label_text(responses, ids, markers)
     uniq, inv = np.unique(text, return_inverse=True)
     norm = [normalise_label(u) for u in uniq]
     freq = np.array([_FREQUENCY.get(u, np.nan) for u in norm])
@@ -202,7 +232,7 @@ def _from_labels(
     if bad.any():
         k = int(np.flatnonzero(bad)[0])
         i, j = divmod(k, arr.shape[1])
-        label = flat[k]
+        label = arr.ravel()[k]
         fmt = "frequency" if is_freq[j] else "degree"
         other = _DEGREE if is_freq[j] else _FREQUENCY
         if normalise_label(str(label)) in other:
@@ -210,9 +240,23 @@ def _from_labels(
         else:
             options = ", ".join(repr(o) for o in (_FREQUENCY if is_freq[j] else _DEGREE))
             why = f"unknown label (a {fmt} item takes {options})"
-        msg = f"CBI respondent row {i}, item {ids[j]}: {show(label)} is {why}"
+            if str(label).strip().casefold() in {"nan", "na", "n/a", "none", "null"}:
+                why += f"; if it marks a missing answer, declare it: missing=({str(label).strip()!r},)"
+        msg = f"CBI {responses.where(i)}, item {ids[j]}: {show_value(label)} is {why}"
         raise ResponseError(msg)
     return points.reshape(arr.shape)
+
+
+def _check_coding(coding: object, direction: object) -> None:
+    if coding not in ("labels", "points", "codes"):
+        msg = f"coding must be 'labels', 'points' or 'codes': {show_value(coding)}"
+        raise InputValueError(msg)
+    if coding == "codes" and direction not in ("ascending", "descending"):
+        msg = "coding='codes' needs direction='ascending' (1 = lowest) or 'descending' (1 = highest)"
+        raise InputValueError(msg)
+    if direction is not None and coding != "codes":
+        msg = "direction applies only to coding='codes'"
+        raise InputValueError(msg)
 
 
 def score_cbi(
@@ -222,24 +266,30 @@ def score_cbi(
     order: Sequence[str] | None = None,
     min_answered: int | Mapping[str, int] | None = None,
     direction: Literal["ascending", "descending"] | None = None,
+    missing: Iterable[str | float] = (),
 ) -> CBIScores:
     """Score the Copenhagen Burnout Inventory.
 
     Parameters
     ----------
-    responses : array_like, shape (n, 19)
-        One row per respondent, one column per item. Missing answers are
-        ``None``, NaN or empty strings. A DataFrame is accepted.
+    responses : array_like or pandas.DataFrame
+        One row per respondent. An array or a list of rows has one column
+        per item, in PUMA order unless *order* says otherwise. A DataFrame
+        is matched by column name: it needs the columns ``cbi01`` ...
+        ``cbi19`` (see :data:`CBI_ITEMS`), in any order; other columns
+        (``respondent``, ``time``) are ignored.
     coding : {"labels", "points", "codes"}
         ``"labels"``: the option texts (frequency items: Always, Often,
         Sometimes, Seldom, Never/almost never; degree items: To a very high
         degree, To a high degree, Somewhat, To a low degree, To a very low
         degree), tolerant of case and spacing. ``"points"``: the printed
         points 100/75/50/25/0 *before* reversing item 13. ``"codes"``: 1-5,
-        with *direction* stating which end is 1.
+        with *direction* stating which end is 1. Points and codes must be
+        numbers: text such as ``"50"`` is refused (a file read with
+        :func:`read_staff_survey` is parsed for you), and so are booleans.
     order : sequence of str, optional
-        The item id (``"cbi01"`` ... ``"cbi19"``, see :data:`CBI_ITEMS`) of
-        each column, when columns are not in PUMA order.
+        The item id (``"cbi01"`` ... ``"cbi19"``) of each column of an array
+        whose columns are not in PUMA order. Not accepted with a DataFrame.
     min_answered : int or mapping, optional
         Fewest answered items for a scale score; default personal 3 of 6,
         work 4 of 7, client 3 of 6. A mapping sets scales individually.
@@ -247,6 +297,11 @@ def score_cbi(
         For ``coding="codes"`` only, and then required: ``"ascending"`` means
         1 is the lowest option (Never / To a very low degree, 0 points) and 5
         the highest (100); ``"descending"`` the reverse.
+    missing : iterable of str or float, optional
+        Markers of an unanswered item besides ``None``, NaN and blank text,
+        e.g. ``("nan", "NA")`` or ``(-9,)``. Texts are compared after
+        stripping white space, case-sensitively. By default the text
+        ``"nan"`` is *not* missing: it is refused as an unknown answer.
 
     Returns
     -------
@@ -256,10 +311,19 @@ def score_cbi(
     ------
     ResponseError
         Wrong item count; an out-of-range value; an unknown label; a degree
-        label on a frequency item (or the reverse); the message names the
-        respondent row and item.
-    ValueError
-        Invalid *coding*, *direction*, *order* or *min_answered*.
+        label on a frequency item (or the reverse). The message names the
+        1-based respondent row (and a DataFrame's index label), the item id
+        and the value.
+    InputTypeError
+        A boolean answer (also a ``bool`` array), text where a number is
+        expected (``coding="points"``/``"codes"``) or a number where a label
+        is expected (a ``TypeError``).
+    MissingColumnError
+        A DataFrame lacks an item column (the message names the missing
+        items and the columns found; a ``KeyError``).
+    InputValueError
+        Invalid *coding*, *direction*, *order*, *min_answered* or *missing*
+        (a ``ValueError``).
 
     Notes
     -----
@@ -281,43 +345,55 @@ def score_cbi(
     >>> s = score_cbi([labels])
     >>> s.personal[0], s.work[0], s.client[0]  # item 13 "Always" -> 0 after reversal
     (np.float64(75.0), np.float64(64.28571428571429), np.float64(45.0))
+
+    A text ``"nan"`` is an answer unless declared missing:
+
+    >>> labels[0] = "nan"
+    >>> score_cbi([labels], missing=["nan"]).personal[0]
+    np.float64(75.0)
     """
+    _check_coding(coding, direction)
+    markers = missing_markers(missing)
     ids = [i.id for i in CBI_ITEMS]
-    arr = as_matrix(responses, 19, "CBI")
-    cols = resolve_order(order, ids, "CBI")
-    arr = arr[:, cols]
+    data = as_matrix(responses, ids, "CBI", order=order)
+    return score_responses(
+        data, coding=coding, direction=direction, markers=markers, min_answered=min_answered
+    )
+
+
+def score_responses(
+    data: Responses,
+    *,
+    coding: Literal["labels", "points", "codes"],
+    direction: Literal["ascending", "descending"] | None = None,
+    markers: Markers = Markers(),  # noqa: B008 - an immutable default
+    min_answered: int | Mapping[str, int] | None = None,
+) -> CBIScores:
+    """Score responses already in item order (the engine of :func:`score_cbi`)."""
+    _check_coding(coding, direction)
+    ids = [i.id for i in CBI_ITEMS]
+    sizes = {s: len(v) for s, v in CBI_SCALES.items()}
+    minimum = resolve_minimum(min_answered, _DEFAULT_MIN, sizes)
     is_freq = np.array([i.format == "frequency" for i in CBI_ITEMS])
     if coding == "labels":
-        points = _from_labels(arr, is_freq, ids)
-    elif coding in ("points", "codes"):
-        x = as_numeric(arr, ids, "CBI")
+        points = _from_labels(data, is_freq, ids, markers)
+    else:
+        x = as_numeric(data, ids, "CBI", markers)
+        finite = np.where(np.isfinite(x), x, -1.0)  # inf is out of range, without a warning
         if coding == "points":
-            bad = ~np.isnan(x) & ((x < 0) | (x > 100) | (x % 25 != 0))
+            bad = ~np.isnan(x) & ((finite < 0) | (finite > 100) | (finite % 25 != 0))
             expected = "one of 0, 25, 50, 75, 100"
             points = x
         else:
-            if direction not in ("ascending", "descending"):
-                msg = (
-                    "coding='codes' needs direction='ascending' (1 = lowest) "
-                    "or 'descending' (1 = highest)"
-                )
-                raise ValueError(msg)
-            bad = ~np.isnan(x) & ((x < 1) | (x > 5) | (x % 1 != 0))
+            bad = ~np.isnan(x) & ((finite < 1) | (finite > 5) | (finite % 1 != 0))
             expected = "a whole number from 1 to 5"
             points = (x - 1) * 25 if direction == "ascending" else (5 - x) * 25
         if bad.any():
             i, j = first_bad(bad)
-            msg = f"CBI respondent row {i}, item {ids[j]}: {show(arr[i, j])} is not {expected}"
+            shown = show_value(data.values[i, j])
+            msg = f"CBI {data.where(i)}, item {ids[j]}: {shown} is not {expected}"
             raise ResponseError(msg)
-    else:
-        msg = f"coding must be 'labels', 'points' or 'codes': {coding!r}"
-        raise ValueError(msg)
-    if direction is not None and coding != "codes":
-        msg = "direction applies only to coding='codes'"
-        raise ValueError(msg)
 
-    sizes = {s: len(v) for s, v in CBI_SCALES.items()}
-    minimum = resolve_minimum(min_answered, _DEFAULT_MIN, sizes)
     scores: dict[str, NDArray[np.float64]] = {}
     answered: dict[str, NDArray[np.int64]] = {}
     start = 0

@@ -10,16 +10,17 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
 import attrs
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from safecore._errors import ResponseError
+from safecore._errors import InputValueError, ResponseError
 from safecore._format import frame, html_table
-from safecore.scales._common import as_matrix, as_numeric, first_bad, resolve_minimum, show
+from safecore._validate import show_value
+from safecore.scales._common import as_matrix, as_numeric, first_bad, missing_markers, resolve_minimum
 
 __all__ = ["CEAS_FILLERS", "CEAS_SUBSCALES", "CEASScores", "score_ceas"]
 
@@ -99,14 +100,17 @@ def score_ceas(
     *,
     scale: Scale = "self",
     min_answered: int | Mapping[str, int] | None = None,
+    missing: Iterable[str | float] = (),
 ) -> CEASScores:
     """Score one of the Compassionate Engagement and Action Scales.
 
     Parameters
     ----------
-    responses : array_like, shape (n, 13)
-        Ratings 1-10 per item in the published order; missing answers are
-        ``None``, NaN or empty strings.
+    responses : array_like or pandas.DataFrame, shape (n, 13)
+        Ratings 1-10 per item. An array or a list of rows is in the
+        published order; a DataFrame is matched by column name (``ceas01``
+        ... ``ceas13``, in any order; other columns ignored). Ratings must
+        be numbers: booleans and text (``"7"``) are refused.
     scale : {"self", "others", "from_others"}
         Which of the three scales the responses are (scored alike).
     min_answered : int or mapping, optional
@@ -114,6 +118,10 @@ def score_ceas(
         With a minimum (per subscale in a mapping), a respondent with at
         least that many answered items gets a prorated sum: the mean of the
         answered items times the number of items.
+    missing : iterable of str or float, optional
+        Markers of an unanswered item besides ``None``, NaN and blank text,
+        e.g. ``("NA",)`` or ``(99,)``. The text ``"nan"`` is not missing
+        unless declared here.
 
     Returns
     -------
@@ -123,7 +131,14 @@ def score_ceas(
     ------
     ResponseError
         Wrong item count, or a rating that is not a whole number from 1 to
-        10 (fillers included); the message names respondent row and item.
+        10 (fillers included); the message names the 1-based respondent row,
+        the item id and the value.
+    InputTypeError
+        A boolean or text rating (a ``TypeError``).
+    MissingColumnError
+        A DataFrame lacks an item column (a ``KeyError``).
+    InputValueError
+        Invalid *scale*, *min_answered* or *missing*.
 
     Notes
     -----
@@ -147,16 +162,18 @@ def score_ceas(
     [48.0]
     """
     if scale not in ("self", "others", "from_others"):
-        msg = f"scale must be 'self', 'others' or 'from_others': {scale!r}"
-        raise ValueError(msg)
+        msg = f"scale must be 'self', 'others' or 'from_others': {show_value(scale)}"
+        raise InputValueError(msg)
+    markers = missing_markers(missing)
     ids = [f"ceas{k:02d}" for k in range(1, 14)]
-    arr = as_matrix(responses, 13, "CEAS")
-    x = as_numeric(arr, ids, "CEAS")
-    bad = ~np.isnan(x) & ((x < 1) | (x > 10) | (x % 1 != 0))
+    data = as_matrix(responses, ids, "CEAS")
+    x = as_numeric(data, ids, "CEAS", markers)
+    finite = np.where(np.isfinite(x), x, -1.0)  # inf is out of range, without a warning
+    bad = ~np.isnan(x) & ((finite < 1) | (finite > 10) | (finite % 1 != 0))
     if bad.any():
         i, j = first_bad(bad)
         msg = (
-            f"CEAS respondent row {i}, item {ids[j]}: {show(arr[i, j])} "
+            f"CEAS {data.where(i)}, item {ids[j]}: {show_value(data.values[i, j])} "
             "is not a whole number from 1 to 10"
         )
         raise ResponseError(msg)

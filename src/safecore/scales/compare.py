@@ -17,10 +17,13 @@ from typing import Any
 
 import attrs
 import numpy as np
-from numpy.typing import ArrayLike
+from numpy.typing import ArrayLike, NDArray
 
+from safecore._errors import InputValueError
 from safecore._format import html_table
-from safecore.scales.describe import accurate_mean_sd, as_values
+from safecore._validate import check_real, check_share, check_whole
+from safecore.scales._common import as_values
+from safecore.scales.describe import accurate_mean_sd, present_values
 
 __all__ = [
     "CBI_SOCIAL_WORKER_NORMS",
@@ -39,14 +42,22 @@ __all__ = [
 ]
 
 
+def _norm_mean(value: object) -> float:
+    return check_real(value, "mean")
+
+
+def _norm_n(value: object) -> int:
+    return check_whole(value, "n", minimum=1)
+
+
 @attrs.frozen(slots=True)
 class Norm:
     """A published reference mean, with its sample size and source."""
 
     scale: str
-    mean: float
-    n: int
-    source: str
+    mean: float = attrs.field(converter=_norm_mean)
+    n: int = attrs.field(converter=_norm_n)
+    source: str = ""
 
 
 _WBJ = (
@@ -63,16 +74,15 @@ CBI_SOCIAL_WORKER_NORMS: dict[str, Norm] = {
 }
 
 
-def _positive_n(name: str, n: int, least: int = 2) -> None:
-    if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < least:
-        msg = f"{name} must be a whole number >= {least}: {n!r}"
-        raise ValueError(msg)
-
-
-def _sd(name: str, sd: float) -> None:
-    if not (math.isfinite(sd) and sd >= 0):
-        msg = f"{name} must be a finite number >= 0: {sd!r}"
-        raise ValueError(msg)
+def _summary(
+    n: object, mean: object, sd: object, suffix: str = "", *, least: int = 2
+) -> tuple[int, float, float]:
+    """Validate one group's n, mean and SD (a negative SD is an error, not a finding)."""
+    return (
+        check_whole(n, f"n{suffix}", minimum=least),
+        check_real(mean, f"mean{suffix}"),
+        check_real(sd, f"sd{suffix}", minimum=0),
+    )
 
 
 @attrs.frozen(slots=True, repr=False)
@@ -98,6 +108,30 @@ def hedges_g_from_summary(
 ) -> EffectSize:
     r"""Hedges' g for two independent groups from summary statistics.
 
+    Parameters
+    ----------
+    n1, n2 : int
+        Group sizes, whole numbers >= 2 (numpy integers accepted).
+    mean1, mean2 : float
+        Group means, finite (numpy scalars, ``Decimal`` and ``Fraction`` accepted).
+    sd1, sd2 : float
+        Group SDs, finite and >= 0.
+    confidence : float
+        Confidence level of the interval, strictly in (0, 1): ``0.95``, not ``95``.
+
+    Returns
+    -------
+    EffectSize
+
+    Raises
+    ------
+    InputTypeError
+        For a boolean or text argument (a ``TypeError``).
+    InputValueError
+        For an n below 2 or not whole, a NaN or infinite mean, a negative or
+        non-finite SD, a confidence outside (0, 1), or two SDs of zero (g
+        undefined); the message names the parameter and shows the value.
+
     Notes
     -----
     :math:`d = (\bar x_1 - \bar x_2)/s_p` with the pooled SD
@@ -119,14 +153,13 @@ def hedges_g_from_summary(
     """
     from scipy import stats  # noqa: PLC0415
 
-    _positive_n("n1", n1)
-    _positive_n("n2", n2)
-    _sd("sd1", sd1)
-    _sd("sd2", sd2)
+    n1, mean1, sd1 = _summary(n1, mean1, sd1, "1")
+    n2, mean2, sd2 = _summary(n2, mean2, sd2, "2")
+    confidence = check_share(confidence, "confidence", exclusive=True)
     pooled = math.sqrt(((n1 - 1) * sd1**2 + (n2 - 1) * sd2**2) / (n1 + n2 - 2))
     if pooled == 0:
-        msg = "Hedges' g is undefined when both groups have zero spread"
-        raise ValueError(msg)
+        msg = "Hedges' g is undefined when both groups have zero spread (sd1 = sd2 = 0)"
+        raise InputValueError(msg)
     j = 1 - 3 / (4 * (n1 + n2) - 9)
     g = j * (mean1 - mean2) / pooled
     se = math.sqrt((n1 + n2) / (n1 * n2) + g**2 / (2 * (n1 + n2)))
@@ -135,9 +168,18 @@ def hedges_g_from_summary(
 
 
 def hedges_g(x: ArrayLike, y: ArrayLike, *, confidence: float = 0.95) -> EffectSize:
-    """Hedges' g for two independent samples (missing values are left out)."""
-    a, _ = as_values(x)
-    b, _ = as_values(y)
+    """Hedges' g for two independent samples (missing values are left out).
+
+    Raises
+    ------
+    InputTypeError
+        For a boolean or text value (a ``TypeError``).
+    InputValueError
+        For an infinite value, fewer than 2 present values in a sample, or
+        zero spread in both.
+    """
+    a = _sample(x, "x")
+    b = _sample(y, "y")
     ma, sa = accurate_mean_sd(a)
     mb, sb = accurate_mean_sd(b)
     return hedges_g_from_summary(len(a), ma, sa, len(b), mb, sb, confidence=confidence)
@@ -193,6 +235,28 @@ def welch_from_summary(
 ) -> WelchResult:
     r"""Welch's t-test from group sizes, means and SDs alone.
 
+    Parameters
+    ----------
+    n1, n2 : int
+        Group sizes, whole numbers >= 2 (numpy integers accepted).
+    mean1, mean2 : float
+        Group means, finite (numpy scalars, ``Decimal`` and ``Fraction`` accepted).
+    sd1, sd2 : float
+        Group SDs, finite and >= 0, not both 0.
+
+    Returns
+    -------
+    WelchResult
+
+    Raises
+    ------
+    InputTypeError
+        For a boolean or text argument (a ``TypeError``).
+    InputValueError
+        For an n below 2 or not whole, a NaN or infinite mean, a negative or
+        non-finite SD, or two SDs of zero (t undefined); the message names
+        the parameter and shows the value.
+
     Notes
     -----
     :math:`t = (\bar x_1 - \bar x_2)/\sqrt{s_1^2/n_1 + s_2^2/n_2}` with
@@ -202,38 +266,60 @@ def welch_from_summary(
     """
     from scipy import stats  # noqa: PLC0415
 
-    _positive_n("n1", n1)
-    _positive_n("n2", n2)
-    _sd("sd1", sd1)
-    _sd("sd2", sd2)
+    n1, mean1, sd1 = _summary(n1, mean1, sd1, "1")
+    n2, mean2, sd2 = _summary(n2, mean2, sd2, "2")
     v1, v2 = sd1**2 / n1, sd2**2 / n2
     if v1 + v2 == 0:
-        msg = "Welch's test is undefined when both groups have zero spread"
-        raise ValueError(msg)
+        msg = "Welch's test is undefined when both groups have zero spread (sd1 = sd2 = 0)"
+        raise InputValueError(msg)
     t = (mean1 - mean2) / math.sqrt(v1 + v2)
     df = (v1 + v2) ** 2 / (v1**2 / (n1 - 1) + v2**2 / (n2 - 1))
     p = float(2 * stats.t.sf(abs(t), df))
     return WelchResult(
-        t, p, df, mean1 - mean2, int(n1), int(n2), hedges_g_from_summary(n1, mean1, sd1, n2, mean2, sd2)
+        t, p, df, mean1 - mean2, n1, n2, hedges_g_from_summary(n1, mean1, sd1, n2, mean2, sd2)
     )
 
 
 def welch(x: ArrayLike, y: ArrayLike) -> WelchResult:
     """Welch's t-test on two independent samples (e.g. time 1 and time 2, unmatched).
 
-    Missing values are left out and counted in ``missing``.
+    Missing values (``None``, NaN, blank text) are left out and counted in
+    ``missing``.
+
+    Raises
+    ------
+    InputTypeError
+        For a boolean or text value (a ``TypeError``), naming the sample
+        (``x`` or ``y``) and the 1-based position.
+    InputValueError
+        For an infinite value, fewer than 2 present values in a sample, or
+        zero spread in both.
 
     Examples
     --------
     >>> welch([1, 2, 3, 4, None], [2, 4, 6, 8, 10]).missing
     1
     """
-    a, ma = as_values(x)
-    b, mb = as_values(y)
+    a, ma = present_values(x, "x")
+    b, mb = present_values(y, "y")
+    _enough(a, ma, "x")
+    _enough(b, mb, "y")
     m1, s1 = accurate_mean_sd(a)
     m2, s2 = accurate_mean_sd(b)
     res = welch_from_summary(len(a), m1, s1, len(b), m2, s2)
     return attrs.evolve(res, missing=ma + mb)
+
+
+def _enough(values: NDArray[np.float64], missing: int, name: str) -> None:
+    if len(values) < 2:
+        msg = f"{name} needs at least 2 present values: got {len(values)} ({missing} missing)"
+        raise InputValueError(msg)
+
+
+def _sample(values: ArrayLike, name: str) -> NDArray[np.float64]:
+    x, missing = present_values(values, name)
+    _enough(x, missing, name)
+    return x
 
 
 @attrs.frozen(slots=True, repr=False)
@@ -296,10 +382,18 @@ def paired(x: ArrayLike, y: ArrayLike) -> PairedResult:
         ``excluded``; nothing is imputed, and the test is never switched to
         an unpaired one.
 
+    Returns
+    -------
+    PairedResult
+
     Raises
     ------
-    ValueError
-        If the lengths differ, or fewer than 2 complete pairs remain.
+    InputTypeError
+        For a boolean or text value (a ``TypeError``), naming the sample
+        (``x`` or ``y``) and the 1-based position.
+    InputValueError
+        If the lengths differ, a value is infinite, fewer than 2 complete
+        pairs remain, or every difference is equal (t undefined).
 
     Examples
     --------
@@ -309,21 +403,21 @@ def paired(x: ArrayLike, y: ArrayLike) -> PairedResult:
     """
     from scipy import stats  # noqa: PLC0415
 
-    a = np.asarray(as_values_keep(x))
-    b = np.asarray(as_values_keep(y))
+    a = as_values(x, "x")
+    b = as_values(y, "y")
     if a.shape != b.shape:
-        msg = f"paired samples must have the same length: {len(a)} and {len(b)}"
-        raise ValueError(msg)
+        msg = f"paired samples must have the same length: x has {len(a)}, y has {len(b)}"
+        raise InputValueError(msg)
     keep = ~(np.isnan(a) | np.isnan(b))
     n = int(keep.sum())
     if n < 2:
         msg = f"a paired comparison needs at least 2 complete pairs: got {n}"
-        raise ValueError(msg)
+        raise InputValueError(msg)
     d = a[keep] - b[keep]
     md, sd = accurate_mean_sd(d)
     if sd == 0:
-        msg = "the paired t-test is undefined when every difference is equal"
-        raise ValueError(msg)
+        msg = f"the paired t-test is undefined when every difference is equal (all {md:g})"
+        raise InputValueError(msg)
     t = md / (sd / math.sqrt(n))
     tp = float(2 * stats.t.sf(abs(t), n - 1))
     nonzero = d[d != 0]
@@ -331,14 +425,6 @@ def paired(x: ArrayLike, y: ArrayLike) -> PairedResult:
     w = float(ranks[nonzero > 0].sum())  # R's V: sum of ranks of positive differences
     wp = float(stats.wilcoxon(a[keep], b[keep]).pvalue)
     return PairedResult(n, int(len(a) - n), md, t, tp, n - 1, w, wp)
-
-
-def as_values_keep(values: ArrayLike) -> list[float]:
-    """Values as floats, missing as NaN, keeping positions (for pairing)."""
-    from safecore.scales._common import is_missing_cell  # noqa: PLC0415
-
-    arr = np.asarray(values, dtype=object).ravel()
-    return [math.nan if is_missing_cell(v) else float(v) for v in arr]
 
 
 @attrs.frozen(slots=True, repr=False)
@@ -370,6 +456,29 @@ def one_sample_from_summary(n: int, mean: float, sd: float, norm: float | Norm) 
     The norm is treated as a known constant (its own sampling error is
     ignored, which is reasonable for the n = 1,720 social-worker sample).
 
+    Parameters
+    ----------
+    n : int
+        Sample size, a whole number >= 2.
+    mean : float
+        Sample mean, finite.
+    sd : float
+        Sample SD, finite and > 0.
+    norm : float or Norm
+        The reference mean.
+
+    Returns
+    -------
+    OneSampleResult
+
+    Raises
+    ------
+    InputTypeError
+        For a boolean or text argument (a ``TypeError``).
+    InputValueError
+        For an n below 2 or not whole, a non-finite mean or norm, or an SD
+        that is negative, non-finite or 0 (t undefined).
+
     Examples
     --------
     Personal burnout at time 1 against the social-worker norm:
@@ -380,20 +489,28 @@ def one_sample_from_summary(n: int, mean: float, sd: float, norm: float | Norm) 
     """
     from scipy import stats  # noqa: PLC0415
 
-    _positive_n("n", n)
-    _sd("sd", sd)
-    mu = norm.mean if isinstance(norm, Norm) else float(norm)
+    n, mean, sd = _summary(n, mean, sd)
+    mu = norm.mean if isinstance(norm, Norm) else check_real(norm, "norm")
     if sd == 0:
         msg = "the one-sample t-test is undefined when sd is 0"
-        raise ValueError(msg)
+        raise InputValueError(msg)
     t = (mean - mu) / (sd / math.sqrt(n))
     p = float(2 * stats.t.sf(abs(t), n - 1))
-    return OneSampleResult(t, p, int(n) - 1, mean, mu, int(n))
+    return OneSampleResult(t, p, n - 1, mean, mu, n)
 
 
 def one_sample(values: ArrayLike, norm: float | Norm) -> OneSampleResult:
-    """One-sample t-test of raw scores against a fixed norm (missing values counted)."""
-    x, missing = as_values(values)
+    """One-sample t-test of raw scores against a fixed norm (missing values counted).
+
+    Raises
+    ------
+    InputTypeError
+        For a boolean or text value (a ``TypeError``).
+    InputValueError
+        For an infinite value, fewer than 2 present values, or zero spread.
+    """
+    x, missing = present_values(values)
+    _enough(x, missing, "values")
     m, s = accurate_mean_sd(x)
     res = one_sample_from_summary(len(x), m, s, norm)
     return attrs.evolve(res, missing=missing)

@@ -17,7 +17,12 @@ from typing import Any
 import attrs
 import numpy as np
 
+from safecore._errors import InputValueError
 from safecore._numeric import round_half_up
+from safecore._validate import check_real, check_share, check_whole
+
+#: Most decimals accepted: a double holds about 15 significant digits.
+_MAX_DECIMALS = 15
 
 __all__ = ["CIConsistency", "GrimResult", "ci_consistent", "grim"]
 
@@ -52,6 +57,30 @@ def grim(mean: float, n: int, granularity: float = 1.0, decimals: int = 2) -> Gr
     CEAS subscales; :math:`25/k` for a CBI scale score over *k* answered
     items), so the mean is :math:`g j / n` for some integer :math:`j`.
 
+    Parameters
+    ----------
+    mean : float
+        The reported mean, finite.
+    n : int
+        Number of scores, a whole number >= 1.
+    granularity : float
+        Step of each score's grid, > 0.
+    decimals : int
+        Decimals the mean was reported to, a whole number from 0 to 15.
+
+    Returns
+    -------
+    GrimResult
+
+    Raises
+    ------
+    InputTypeError
+        For a boolean or text argument (a ``TypeError``).
+    InputValueError
+        For a non-finite mean, an n below 1 or not whole, a granularity
+        <= 0 or decimals that are negative or not whole; the message names
+        the parameter and shows the value.
+
     References
     ----------
     .. [1] Brown, N. J. L., & Heathers, J. A. J. (2017). The GRIM test.
@@ -62,12 +91,10 @@ def grim(mean: float, n: int, granularity: float = 1.0, decimals: int = 2) -> Gr
     >>> grim(5.19, 28).consistent  # the classic example: 5.19 is impossible for n = 28
     False
     """
-    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-        msg = f"n must be a whole number >= 1: {n!r}"
-        raise ValueError(msg)
-    if not granularity > 0:
-        msg = f"granularity must be > 0: {granularity!r}"
-        raise ValueError(msg)
+    mean = check_real(mean, "mean")
+    n = check_whole(n, "n", minimum=1)
+    granularity = check_real(granularity, "granularity", minimum=0, exclusive_minimum=True)
+    decimals = check_whole(decimals, "decimals", minimum=0, maximum=_MAX_DECIMALS)
     centre = mean * n / granularity
     js = np.arange(math.floor(centre) - 2, math.ceil(centre) + 3)
     candidates = round_half_up(granularity * js / n, decimals)
@@ -119,6 +146,32 @@ def ci_consistent(
     interval's ends may lie anywhere the half-unit ranges of M and SD allow;
     a printed end is consistent if it lies in that range after rounding.
 
+    Parameters
+    ----------
+    mean, sd : float
+        The printed mean (finite) and SD (finite, >= 0).
+    n : int
+        Sample size, a whole number >= 2.
+    low, high : float
+        The printed interval, finite, with ``low <= high``.
+    confidence : float
+        Confidence level, strictly in (0, 1): ``0.95``, not ``95``.
+    decimals : int
+        Decimals of the printed figures, a whole number from 0 to 15.
+
+    Returns
+    -------
+    CIConsistency
+
+    Raises
+    ------
+    InputTypeError
+        For a boolean or text argument (a ``TypeError``).
+    InputValueError
+        For a negative SD (an impossible input, not an inconsistency), a
+        non-finite number, an n below 2, ``low > high``, a confidence outside
+        (0, 1) or invalid decimals; the message names the parameter.
+
     Examples
     --------
     >>> ci_consistent(34.6, 3.6, 12, 32.3, 36.9).consistent
@@ -126,9 +179,16 @@ def ci_consistent(
     """
     from scipy import stats  # noqa: PLC0415
 
-    if isinstance(n, bool) or not isinstance(n, int) or n < 2:
-        msg = f"n must be a whole number >= 2: {n!r}"
-        raise ValueError(msg)
+    mean = check_real(mean, "mean")
+    sd = check_real(sd, "sd", minimum=0)
+    n = check_whole(n, "n", minimum=2)
+    low = check_real(low, "low")
+    high = check_real(high, "high")
+    if low > high:
+        msg = f"low must be <= high: low {low!r}, high {high!r}"
+        raise InputValueError(msg)
+    confidence = check_share(confidence, "confidence", exclusive=True)
+    decimals = check_whole(decimals, "decimals", minimum=0, maximum=_MAX_DECIMALS)
     q = float(stats.t.ppf(0.5 + confidence / 2, n - 1)) / math.sqrt(n)
     half_unit = 0.5 * 10.0**-decimals
     sd_lo, sd_hi = max(sd - half_unit, 0.0), sd + half_unit

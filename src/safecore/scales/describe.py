@@ -19,23 +19,20 @@ import attrs
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from safecore._errors import InputValueError
 from safecore._format import html_table
-from safecore.scales._common import is_missing_cell
+from safecore._validate import check_draws, check_seed, check_share, show_value
+from safecore.scales._common import as_values
 
-__all__ = ["Summary", "describe"]
+__all__ = ["Summary", "describe", "present_values"]
 
 
-def as_values(values: ArrayLike) -> tuple[NDArray[np.float64], int]:
-    """Return the present values as float64 and the count of missing ones."""
-    arr = np.asarray(values)
-    if arr.dtype.kind in "fiub":
-        x = arr.astype(np.float64).ravel()
-    else:
-        flat = arr.ravel()
-        x = np.array([np.nan if is_missing_cell(v) else float(v) for v in flat], dtype=np.float64)
-    if np.isinf(x).any():
-        msg = f"values must be finite: found {x[np.isinf(x)][0]!r}"
-        raise ValueError(msg)
+def present_values(values: ArrayLike, name: str = "values") -> tuple[NDArray[np.float64], int]:
+    """Return the present values as float64 and the count of missing ones.
+
+    See :func:`safecore.scales._common.as_values` for what is accepted.
+    """
+    x = as_values(values, name)
     present = x[~np.isnan(x)]
     return present, int(len(x) - len(present))
 
@@ -102,7 +99,7 @@ def describe(
     *,
     confidence: float = 0.95,
     method: Literal["t", "z", "bootstrap"] = "t",
-    seed: int | None = None,
+    seed: int | np.random.Generator | np.random.SeedSequence | None = None,
     resamples: int = 9_999,
 ) -> Summary:
     """Summarise a sample: n, missing, mean, SD, CI, median, range.
@@ -112,15 +109,16 @@ def describe(
     values : array_like
         Scores; ``None``, NaN and empty strings are missing and counted.
     confidence : float
-        Confidence level of the interval for the mean, in (0, 1).
+        Confidence level of the interval for the mean, strictly in (0, 1):
+        ``0.95``, not ``95``.
     method : {"t", "z", "bootstrap"}
         ``"t"``: :math:`\\bar x \\pm t_{n-1} s/\\sqrt n`; ``"z"``: with the
         normal quantile; ``"bootstrap"``: BCa interval from
         :func:`scipy.stats.bootstrap`, seeded by *seed*.
-    seed : int, optional
-        For the bootstrap.
+    seed : int, numpy.random.Generator or numpy.random.SeedSequence, optional
+        For the bootstrap (a whole number >= 0).
     resamples : int
-        Bootstrap resamples.
+        Bootstrap resamples, a whole number from 1 to 10,000,000.
 
     Returns
     -------
@@ -130,8 +128,12 @@ def describe(
 
     Raises
     ------
-    ValueError
-        For an infinite value, a confidence outside (0, 1) or an unknown method.
+    InputTypeError
+        For a boolean or text value (blank text is missing), or a seed,
+        confidence or resamples of the wrong type (a ``TypeError``).
+    InputValueError
+        For an infinite value, a confidence outside (0, 1), a negative seed,
+        fewer than 1 resample or an unknown method (a ``ValueError``).
 
     Notes
     -----
@@ -148,13 +150,13 @@ def describe(
     >>> format(describe([1, 2, 3, 4], method="z"), ".2f")
     '2.50 [1.23, 3.77] 1.29'
     """
-    if not 0 < confidence < 1:
-        msg = f"confidence must be in (0, 1): {confidence!r}"
-        raise ValueError(msg)
+    confidence = check_share(confidence, "confidence", exclusive=True)
     if method not in ("t", "z", "bootstrap"):
-        msg = f"method must be 't', 'z' or 'bootstrap': {method!r}"
-        raise ValueError(msg)
-    x, missing = as_values(values)
+        msg = f"method must be 't', 'z' or 'bootstrap': {show_value(method)}"
+        raise InputValueError(msg)
+    seed = check_seed(seed)
+    resamples = check_draws(resamples, "resamples")
+    x, missing = present_values(values)
     n = len(x)
     mean, sd = accurate_mean_sd(x)
     low = high = math.nan
