@@ -58,6 +58,7 @@ proxy_texts = (
     .map("".join)
     .filter(lambda s: bool(s.strip()))
     .filter(lambda s: all(not 0xD800 <= ord(c) <= 0xDFFF for c in s))
+    .filter(lambda s: "\x00" not in s)  # a NUL makes a file binary: refused in text and in files
 )
 
 

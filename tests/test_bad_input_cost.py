@@ -692,13 +692,15 @@ def test_formula_text_is_protected_in_csv(tmp_path: Path):
 
 def test_toml_text_escapes(tmp_path: Path):
     """to_toml escapes quotes, backslashes and every control character, DEL included."""
-    text = 'a "q" \\ \x00\x01\x08\t\n\x0c\r\x1b\x7f\x85 é'
+    text = 'a "q" \\ \x01\x08\t\n\x0c\r\x1b\x7f\x85 é'
     t = ProxyTable([Proxy("a", text, 1, "s")])
     out = t.to_toml()
-    assert '\\"q\\" \\\\ \\u0000\\u0001\\b\\t\\n\\f\\r\\u001B\\u007F\x85 é' in out
+    assert '\\"q\\" \\\\ \\u0001\\b\\t\\n\\f\\r\\u001B\\u007F\x85 é' in out
     p = tmp_path / "p.toml"
     p.write_text(out, encoding="utf-8")
     assert load_proxies(p)["a"].indicator == text
+    with pytest.raises(ProxyTableError, match="indicator must not contain a NUL character"):
+        Proxy("a", "x\x00y", 1, "s")
 
 
 # -- Python objects: proxies and tables ------------------------------------------------------

@@ -135,6 +135,9 @@ def _check_text(
     except UnicodeEncodeError:
         msg = f"{prefix}{name} must be text that UTF-8 can hold (no lone surrogate): {show_value(value)}"
         raise error(msg) from None
+    if "\x00" in text:
+        msg = f"{prefix}{name} must not contain a NUL character: {show_value(value)}"
+        raise error(msg)
     return text
 
 
