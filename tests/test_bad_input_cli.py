@@ -238,3 +238,34 @@ def test_error_message_on_an_ascii_stderr(tmp_path: Path):
     assert proc.returncode == 1
     err = proc.stderr.decode("ascii")
     assert err.startswith("safecore: error: ") and "notes-chi.csv" in err and err.count("\n") == 1
+
+
+def test_every_cohort_is_reported(capsys: pytest.CaptureFixture[str], tmp_path: Path):
+    """A third cohort gets its own 'Results by outcome' table (it was dropped before)."""
+    cohorts = "".join(
+        f'[cohorts.{k}]\nname = "{k.upper()}"\nfamilies = 4\nimproved = {{ housing = {n} }}\n'
+        for k, n in (("a", 2), ("b", 1), ("c", 0))
+    )
+    path = write(tmp_path, "c.toml", cohorts)
+    code, out, _ = run(capsys, "report", "--cohorts", path, "--draws", "0")
+    assert code == 0
+    assert [line for line in out.splitlines() if line.startswith("Results by outcome")] == [
+        "Results by outcome: A",
+        "Results by outcome: B",
+        "Results by outcome: C",
+    ]
+
+
+def test_decimal_comma_proxy_file(capsys: pytest.CaptureFixture[str], tmp_path: Path):
+    """'7.770,50' is refused by default and read as 7770.5 with --decimal ','."""
+    proxies = write(
+        tmp_path, "p.csv", 'outcome;indicator;saving;source\nhousing;Eviction avoided;"7.770,50";LA\n'
+    )
+    cohorts = write(
+        tmp_path, "c.toml", '[cohorts.a]\nname = "A"\nfamilies = 3\nimproved = { housing = 2 }\n'
+    )
+    argv = ["report", "--proxies", proxies, "--cohorts", cohorts, "--delimiter", ";", "--draws", "0"]
+    code, _, err = run(capsys, *argv)
+    assert code == 1 and "p.csv, line 2" in err and "decimal" in err
+    code, out, _ = run(capsys, *argv, "--decimal", ",")
+    assert code == 0 and "£15,541" in out  # 2 x £7,770.50

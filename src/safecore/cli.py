@@ -54,6 +54,7 @@ def _cmd_report(args: argparse.Namespace) -> str:
         progress=progress,
         delimiter=args.delimiter,
         missing=tuple(args.missing),
+        decimal=args.decimal,
     )
     return report.render(args.format)
 
@@ -126,6 +127,12 @@ def _parser() -> argparse.ArgumentParser:
         "--delimiter",
         default=",",
         help="cell separator of the CSV inputs (default ','; e.g. ';' or '\\t' written as $'\\t')",
+    )
+    rep.add_argument(
+        "--decimal",
+        default=".",
+        choices=(".", ","),
+        help="decimal mark of savings in a CSV proxy file (default '.'; ',' reads 9690,5)",
     )
     rep.add_argument(
         "--missing",

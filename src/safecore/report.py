@@ -402,8 +402,10 @@ def _cost_section(
             )
     published = _published_cost() if is_2020 else {}
     evaluations = [model.evaluate(c) for c in cohorts]
-    for ev, key in zip(evaluations, ("engaged", "disengaged"), strict=False):
-        pub = published.get(key, {})
+    keys = ("engaged", "disengaged") if is_2020 else ()
+    for k, ev in enumerate(evaluations):  # every cohort, however many (not only the first two)
+        key = keys[k] if k < len(keys) else None
+        pub = published.get(key, {}) if key else {}
         header = ["Outcome", "Improved", "Proxy", "Total saving"] + (["Published"] if pub else [])
         rows = []
         for i, o in enumerate(ev.outcomes):
@@ -417,7 +419,7 @@ def _cost_section(
         avg_row = ["Per family", ev.families, "", fmt_money(ev.per_family, 2)] + (
             [fmt_money(pub["per_family"])] if pub else []
         )
-        table_no = {"engaged": 7, "disengaged": 8}[key] if is_2020 else None
+        table_no = {"engaged": 7, "disengaged": 8}[key] if key else None
         caption = f"Results by outcome: {ev.cohort}" + (
             f" (Table {table_no}, recomputed)" if table_no else ""
         )
@@ -565,11 +567,13 @@ def _staff_section_2020() -> Section:
     return Section("Staff survey (Tables 9-10)", blocks)
 
 
-def _staff_section_user(path: str | os.PathLike[str]) -> Section:
+def _staff_section_user(
+    path: str | os.PathLike[str], *, delimiter: str = ",", missing: Iterable[str] = ("",)
+) -> Section:
     from safecore.scales import compare_times, read_staff_survey  # noqa: PLC0415
     from safecore.scales.survey import SCALES  # noqa: PLC0415
 
-    survey = read_staff_survey(path)
+    survey = read_staff_survey(path, delimiter=delimiter, missing=missing)
     times = survey.time_points
     coding = "points (0–100)" if survey.coding == "points" else "option labels"
     blocks: list[Table | str] = [
@@ -671,6 +675,7 @@ def build_report(
     progress: Progress | None = None,
     delimiter: str = ",",
     missing: Iterable[str] = ("",),
+    decimal: str = ".",
 ) -> Report:
     """Recompute the evaluation: the SafeCORE 2020 report, or the same analysis on your files.
 
@@ -695,6 +700,8 @@ def build_report(
         Cell separator of the CSV inputs (default comma).
     missing : iterable of str
         Cell texts meaning "missing" in the CSV inputs (default: only an empty cell).
+    decimal : str
+        Decimal mark of money in a CSV proxy file: ``"."`` (default) or ``","``.
 
     Returns
     -------
@@ -711,7 +718,13 @@ def build_report(
     )
 
     own = any(x is not None for x in (case_notes, staff_survey, cohorts))
-    table = load_proxies(proxies) if proxies is not None else SAFECORE_2020
+    missing = tuple(missing)
+    if proxies is None:
+        table = SAFECORE_2020
+    elif os.fspath(proxies).lower().endswith(".csv"):
+        table = load_proxies(proxies, delimiter=delimiter, decimal=decimal, missing=missing)
+    else:
+        table = load_proxies(proxies)
     if not own:
         cost = _cost_section(
             table,
@@ -735,5 +748,5 @@ def build_report(
             _cost_section(table, load_cohorts(cohorts), draws, seed, progress, is_2020=False)
         )
     if staff_survey is not None:
-        sections.append(_staff_section_user(staff_survey))
+        sections.append(_staff_section_user(staff_survey, delimiter=delimiter, missing=missing))
     return Report("Programme evaluation", tuple(sections))
