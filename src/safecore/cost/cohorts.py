@@ -162,9 +162,6 @@ class Cohort:
     potential : mapping of outcome to int, optional
         Families with the outcome as a potential area for improvement.
 
-    Counts may be any whole-number type (``int``, numpy integers, integral
-    floats); ``bool``, text, fractions, NaN and counts above 2**53 are refused.
-
     Raises
     ------
     InputTypeError
@@ -175,6 +172,11 @@ class Cohort:
         for every outcome, with whole numbers, and *potential* has the same
         outcomes as *improved*; also for an empty name or a count above
         2**53. Messages name the cohort, the field, the outcome and the value.
+
+    Notes
+    -----
+    Counts may be any whole-number type (``int``, numpy integers, integral
+    floats); ``bool``, text, fractions, NaN and counts above 2**53 are refused.
 
     Examples
     --------

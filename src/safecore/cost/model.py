@@ -401,9 +401,6 @@ class SavingModel:
     discount_rate : float or "green-book"
         Constant annual rate in [0, 1), or the Green Book declining schedule.
 
-    Shares and the rate accept any real number type (``int``, ``float``,
-    numpy scalars, ``Decimal``, ``Fraction``) and are stored as floats.
-
     Raises
     ------
     InputTypeError
@@ -418,6 +415,9 @@ class SavingModel:
 
     Notes
     -----
+    Shares and the rate accept any real number type (``int``, ``float``,
+    numpy scalars, ``Decimal``, ``Fraction``) and are stored as floats.
+
     For outcome :math:`o` with :math:`n_o` families improved and proxy
     saving :math:`s_o`, the net value over the benefit period is
 
