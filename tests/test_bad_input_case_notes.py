@@ -772,3 +772,15 @@ def test_toml_reader_on_arbitrary_bytes(data: bytes):
         except SafecoreError:
             return
         assert isinstance(parsed, dict)
+
+
+def test_exact_limit_is_checked_before_allocating():
+    """A 5x5 table of 200s is refused at once (it ran out of memory after 39 s before)."""
+    import time
+
+    from safecore import TableTooLargeError
+
+    start = time.perf_counter()
+    with raises(TableTooLargeError, ValueError, "5x5 table with n = 5000", "exact_limit"):
+        chi_square(np.full((5, 5), 200), method="exact")
+    assert time.perf_counter() - start < 20  # generous: the refusal takes well under a second here

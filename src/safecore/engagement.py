@@ -29,7 +29,7 @@ from safecore._errors import (
     TableTooLargeError,
 )
 from safecore._format import fmt_label, fmt_labels, fmt_number, frame, html_table, markdown_table
-from safecore._validate import check_draws, check_seed, check_whole, show_value
+from safecore._validate import MEMORY_BUDGET, check_draws, check_seed, check_whole, show_value
 from safecore.tallies import Tally, _as_count_table
 
 __all__ = ["ChiSquareResult", "chi_square", "fisher_exact_rxc"]
@@ -38,6 +38,8 @@ Method = Literal["asymptotic", "monte-carlo", "exact"]
 
 #: Default limit on the partial tables an exact test may hold at once.
 EXACT_LIMIT = 2_000_000
+# Bytes held per partial table while a column is expanded (code, term, weight, index, mask).
+_BYTES_PER_PATH = 48
 
 # R's fisher.test and chisq.test compare with a relative tolerance (1 + 1e-7).
 _REL_TOL = 1e-7
@@ -440,6 +442,17 @@ def _monte_carlo_pvalue(
     return (1 + hits) / (resamples + 1)
 
 
+def _count_compositions(total: int, caps: NDArray[np.int64]) -> int:
+    """Count vectors x >= 0 with x <= caps and sum(x) == total (exactly, by dynamic programming)."""
+    ways = [1] + [0] * total
+    for cap in caps.tolist():
+        prefix = [0]
+        for w in ways:
+            prefix.append(prefix[-1] + w)
+        ways = [prefix[s + 1] - prefix[max(0, s - cap)] for s in range(total + 1)]
+    return ways[total]
+
+
 def _compositions(total: int, caps: NDArray[np.int64]) -> NDArray[np.int64]:
     """All vectors x >= 0 with x <= caps and sum(x) == total, one per row."""
     k = len(caps)
@@ -574,14 +587,35 @@ def fisher_exact_rxc(table: ArrayLike, *, limit: int = EXACT_LIMIT) -> float:  #
         if len(codes) == 0:  # every path already settled
             break
         rest = cols[j + 1 :]
+        n_comps = _count_compositions(int(col), rows)
+        starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+        ends = np.r_[starts[1:], len(codes)]
+        too_many = (
+            f"the exact test would hold more than {limit:,} partial tables for this "
+            f"{counts.shape[0]}x{counts.shape[1]} table with n = {n}; use "
+            "method='monte-carlo' or raise exact_limit"
+        )
+        if n_comps > limit:  # checked before the compositions are listed
+            raise TableTooLargeError(too_many)
         comps = _compositions(int(col), rows)
+        # First pass: how many paths the next step would hold, before allocating them.
+        states = (codes[starts, None] // radix) % (rows + 1)
+        size = sum(
+            int((comps <= st).all(axis=1).sum()) * int(b - a)
+            for st, a, b in zip(states, starts, ends, strict=True)
+        )
+        if size * _BYTES_PER_PATH > MEMORY_BUDGET:
+            msg = (
+                f"the exact test would need about {size * _BYTES_PER_PATH / 2**30:,.1f} GiB for "
+                f"this {counts.shape[0]}x{counts.shape[1]} table with n = {n}, above the "
+                f"{MEMORY_BUDGET // 2**30} GiB limit; use method='monte-carlo'"
+            )
+            raise TableTooLargeError(msg)
         comp_codes = comps @ radix
         terms = -gammaln(comps + 1).sum(axis=1)
         new_codes: list[NDArray[np.int64]] = []
         new_vals: list[NDArray[np.float64]] = []
         new_wts: list[NDArray[np.float64]] = []
-        starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
-        ends = np.r_[starts[1:], len(codes)]
         for a, b in zip(starts, ends, strict=True):
             state = (codes[a] // radix) % (rows + 1)
             ok = (comps <= state).all(axis=1)
@@ -611,12 +645,7 @@ def fisher_exact_rxc(table: ArrayLike, *, limit: int = EXACT_LIMIT) -> float:  #
         codes, vals = c_all[idx], rv[idx]
         wts = np.add.reduceat(w_all, idx) if len(idx) else np.zeros(0)
         if len(codes) > limit:
-            msg = (
-                f"the exact test would hold more than {limit:,} partial tables for this "
-                f"{counts.shape[0]}x{counts.shape[1]} table with n = {n}; use "
-                "method='monte-carlo' or raise exact_limit"
-            )
-            raise TableTooLargeError(msg)
+            raise TableTooLargeError(too_many)
     if len(codes):
         states = (codes[:, None] // radix) % (rows + 1)
         logp = const + vals - gammaln(states + 1).sum(axis=1)
