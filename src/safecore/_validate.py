@@ -38,6 +38,7 @@ __all__ = [
     "check_real",
     "check_seed",
     "check_share",
+    "check_text",
     "check_whole",
     "check_year",
     "check_years",
@@ -308,6 +309,32 @@ def check_instance(
     if not isinstance(value, types):
         msg = f"{_prefix(where)}{name} must be {what}, not {type(value).__name__}: {show_value(value)}"
         raise InputTypeError(msg)
+
+
+def check_text(
+    value: object,
+    name: str,
+    *,
+    where: str | None = None,
+    error: type[Exception] = InputValueError,
+    type_error: type[Exception] = InputTypeError,
+) -> str:
+    """Return *value* as non-empty text stripped of surrounding white space, or raise.
+
+    Examples
+    --------
+    >>> check_text("  Engaged ", "name")
+    'Engaged'
+    """
+    if not isinstance(value, str):
+        kind = type(value).__name__
+        msg = f"{_prefix(where)}{name} must be text, not {kind}: {show_value(value)}"
+        raise type_error(msg)
+    text = value.strip()
+    if not text:
+        msg = f"{_prefix(where)}{name} must be non-empty text: {value!r}"
+        raise error(msg)
+    return text
 
 
 def check_allocation(n_bytes: float, what: str) -> None:

@@ -27,7 +27,7 @@ import attrs
 from safecore._data import load_toml
 from safecore._errors import CohortError, InputTypeError
 from safecore._read import read_toml, toml_table, toml_unknown_keys
-from safecore._validate import check_instance, check_whole, show_value
+from safecore._validate import check_instance, check_text, check_whole, show_value
 from safecore.cost.proxies import outcome_key
 
 __all__ = [
@@ -135,16 +135,9 @@ def _cohort_fields(
 
 def _check_name(name: object, what: str, ctx: _Context | None = None) -> str:
     """Return a cohort's name (non-empty text, stripped), or raise."""
-    prefix = f"{ctx.where}: " if ctx is not None else ""
-    type_error = ctx.type_error if ctx is not None else InputTypeError
-    error = ctx.error if ctx is not None else CohortError
-    if not isinstance(name, str):
-        msg = f"{prefix}{what} must be text, not {type(name).__name__}: {show_value(name)}"
-        raise type_error(msg)
-    if not name.strip():
-        msg = f"{prefix}{what} must be non-empty text: {name!r}"
-        raise error(msg)
-    return name.strip()
+    if ctx is None:
+        return check_text(name, what, error=CohortError)
+    return check_text(name, what, where=ctx.where, error=ctx.error, type_error=ctx.type_error)
 
 
 @attrs.frozen(slots=True, repr=False, init=False)

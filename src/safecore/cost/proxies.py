@@ -45,7 +45,14 @@ from safecore._read import (
     toml_array_of_tables,
     toml_unknown_keys,
 )
-from safecore._validate import check_instance, check_real, check_whole, check_year, show_value
+from safecore._validate import (
+    check_instance,
+    check_real,
+    check_text,
+    check_whole,
+    check_year,
+    show_value,
+)
 from safecore.categories import CostOutcome
 
 __all__ = [
@@ -121,15 +128,10 @@ def _check_text(
     prefix = f"{where}: " if where else ""
     if value is None and not required:
         return None
-    if not isinstance(value, str):
-        kind = type(value).__name__
-        msg = f"{prefix}{name} must be text, not {kind}: {show_value(value)}"
-        raise type_error(msg)
-    text = value.strip()
-    if not text:
-        what = "non-empty text" if required else "non-empty text or absent (None)"
-        msg = f"{prefix}{name} must be {what}: {value!r}"
+    if not required and isinstance(value, str) and not value.strip():
+        msg = f"{prefix}{name} must be non-empty text or absent (None): {value!r}"
         raise error(msg)
+    text = check_text(value, name, where=where, error=error, type_error=type_error)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
