@@ -54,6 +54,7 @@ __all__ = [
     "read_csv",
     "read_text",
     "read_toml",
+    "require_columns",
 ]
 
 #: Largest input file accepted (bytes).
@@ -175,14 +176,8 @@ class RecordSet(Sequence[Mapping[str, Any]]):
         return column in self.columns
 
     def require(self, *columns: str) -> None:
-        """Raise :class:`MissingColumnError` naming the first absent column and the columns found."""
-        for name in columns:
-            if name not in self.columns:
-                close = [c for c in self.columns if c.strip().casefold() == name.strip().casefold()]
-                hint = f"; did you mean {close[0]!r}?" if close else ""
-                found = ", ".join(repr(c) for c in self.columns) or "none"
-                msg = f"{self.source}: no column {name!r} (columns found: {found}){hint}"
-                raise MissingColumnError(msg)
+        """Raise :class:`MissingColumnError` naming every absent column and the columns found."""
+        require_columns(self.columns, columns, self.source)
 
     def column(self, name: str) -> list[Any]:
         """Values of one column, in record order (raises if the column is absent)."""
@@ -203,6 +198,20 @@ class RecordSet(Sequence[Mapping[str, Any]]):
         return f"RecordSet({self.source!r}, {len(self)} records, columns={list(self.columns)})"
 
 
+def require_columns(found: Sequence[str], required: Sequence[str], source: str) -> None:
+    """Raise :class:`MissingColumnError` naming every absent column and the columns found."""
+    absent = [c for c in required if c not in found]
+    if not absent:
+        return
+    shown = ", ".join(repr(c) for c in found) or "none"
+    what = f"column {absent[0]!r}" if len(absent) == 1 else "columns " + ", ".join(map(repr, absent))
+    wanted = {a.casefold() for a in absent}
+    close = [f for f in found if f.strip().casefold() in wanted and f not in absent]
+    hint = f"; did you mean {close[0]!r}? (names are matched exactly)" if close else ""
+    msg = f"{source}: no {what} (columns found: {shown}){hint}"
+    raise MissingColumnError(msg)
+
+
 def _check_header(names: Sequence[str], where: str, error: type[Exception]) -> None:
     seen: dict[str, int] = {}
     for k, name in enumerate(names, start=1):
@@ -218,12 +227,21 @@ def _check_header(names: Sequence[str], where: str, error: type[Exception]) -> N
         seen[name] = k
 
 
-def missing_markers(missing: Iterable[str]) -> set[str]:
+def missing_markers(missing: object, name: str = "missing") -> frozenset[str]:
     """Return the stripped missing-value markers, refusing a single string (read as its letters)."""
-    if isinstance(missing, str):
-        msg = f"missing must be a collection of marker texts such as ('', 'NA'), not {missing!r}"
+    if isinstance(missing, str) or not isinstance(missing, Iterable):
+        msg = (
+            f"{name} must be a collection of marker texts such as ('', 'NA'), "
+            f"not {show_value(missing)}"
+        )
         raise InputTypeError(msg)
-    return {m.strip() for m in missing}
+    out = set()
+    for m in missing:
+        if not isinstance(m, str):
+            msg = f"{name} markers must be text, not {type(m).__name__}: {show_value(m)}"
+            raise InputTypeError(msg)
+        out.add(m.strip())
+    return frozenset(out)
 
 
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}

@@ -5,7 +5,7 @@
   respondents x items array in the instrument's item order.
 - :func:`as_numeric` turns that array into floats (NaN for a missing
   answer), refusing booleans and text; numeric arrays take a vectorised path.
-- :func:`missing_markers` validates a ``missing=`` argument.
+- :func:`response_markers` validates a ``missing=`` argument.
 - :func:`as_values` reads a sample of scores for the summaries and tests.
 
 Messages name the 1-based respondent row (and a DataFrame's index label),
@@ -22,9 +22,9 @@ import attrs
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from safecore._errors import InputTypeError, InputValueError, MissingColumnError, ResponseError
+from safecore._errors import InputTypeError, InputValueError, ResponseError
 from safecore._numeric import is_missing as is_missing_cell
-from safecore._read import _is_frame
+from safecore._read import _is_frame, require_columns
 from safecore._validate import is_number, show_value
 
 __all__ = [
@@ -35,10 +35,9 @@ __all__ = [
     "as_values",
     "first_bad",
     "is_missing_cell",
-    "missing_markers",
-    "require_columns",
     "resolve_minimum",
     "resolve_order",
+    "response_markers",
 ]
 
 
@@ -59,7 +58,7 @@ class Markers:
         return bool(self.numbers) and is_number(value) and float(value) in self.numbers  # type: ignore[arg-type]
 
 
-def missing_markers(missing: Iterable[object] | None, name: str = "missing") -> Markers:
+def response_markers(missing: Iterable[object] | None, name: str = "missing") -> Markers:
     """Validate a ``missing=`` argument: texts (compared after stripping) and finite numbers.
 
     Raises
@@ -90,20 +89,6 @@ def missing_markers(missing: Iterable[object] | None, name: str = "missing") -> 
             msg = f"{name} markers must be text or numbers, not {kind}: {show_value(marker)}"
             raise InputTypeError(msg)
     return Markers(frozenset(text), frozenset(numbers))
-
-
-def require_columns(found: Sequence[str], required: Sequence[str], source: str) -> None:
-    """Raise :class:`MissingColumnError` naming every absent column and the columns found."""
-    absent = [c for c in required if c not in found]
-    if not absent:
-        return
-    shown = ", ".join(repr(c) for c in found) or "none"
-    what = f"column {absent[0]!r}" if len(absent) == 1 else "columns " + ", ".join(map(repr, absent))
-    wanted = {a.casefold() for a in absent}
-    close = [f for f in found if f.strip().casefold() in wanted and f not in absent]
-    hint = f"; did you mean {close[0]!r}? (names are matched exactly)" if close else ""
-    msg = f"{source}: no {what} (columns found: {shown}){hint}"
-    raise MissingColumnError(msg)
 
 
 @attrs.frozen(slots=True)

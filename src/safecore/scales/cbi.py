@@ -34,8 +34,8 @@ from safecore.scales._common import (
     as_matrix,
     as_numeric,
     first_bad,
-    missing_markers,
     resolve_minimum,
+    response_markers,
 )
 
 __all__ = [
@@ -353,7 +353,7 @@ def score_cbi(
     np.float64(75.0)
     """
     _check_coding(coding, direction)
-    markers = missing_markers(missing)
+    markers = response_markers(missing)
     ids = [i.id for i in CBI_ITEMS]
     data = as_matrix(responses, ids, "CBI", order=order)
     return score_responses(

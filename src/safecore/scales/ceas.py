@@ -20,7 +20,7 @@ from numpy.typing import ArrayLike, NDArray
 from safecore._errors import InputValueError, ResponseError
 from safecore._format import frame, html_table
 from safecore._validate import show_value
-from safecore.scales._common import as_matrix, as_numeric, first_bad, missing_markers, resolve_minimum
+from safecore.scales._common import as_matrix, as_numeric, first_bad, resolve_minimum, response_markers
 
 __all__ = ["CEAS_FILLERS", "CEAS_SUBSCALES", "CEASScores", "score_ceas"]
 
@@ -164,7 +164,7 @@ def score_ceas(
     if scale not in ("self", "others", "from_others"):
         msg = f"scale must be 'self', 'others' or 'from_others': {show_value(scale)}"
         raise InputValueError(msg)
-    markers = missing_markers(missing)
+    markers = response_markers(missing)
     ids = [f"ceas{k:02d}" for k in range(1, 14)]
     data = as_matrix(responses, ids, "CEAS")
     x = as_numeric(data, ids, "CEAS", markers)

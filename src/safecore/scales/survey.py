@@ -30,9 +30,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from safecore._errors import InputTypeError, InputValueError, ResponseError
-from safecore._read import RecordSet, as_records, parse_number
+from safecore._read import RecordSet, as_records, missing_markers, parse_number
 from safecore._validate import is_number, show_value
-from safecore.scales._common import Responses, require_columns
+from safecore.scales._common import Responses
 from safecore.scales.cbi import CBI_ITEMS, CBIScores, score_responses
 from safecore.scales.compare import PairedResult, WelchResult, paired, welch
 from safecore.scales.describe import Summary, accurate_mean_sd, describe
@@ -130,19 +130,6 @@ def _order(times: Iterable[str]) -> tuple[str, ...]:
     if all(_NUMBER.fullmatch(t) for t in distinct):
         return tuple(sorted(distinct, key=float))
     return distinct
-
-
-def _markers(missing: object) -> frozenset[str]:
-    if isinstance(missing, str) or not isinstance(missing, Iterable):
-        msg = f"missing must be a sequence of texts such as ('', 'NA'), not {show_value(missing)}"
-        raise InputTypeError(msg)
-    out = set()
-    for m in missing:
-        if not isinstance(m, str):
-            msg = f"missing markers must be text, not {type(m).__name__}: {show_value(m)}"
-            raise InputTypeError(msg)
-        out.add(m.strip())
-    return frozenset(out)
 
 
 def _from_file(records: RecordSet, source: object) -> bool:
@@ -264,7 +251,7 @@ def read_staff_survey(
     >>> read_staff_survey(frame)
     StaffSurvey('DataFrame', 4 responses, 2 respondents, times ['1', '2'], points)
     """
-    markers = _markers(missing)
+    markers = missing_markers(missing)
     records = as_records(path_or_frame, delimiter=delimiter, missing=markers, error=ResponseError)
     if markers:  # a DataFrame's or records' text cells: apply the declared markers too
         rows_clean = tuple(
@@ -272,7 +259,7 @@ def read_staff_survey(
             for r in records
         )
         records = RecordSet(records.source, records.columns, rows_clean, records.places)
-    require_columns(records.columns, ("respondent", "time", *_ITEM_IDS), records.source)
+    records.require("respondent", "time", *_ITEM_IDS)
 
     respondents: list[str] = []
     times: list[str] = []
