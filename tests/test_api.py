@@ -14,7 +14,7 @@ MODULES = [
     "safecore",
     "safecore.categories",
     "safecore.tallies",
-    "safecore.engagement",
+    "safecore.stats.contingency",
     "safecore.datasets",
     "safecore.cost",
     "safecore.cost.proxies",

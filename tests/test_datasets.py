@@ -8,7 +8,7 @@ import pytest
 
 from safecore import Attainment, Change, Engagement, GoalType, SmallExpectedWarning
 from safecore.datasets import safecore_2020
-from safecore.engagement import chi_square
+from safecore.stats.contingency import chi_square
 
 
 def test_table_3_reproduced_from_embedded_data():

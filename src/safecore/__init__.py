@@ -5,7 +5,7 @@ proxy-saving cost model, reproducing the SafeCORE evaluation report
 (Department for Education research report RR1040, 2020).
 
 Submodules: :mod:`safecore.categories`, :mod:`safecore.tallies`,
-:mod:`safecore.engagement`, :mod:`safecore.datasets`, :mod:`safecore.cost`,
+:mod:`safecore.stats.contingency`, :mod:`safecore.datasets`, :mod:`safecore.cost`,
 :mod:`safecore.scales`.
 """
 
@@ -31,7 +31,7 @@ from safecore.categories import (
     ProblemType,
 )
 from safecore.datasets import safecore_2020
-from safecore.engagement import ChiSquareResult, chi_square
+from safecore.stats.contingency import ChiSquareResult, chi_square
 from safecore.tallies import FamilySummary, Tally, per_family, tally
 
 try:

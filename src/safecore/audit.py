@@ -422,7 +422,7 @@ def _check_count_table(  # noqa: PLR0912 - one pass over a table's declared part
     if t.statistic is not None:
         import warnings  # noqa: PLC0415
 
-        from safecore.engagement import chi_square  # noqa: PLC0415
+        from safecore.stats.contingency import chi_square  # noqa: PLC0415
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -525,7 +525,7 @@ def _check_product_table(
 
 
 def _check_summary(run: _Run, s: SummaryRow) -> None:
-    from safecore.scales.consistency import ci_consistent, grim  # noqa: PLC0415
+    from safecore.stats.consistency import ci_consistent, grim  # noqa: PLC0415
 
     d = max(_decimals(s.mean), _decimals(s.sd), _decimals(s.ci_low), _decimals(s.ci_high))
     ci = ci_consistent(s.mean, s.sd, s.n, s.ci_low, s.ci_high, s.confidence, d)

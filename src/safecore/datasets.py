@@ -193,7 +193,7 @@ def safecore_2020() -> CaseNotes2020:
 
     Examples
     --------
-    >>> from safecore.engagement import chi_square
+    >>> from safecore.stats.contingency import chi_square
     >>> res = chi_square(safecore_2020().goal_attainment)  # Table 3
     >>> round(res.statistic, 2), res.pvalue < 0.001
     (35.41, True)

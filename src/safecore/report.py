@@ -210,7 +210,7 @@ def _tally_table(caption: str, t: Any) -> Table:
 
 def _chi_text(t: Any, published: str | None = None) -> str:
     """Return the chi-square line for a tally, or why no test could be computed."""
-    from safecore.engagement import chi_square  # noqa: PLC0415
+    from safecore.stats.contingency import chi_square  # noqa: PLC0415
     from safecore.tallies import Tally  # noqa: PLC0415
 
     keep_r = t.row_totals > 0
@@ -506,7 +506,7 @@ def _published_cost() -> dict[str, Any]:
 def _staff_section_2020() -> Section:
     from safecore.datasets import staff_survey_2020  # noqa: PLC0415
     from safecore.scales import CBI_SOCIAL_WORKER_NORMS, one_sample_from_summary, welch_from_summary  # noqa: PLC0415
-    from safecore.scales.consistency import ci_consistent  # noqa: PLC0415
+    from safecore.stats.consistency import ci_consistent  # noqa: PLC0415
 
     staff = staff_survey_2020()
     blocks: list[Table | str] = []
@@ -599,7 +599,7 @@ def _staff_section_user(
         blocks.append(
             f"{len(times)} time points ({', '.join(times)}): each is described above; the "
             "comparison is made only when a survey has exactly two time points (compare two of "
-            "them with safecore.scales.compare_times(survey, first, second))."
+            "them with safecore.stats.means_times(survey, first, second))."
         )
         return Section("Staff survey", blocks)
     c = compare_times(survey)

@@ -12,7 +12,10 @@ Examples
 from safecore._errors import ResponseError
 from safecore.scales.cbi import CBI_ITEMS, CBI_SCALES, CBIItem, CBIScores, score_cbi
 from safecore.scales.ceas import CEAS_FILLERS, CEAS_SUBSCALES, CEASScores, score_ceas
-from safecore.scales.compare import (
+from safecore.scales.survey import StaffSurvey, TimeComparison, compare_times, read_staff_survey
+from safecore.stats.consistency import CIConsistency, GrimResult, ci_consistent, grim
+from safecore.stats.describe import Summary, describe
+from safecore.stats.means import (
     CBI_SOCIAL_WORKER_NORMS,
     EffectSize,
     Norm,
@@ -27,9 +30,6 @@ from safecore.scales.compare import (
     welch,
     welch_from_summary,
 )
-from safecore.scales.consistency import CIConsistency, GrimResult, ci_consistent, grim
-from safecore.scales.describe import Summary, describe
-from safecore.scales.survey import StaffSurvey, TimeComparison, compare_times, read_staff_survey
 
 __all__ = [
     "CBI_ITEMS",

@@ -34,8 +34,8 @@ from safecore._read import RecordSet, as_records, missing_markers, parse_number
 from safecore._validate import is_number, show_value
 from safecore.scales._common import Responses
 from safecore.scales.cbi import CBI_ITEMS, CBIScores, score_responses
-from safecore.scales.compare import PairedResult, WelchResult, paired, welch
-from safecore.scales.describe import Summary, accurate_mean_sd, describe
+from safecore.stats.describe import Summary, accurate_mean_sd, describe
+from safecore.stats.means import PairedResult, WelchResult, paired, welch
 
 __all__ = ["SCALES", "StaffSurvey", "TimeComparison", "compare_times", "read_staff_survey"]
 

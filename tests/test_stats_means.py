@@ -1,4 +1,4 @@
-"""Tests for safecore.scales.compare, against R's documented t.test and wilcox.test examples."""
+"""Tests for safecore.stats.means, against R's documented t.test and wilcox.test examples."""
 
 from __future__ import annotations
 

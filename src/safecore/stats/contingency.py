@@ -1,10 +1,10 @@
-"""Chi-square and exact tests of association between engagement groups.
+"""Contingency tables: chi-square, Fisher–Freeman–Halton exact and McNemar tests.
 
 Examples
 --------
 Table 3 of the report (goal attainment by engagement):
 
->>> from safecore.engagement import chi_square
+>>> from safecore.stats import chi_square
 >>> res = chi_square([[76, 6, 4], [17, 15, 12]])
 >>> round(res.statistic, 2), res.dof, res.pvalue < 0.001
 (35.41, 2, True)
@@ -32,7 +32,7 @@ from safecore._format import fmt_label, fmt_labels, fmt_number, frame, html_tabl
 from safecore._validate import MEMORY_BUDGET, check_draws, check_seed, check_whole, show_value
 from safecore.tallies import Tally, _as_count_table
 
-__all__ = ["ChiSquareResult", "chi_square", "fisher_exact_rxc"]
+__all__ = ["ChiSquareResult", "McNemarResult", "chi_square", "fisher_exact_rxc", "mcnemar_exact"]
 
 Method = Literal["asymptotic", "monte-carlo", "exact"]
 
@@ -652,3 +652,80 @@ def fisher_exact_rxc(table: ArrayLike, *, limit: int = EXACT_LIMIT) -> float:  #
         keep = logp <= cutoff
         total += float((wts[keep] * np.exp(logp[keep])).sum())
     return min(1.0, total)
+
+
+@attrs.frozen(slots=True, repr=False)
+class McNemarResult:
+    """Exact McNemar test on the discordant pairs of a paired 2×2 table.
+
+    Attributes
+    ----------
+    before_only, after_only : int
+        Discordant pairs: an incident before but not after, and the reverse.
+    pvalue : float
+        Two-sided exact p-value, :math:`\\min(1, 2 P(X \\le \\min(b, c)))`
+        with :math:`X \\sim \\mathrm{Binomial}(b + c, 1/2)`; 1 when there
+        are no discordant pairs (nothing to test).
+    """
+
+    before_only: int
+    after_only: int
+    pvalue: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-Python form."""
+        return attrs.asdict(self)
+
+    def __repr__(self) -> str:
+        return (
+            f"McNemarResult(before_only={self.before_only}, after_only={self.after_only}, "
+            f"pvalue={self.pvalue:.4g})"
+        )
+
+
+def mcnemar_exact(before_only: int, after_only: int) -> McNemarResult:
+    r"""Exact (binomial) McNemar test for paired before/after indicators.
+
+    Parameters
+    ----------
+    before_only : int
+        Pairs (children) with the indicator before but not after.
+    after_only : int
+        Pairs with the indicator after but not before.
+
+    Returns
+    -------
+    McNemarResult
+
+    Raises
+    ------
+    InputValueError
+        For negative, non-integer or non-finite counts (numpy integers are accepted).
+    InputTypeError
+        For booleans or text.
+
+    Notes
+    -----
+    Concordant pairs carry no information about change; under the null the
+    :math:`b + c` discordant pairs split as a fair coin. Agrees with R's
+    ``exact2x2::mcnemar.exact`` and ``binom.test(b, b + c)``.
+
+    References
+    ----------
+    .. [1] McNemar, Q. (1947). Note on the sampling error of the difference
+       between correlated proportions or percentages. *Psychometrika*, 12, 153-157.
+
+    Examples
+    --------
+    >>> round(mcnemar_exact(10, 2).pvalue, 4)  # R: binom.test(2, 12)$p.value
+    0.0386
+    """
+    from scipy import stats  # noqa: PLC0415
+
+    before_only = check_whole(before_only, "before_only")
+    after_only = check_whole(after_only, "after_only")
+    n = before_only + after_only
+    if n == 0:
+        return McNemarResult(before_only, after_only, 1.0)
+    p = min(1.0, 2 * float(stats.binom.cdf(min(before_only, after_only), n, 0.5)))
+    return McNemarResult(before_only, after_only, p)

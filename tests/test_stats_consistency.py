@@ -1,4 +1,4 @@
-"""Tests for safecore.scales.consistency (GRIM and CI checks)."""
+"""Tests for safecore.stats.consistency (GRIM and CI checks)."""
 
 from __future__ import annotations
 

@@ -22,8 +22,8 @@ from numpy.typing import ArrayLike, NDArray
 from safecore._errors import InputValueError
 from safecore._format import html_table
 from safecore._validate import check_real, check_share, check_whole
-from safecore.scales._common import as_values
-from safecore.scales.describe import accurate_mean_sd, present_values
+from safecore.stats._samples import as_values
+from safecore.stats.describe import accurate_mean_sd, present_values
 
 __all__ = [
     "CBI_SOCIAL_WORKER_NORMS",

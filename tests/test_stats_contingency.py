@@ -1,4 +1,4 @@
-"""Tests for safecore.engagement: chi-square, Monte Carlo and exact tests."""
+"""Tests for safecore.stats.contingency: chi-square, Monte Carlo and exact tests."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from scipy import stats
 
 from safecore import InvalidTableError, SmallExpectedWarning, TableTooLargeError
-from safecore.engagement import chi_square, fisher_exact_rxc
+from safecore.stats.contingency import chi_square, fisher_exact_rxc
 from safecore.tallies import Tally
 from tests.strategies import count_tables, small_tables
 

@@ -1,4 +1,4 @@
-"""Tests for safecore.scales.describe, with NIST StRD certified values."""
+"""Tests for safecore.stats.describe, with NIST StRD certified values."""
 
 from __future__ import annotations
 

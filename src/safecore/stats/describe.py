@@ -22,7 +22,7 @@ from numpy.typing import ArrayLike, NDArray
 from safecore._errors import InputValueError
 from safecore._format import html_table
 from safecore._validate import check_draws, check_seed, check_share, show_value
-from safecore.scales._common import as_values
+from safecore.stats._samples import as_values
 
 __all__ = ["Summary", "describe", "present_values"]
 

@@ -1,0 +1,69 @@
+"""Statistics: contingency tables and exact tests, mean comparisons, summaries, consistency checks.
+
+Each module is one statistical area; every function takes its data as
+arguments (no programme data) and returns a result object.
+
+- :mod:`safecore.stats.contingency`: chi-square (asymptotic, Monte Carlo,
+  exact), Fisher–Freeman–Halton, exact McNemar.
+- :mod:`safecore.stats.means`: Welch, paired and one-sample tests, Hedges' g,
+  from data or from published summaries.
+- :mod:`safecore.stats.describe`: mean, CI and SD as a report prints them.
+- :mod:`safecore.stats.consistency`: GRIM and confidence-interval checks of
+  published summaries.
+
+Examples
+--------
+>>> from safecore.stats import chi_square
+>>> print(chi_square([[76, 6, 4], [17, 15, 12]]).summary())
+χ²(2, N = 130) = 35.41, p < .001 (2.04e-08), V = 0.52
+"""
+
+from safecore.stats.consistency import CIConsistency, GrimResult, ci_consistent, grim
+from safecore.stats.contingency import (
+    ChiSquareResult,
+    McNemarResult,
+    chi_square,
+    fisher_exact_rxc,
+    mcnemar_exact,
+)
+from safecore.stats.describe import Summary, describe
+from safecore.stats.means import (
+    EffectSize,
+    Norm,
+    OneSampleResult,
+    PairedResult,
+    WelchResult,
+    hedges_g,
+    hedges_g_from_summary,
+    one_sample,
+    one_sample_from_summary,
+    paired,
+    welch,
+    welch_from_summary,
+)
+
+__all__ = [
+    "CIConsistency",
+    "ChiSquareResult",
+    "EffectSize",
+    "GrimResult",
+    "McNemarResult",
+    "Norm",
+    "OneSampleResult",
+    "PairedResult",
+    "Summary",
+    "WelchResult",
+    "chi_square",
+    "ci_consistent",
+    "describe",
+    "fisher_exact_rxc",
+    "grim",
+    "hedges_g",
+    "hedges_g_from_summary",
+    "mcnemar_exact",
+    "one_sample",
+    "one_sample_from_summary",
+    "paired",
+    "welch",
+    "welch_from_summary",
+]
