@@ -17,6 +17,7 @@ from collections.abc import Callable
 import numpy as np
 
 from safecore.cost import SAFECORE_2020_DISENGAGED, SAFECORE_2020_ENGAGED, SavingModel, simulate
+from safecore.datasets import SAFECORE_2020
 
 N = 1_000_000
 REPEATS = 3
@@ -45,7 +46,7 @@ def baseline(k: int, potential: np.ndarray, improved: np.ndarray) -> None:
 
 
 def main() -> None:
-    model = SavingModel()
+    model = SavingModel(SAFECORE_2020)
     print(f"simulate, n = {N:,} draws, best of {REPEATS}")
     for cohort in (SAFECORE_2020_ENGAGED, SAFECORE_2020_DISENGAGED):
         keys = list(model.proxies.keys())

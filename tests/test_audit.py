@@ -15,8 +15,8 @@ from safecore.audit import (
     Relation,
     SummaryRow,
     audit,
-    audit_2020,
 )
+from safecore.datasets import audit_2020
 
 
 @st.composite

@@ -989,90 +989,100 @@ PYTHON_CALLS += [
 # -- Python objects: the model and its functions ------------------------------------------------
 
 E = SAFECORE_2020_ENGAGED
-M = SavingModel()
+M = SavingModel(SAFECORE_2020)
 
 PYTHON_CALLS += [
     (
         "model-discount-false",
-        lambda: SavingModel(discount_rate=False),
+        lambda: SavingModel(SAFECORE_2020, discount_rate=False),
         TypeError,
         ("discount_rate", "bool: False"),
     ),
     (
         "model-discount-true",
-        lambda: SavingModel(discount_rate=True),
+        lambda: SavingModel(SAFECORE_2020, discount_rate=True),
         TypeError,
         ("discount_rate", "bool: True"),
     ),
     (
         "model-discount-text",
-        lambda: SavingModel(discount_rate="treasury"),
+        lambda: SavingModel(SAFECORE_2020, discount_rate="treasury"),
         ValueError,
         ("discount_rate", "'treasury'"),
     ),
     (
         "model-discount-one",
-        lambda: SavingModel(discount_rate=1),
+        lambda: SavingModel(SAFECORE_2020, discount_rate=1),
         ValueError,
         ("discount_rate must be in [0, 1)", "1"),
     ),
     (
         "model-discount-nan",
-        lambda: SavingModel(discount_rate=float("nan")),
+        lambda: SavingModel(SAFECORE_2020, discount_rate=float("nan")),
         ValueError,
         ("discount_rate", "nan"),
     ),
     (
         "model-discount-none",
-        lambda: SavingModel(discount_rate=None),
+        lambda: SavingModel(SAFECORE_2020, discount_rate=None),
         TypeError,
         ("discount_rate", "None"),
     ),
     (
         "model-attribution-bool",
-        lambda: SavingModel(attribution=True),
+        lambda: SavingModel(SAFECORE_2020, attribution=True),
         TypeError,
         ("attribution", "bool"),
     ),
     (
         "model-attribution-percent",
-        lambda: SavingModel(attribution=66),
+        lambda: SavingModel(SAFECORE_2020, attribution=66),
         ValueError,
         ("attribution", "0.66", "66"),
     ),
     (
         "model-deadweight-negative",
-        lambda: SavingModel(deadweight=-0.1),
+        lambda: SavingModel(SAFECORE_2020, deadweight=-0.1),
         ValueError,
         ("deadweight", "-0.1"),
     ),
     (
         "model-displacement-inf",
-        lambda: SavingModel(displacement=float("inf")),
+        lambda: SavingModel(SAFECORE_2020, displacement=float("inf")),
         ValueError,
         ("displacement", "inf"),
     ),
     (
         "model-optimism-text",
-        lambda: SavingModel(optimism_bias="0.1"),
+        lambda: SavingModel(SAFECORE_2020, optimism_bias="0.1"),
         TypeError,
         ("optimism_bias", "'0.1'"),
     ),
     (
         "model-drop-off-decimal-nan",
-        lambda: SavingModel(drop_off=Decimal("NaN")),
+        lambda: SavingModel(SAFECORE_2020, drop_off=Decimal("NaN")),
         ValueError,
         ("drop_off",),
     ),
     (
         "model-years-1e9",
-        lambda: SavingModel(years=10**9),
+        lambda: SavingModel(SAFECORE_2020, years=10**9),
         ValueError,
         ("years must be at most 1,000", "1000000000"),
     ),
-    ("model-years-zero", lambda: SavingModel(years=0), ValueError, ("years", ">= 1", "0")),
-    ("model-years-fraction", lambda: SavingModel(years=2.5), ValueError, ("years", "2.5")),
-    ("model-years-bool", lambda: SavingModel(years=True), TypeError, ("years", "bool")),
+    (
+        "model-years-zero",
+        lambda: SavingModel(SAFECORE_2020, years=0),
+        ValueError,
+        ("years", ">= 1", "0"),
+    ),
+    (
+        "model-years-fraction",
+        lambda: SavingModel(SAFECORE_2020, years=2.5),
+        ValueError,
+        ("years", "2.5"),
+    ),
+    ("model-years-bool", lambda: SavingModel(SAFECORE_2020, years=True), TypeError, ("years", "bool")),
     (
         "model-proxies-list",
         lambda: SavingModel([1, 2]),
@@ -1342,14 +1352,14 @@ def test_limits_raise_limit_exceeded():
     from safecore._errors import LimitExceededError
 
     refused(lambda: discount_factors(10**12), LimitExceededError, "years")
-    refused(lambda: SavingModel(years=10**9), LimitExceededError, "years")
+    refused(lambda: SavingModel(SAFECORE_2020, years=10**9), LimitExceededError, "years")
     refused(lambda: simulate(M, E, n=10**12), LimitExceededError, "n must be at most")
     refused(lambda: simulate(M, E, n=10**7, chunk_size=10**15), LimitExceededError, "GiB")
 
 
 def test_model_errors_keep_their_class():
     """Range errors of the model are ModelErrors; cohort errors are CohortErrors."""
-    refused(lambda: SavingModel(attribution=2), ModelError, "attribution")
+    refused(lambda: SavingModel(SAFECORE_2020, attribution=2), ModelError, "attribution")
     refused(lambda: simulate(M, E, n=0), ModelError, "n must be")
     refused(lambda: Cohort("P", 0, {}), CohortError, "families")
 
@@ -1464,10 +1474,12 @@ def test_numpy_and_decimal_numbers_are_accepted():
     assert Cohort("P", 12.0, {"housing": 3}) == Cohort("P", 12, {"housing": 3})
     sim = simulate(M, E, n=np.int64(1000), seed=np.uint32(7))
     assert sim.n == 1000 and sim.seed == 7
-    assert SavingModel(discount_rate=np.float32(0.035)).discount_rate == pytest.approx(0.035)
-    assert SavingModel(discount_rate=Decimal("0.035")).discount_rate == 0.035
-    assert SavingModel(attribution=Fraction(2, 3)).attribution == pytest.approx(2 / 3)
-    assert SavingModel(years=np.int16(5)).years == 5
+    assert SavingModel(SAFECORE_2020, discount_rate=np.float32(0.035)).discount_rate == pytest.approx(
+        0.035
+    )
+    assert SavingModel(SAFECORE_2020, discount_rate=Decimal("0.035")).discount_rate == 0.035
+    assert SavingModel(SAFECORE_2020, attribution=Fraction(2, 3)).attribution == pytest.approx(2 / 3)
+    assert SavingModel(SAFECORE_2020, years=np.int16(5)).years == 5
     assert _proxy(saving=Decimal("8450.50")).saving == 8450.5
     assert _proxy(saving=np.float64(12.5)).saving == 12.5
     assert _proxy(saving=-0.0).saving == 0.0 and "£0.00" in repr(_proxy(saving=-0.0))

@@ -34,6 +34,7 @@ counts = st.dictionaries(st.sampled_from(list(SAFECORE_2020.keys())), st.integer
 @st.composite
 def models(draw: st.DrawFn) -> SavingModel:
     return SavingModel(
+        SAFECORE_2020,
         attribution=draw(shares),
         deadweight=draw(shares),
         displacement=draw(shares),
@@ -53,7 +54,7 @@ def cohort(improved: dict[str, int]) -> Cohort:
 
 def test_engaged_cohort_correct_values():
     """Engaged: £180,551 in total, £15,045.92 per family (the report printed £176,417 and £14,701)."""
-    ev = SavingModel().evaluate(SAFECORE_2020_ENGAGED)
+    ev = SavingModel(SAFECORE_2020).evaluate(SAFECORE_2020_ENGAGED)
     assert ev.total == 180_551  # exact: integer counts x whole-pound proxies
     assert round(ev.per_family, 2) == 15_045.92
     assert ev.by_outcome["housing"] == 15_540  # Table 7 printed £15,400
@@ -62,7 +63,7 @@ def test_engaged_cohort_correct_values():
 
 def test_disengaged_cohort_correct_values():
     """Disengaged: £236,824 in total and £9,472.96 per family (printed £9,459)."""
-    ev = SavingModel().evaluate(SAFECORE_2020_DISENGAGED)
+    ev = SavingModel(SAFECORE_2020).evaluate(SAFECORE_2020_DISENGAGED)
     assert ev.total == 236_824
     assert round(ev.per_family, 2) == 9_472.96
     assert ev.by_outcome["housing"] == 38_850  # Table 8 printed £38,500
@@ -70,9 +71,11 @@ def test_disengaged_cohort_correct_values():
 
 def test_comparison_and_attribution_illustration():
     """Difference £5,572.96 per family; at 66% attribution £3,678.15 (printed £5,242 and £3,512)."""
-    full = SavingModel().compare(SAFECORE_2020_ENGAGED, SAFECORE_2020_DISENGAGED)
+    full = SavingModel(SAFECORE_2020).compare(SAFECORE_2020_ENGAGED, SAFECORE_2020_DISENGAGED)
     assert round(full.difference_per_family, 2) == 5_572.96
-    part = SavingModel(attribution=0.66).compare(SAFECORE_2020_ENGAGED, SAFECORE_2020_DISENGAGED)
+    part = SavingModel(SAFECORE_2020, attribution=0.66).compare(
+        SAFECORE_2020_ENGAGED, SAFECORE_2020_DISENGAGED
+    )
     assert round(part.difference_per_family, 2) == 3_678.15
     assert sum(full.by_outcome.values()) == pytest.approx(full.difference_per_family)
 
@@ -115,7 +118,7 @@ def test_constant_rate_discounting():
 
 def test_multi_year_annuity():
     """Three years at 3.5% with 10% drop-off: 1 + 0.9/1.035 + 0.81/1.035^2."""
-    m = SavingModel(years=3, drop_off=0.1)
+    m = SavingModel(SAFECORE_2020, years=3, drop_off=0.1)
     assert m.annuity == pytest.approx(1 + 0.9 / 1.035 + 0.81 / 1.035**2)
     ev = m.evaluate(SAFECORE_2020_ENGAGED)
     assert ev.total == pytest.approx(180_551 * m.annuity)
@@ -162,7 +165,7 @@ def test_net_at_most_gross_times_annuity(model: SavingModel, improved: dict[str,
 def test_monotone_decreasing(name: str, data: st.DataObject):
     """More deadweight, displacement, optimism bias or drop-off never raises savings."""
     lo, hi = sorted([data.draw(shares), data.draw(shares)])
-    model = SavingModel(years=5)
+    model = SavingModel(SAFECORE_2020, years=5)
     c = SAFECORE_2020_ENGAGED
     assert attrs.evolve(model, **{name: hi}).evaluate(c).total <= (
         attrs.evolve(model, **{name: lo}).evaluate(c).total + 1e-9
@@ -174,7 +177,10 @@ def test_monotone_in_attribution(a: float, b: float):
     """More attribution never lowers savings."""
     lo, hi = sorted([a, b])
     c = SAFECORE_2020_ENGAGED
-    assert SavingModel(attribution=lo).evaluate(c).total <= SavingModel(attribution=hi).evaluate(c).total
+    assert (
+        SavingModel(SAFECORE_2020, attribution=lo).evaluate(c).total
+        <= SavingModel(SAFECORE_2020, attribution=hi).evaluate(c).total
+    )
 
 
 @given(models())
@@ -199,21 +205,23 @@ def test_compare_with_itself_is_zero(model: SavingModel):
 def test_value_for_money():
     """NPV, BCR, ROI and payback follow from benefit and cost."""
     cost = 20_000.0
-    vfm = value_for_money(SavingModel(years=3, discount_rate=0.0), SAFECORE_2020_ENGAGED, cost)
+    vfm = value_for_money(
+        SavingModel(SAFECORE_2020, years=3, discount_rate=0.0), SAFECORE_2020_ENGAGED, cost
+    )
     per_year = 180_551 / 12
     assert vfm.benefit == pytest.approx(3 * per_year)
     assert vfm.npv == pytest.approx(3 * per_year - cost)
     assert vfm.bcr == pytest.approx(3 * per_year / cost)
     assert vfm.roi == pytest.approx((3 * per_year - cost) / cost)
     assert vfm.payback_year == 1  # 15,046 in year 0 < 20,000 <= 30,092 by year 1
-    never = value_for_money(SavingModel(), SAFECORE_2020_DISENGAGED, 1e9)
+    never = value_for_money(SavingModel(SAFECORE_2020), SAFECORE_2020_DISENGAGED, 1e9)
     assert never.payback_year is None and "never" in repr(never)
 
 
 def test_switching_values():
     """Switching values make savings equal cost, or say none exists in range."""
     cost = delivery_cost_per_family(1_950_000, 89, startup_share=0.1)
-    model = SavingModel(years=5)
+    model = SavingModel(SAFECORE_2020, years=5)
     sv = switching_value(model, SAFECORE_2020_ENGAGED, cost, "attribution")
     assert sv.value is not None
     assert attrs.evolve(model, attribution=sv.value).evaluate(SAFECORE_2020_ENGAGED).per_family == (
@@ -221,11 +229,13 @@ def test_switching_values():
     )
     dw = switching_value(model, SAFECORE_2020_ENGAGED, cost, "deadweight")
     assert dw.value == pytest.approx(1 - sv.value)
-    yrs = switching_value(SavingModel(), SAFECORE_2020_ENGAGED, cost, "years")
+    yrs = switching_value(SavingModel(SAFECORE_2020), SAFECORE_2020_ENGAGED, cost, "years")
     assert yrs.value == 2  # one year's £15,046 < £19,719; two years' £29,583 >= it
-    none = switching_value(SavingModel(), SAFECORE_2020_DISENGAGED, cost, "attribution")
+    none = switching_value(SavingModel(SAFECORE_2020), SAFECORE_2020_DISENGAGED, cost, "attribution")
     assert none.value is None and "below the cost" in none.note
-    never = switching_value(SavingModel(), SAFECORE_2020_DISENGAGED, 1e12, "years", max_years=50)
+    never = switching_value(
+        SavingModel(SAFECORE_2020), SAFECORE_2020_DISENGAGED, 1e12, "years", max_years=50
+    )
     assert never.value is None
     with pytest.raises(ModelError, match="parameter must be"):
         switching_value(model, SAFECORE_2020_ENGAGED, cost, "drop_off")  # type: ignore[arg-type]
@@ -250,13 +260,19 @@ def test_switching_values():
 def test_parameter_ranges(kwargs: dict[str, object], message: str):
     """Every parameter is range-checked with a clear ModelError (a ValueError)."""
     with pytest.raises(ModelError, match=message):
-        SavingModel(**kwargs)  # type: ignore[arg-type]
+        SavingModel(SAFECORE_2020, **kwargs)  # type: ignore[arg-type]
+
+
+def test_model_needs_its_proxy_table():
+    """No programme's proxies are used silently: SavingModel() without a table is a TypeError."""
+    with pytest.raises(TypeError, match="proxies"):
+        SavingModel()  # type: ignore[call-arg]
 
 
 def test_parameter_of_the_wrong_type():
     """A share given as text is a TypeError naming the parameter."""
     with pytest.raises(TypeError, match="drop_off must be a share in \\[0, 1\\], not str: 'x'"):
-        SavingModel(drop_off="x")  # type: ignore[arg-type]
+        SavingModel(SAFECORE_2020, drop_off="x")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -301,7 +317,7 @@ def test_outcome_without_proxy_is_a_key_error():
     """A cohort outcome with no proxy raises KeyError naming it."""
     c = Cohort("x", 3, {"loneliness": 1})
     with pytest.raises(KeyError, match="'loneliness' with no proxy"):
-        SavingModel().evaluate(c)
+        SavingModel(SAFECORE_2020).evaluate(c)
     own = SAFECORE_2020.with_proxy(Proxy("loneliness", "less lonely", 1000, "own"))
     assert SavingModel(own).evaluate(c).total == 1000
     assert issubclass(MissingOutcomeError, KeyError)
@@ -309,15 +325,15 @@ def test_outcome_without_proxy_is_a_key_error():
 
 def test_outputs():
     """Results have compact reprs, text and HTML tables, and to_dict."""
-    ev = SavingModel().evaluate(SAFECORE_2020_ENGAGED)
+    ev = SavingModel(SAFECORE_2020).evaluate(SAFECORE_2020_ENGAGED)
     assert repr(ev) == "Evaluation('Engaged', families=12, total=£180,551, per_family=£15,045.92)"
     assert "£15,540" in str(ev) and "<table>" in ev._repr_html_()
     assert ev.to_dict()["by_outcome"][2]["net"] == 15_540
-    c = SavingModel().compare(SAFECORE_2020_ENGAGED, SAFECORE_2020_DISENGAGED)
+    c = SavingModel(SAFECORE_2020).compare(SAFECORE_2020_ENGAGED, SAFECORE_2020_DISENGAGED)
     assert "difference_per_family=£5,572.96" in repr(c)
     assert "£5,573" in str(c) and "<table>" in c._repr_html_()
     assert c.to_dict()["difference_per_family"] == pytest.approx(5572.96)
-    assert "attribution=1" in repr(SavingModel())
-    assert SavingModel().to_dict()["discount_rate"] == 0.035
+    assert "attribution=1" in repr(SavingModel(SAFECORE_2020))
+    assert SavingModel(SAFECORE_2020).to_dict()["discount_rate"] == 0.035
     assert repr(SAFECORE_2020_ENGAGED) == "Cohort('Engaged', families=12, improved=38)"
     assert SAFECORE_2020_DISENGAGED.to_dict()["potential"]["violence"] == 19

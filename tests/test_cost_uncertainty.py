@@ -16,10 +16,13 @@ from safecore.cost import (
     sensitivity,
     simulate,
 )
+from safecore.datasets import SAFECORE_2020
 
 
 @given(
-    st.sampled_from([SavingModel(), SavingModel(attribution=0.66, years=4, drop_off=0.2)]),
+    st.sampled_from(
+        [SavingModel(SAFECORE_2020), SavingModel(SAFECORE_2020, attribution=0.66, years=4, drop_off=0.2)]
+    ),
     st.sampled_from([SAFECORE_2020_ENGAGED, SAFECORE_2020_DISENGAGED]),
 )
 def test_zero_spread_no_sampling_is_deterministic(model: SavingModel, cohort: Cohort):
@@ -30,16 +33,16 @@ def test_zero_spread_no_sampling_is_deterministic(model: SavingModel, cohort: Co
 
 def test_seed_reproduces_and_chunking_does_not_matter():
     """Equal seeds give equal draws; the chunk size does not change the distribution's summary."""
-    a = simulate(SavingModel(), SAFECORE_2020_ENGAGED, n=30_000, seed=3)
-    b = simulate(SavingModel(), SAFECORE_2020_ENGAGED, n=30_000, seed=3)
+    a = simulate(SavingModel(SAFECORE_2020), SAFECORE_2020_ENGAGED, n=30_000, seed=3)
+    b = simulate(SavingModel(SAFECORE_2020), SAFECORE_2020_ENGAGED, n=30_000, seed=3)
     np.testing.assert_array_equal(a.total, b.total)
-    c = simulate(SavingModel(), SAFECORE_2020_ENGAGED, n=30_000, seed=4, chunk_size=7_000)
+    c = simulate(SavingModel(SAFECORE_2020), SAFECORE_2020_ENGAGED, n=30_000, seed=4, chunk_size=7_000)
     assert c.mean == pytest.approx(a.mean, rel=0.02)
 
 
 def test_proxy_only_mean_is_unbiased():
     """Symmetric triangular proxy noise leaves the mean at the deterministic value."""
-    sim = simulate(SavingModel(), SAFECORE_2020_ENGAGED, n=200_000, seed=1, sampling=False)
+    sim = simulate(SavingModel(SAFECORE_2020), SAFECORE_2020_ENGAGED, n=200_000, seed=1, sampling=False)
     sd = sim.per_family.std() / np.sqrt(sim.n)
     assert abs(sim.mean - 180_551 / 12) < 5 * sd
     # every draw stays within +/- spread of the deterministic value
@@ -49,7 +52,7 @@ def test_proxy_only_mean_is_unbiased():
 
 def test_sampling_matches_beta_binomial_mean():
     """Beta(k+1, m-k+1)-binomial counts have mean m (k+1)/(m+2) per outcome."""
-    model = SavingModel()
+    model = SavingModel(SAFECORE_2020)
     cohort = SAFECORE_2020_DISENGAGED
     sim = simulate(model, cohort, n=200_000, seed=2, proxy_spread=0.0)
     keys = list(model.proxies.keys())
@@ -70,7 +73,7 @@ def test_sampling_matches_beta_binomial_mean():
 def test_attribution_range():
     """A uniform attribution range lowers the mean to the range's midpoint share."""
     sim = simulate(
-        SavingModel(),
+        SavingModel(SAFECORE_2020),
         SAFECORE_2020_ENGAGED,
         n=100_000,
         seed=5,
@@ -85,7 +88,7 @@ def test_attribution_range():
 @given(st.integers(0, 2**32 - 1))
 def test_percentiles_ordered(seed: int):
     """Reported percentiles are non-decreasing and bracket the median."""
-    sim = simulate(SavingModel(), SAFECORE_2020_DISENGAGED, n=500, seed=seed)
+    sim = simulate(SavingModel(SAFECORE_2020), SAFECORE_2020_DISENGAGED, n=500, seed=seed)
     values = list(sim.percentiles.values())
     assert values == sorted(values)
     lo, hi = sim.interval(0.9)
@@ -105,12 +108,12 @@ def test_percentiles_ordered(seed: int):
 def test_simulate_errors(kwargs: dict[str, object], message: str):
     """Bad simulation arguments raise ModelError."""
     with pytest.raises(ModelError, match=message):
-        simulate(SavingModel(), SAFECORE_2020_ENGAGED, **kwargs)  # type: ignore[arg-type]
+        simulate(SavingModel(SAFECORE_2020), SAFECORE_2020_ENGAGED, **kwargs)  # type: ignore[arg-type]
 
 
 def test_simulation_outputs():
     """repr, HTML and to_dict summarise the draws."""
-    sim = simulate(SavingModel(), SAFECORE_2020_ENGAGED, n=1_000, seed=1)
+    sim = simulate(SavingModel(SAFECORE_2020), SAFECORE_2020_ENGAGED, n=1_000, seed=1)
     assert repr(sim).startswith("SimulationResult('Engaged', n=1000")
     assert "<table>" in sim._repr_html_()
     assert sim.to_dict()["n"] == 1000
@@ -120,7 +123,7 @@ def test_simulation_outputs():
 
 def test_sensitivity_tornado():
     """Rows are sorted by swing; attribution 0.5-1 halves the value; years=1 ignores discounting."""
-    s = sensitivity(SavingModel(), SAFECORE_2020_ENGAGED)
+    s = sensitivity(SavingModel(SAFECORE_2020), SAFECORE_2020_ENGAGED)
     swings = [r.swing for r in s.rows]
     assert swings == sorted(swings, reverse=True)
     attr = next(r for r in s.rows if r.parameter == "attribution")
@@ -133,4 +136,4 @@ def test_sensitivity_tornado():
     assert "attribution" in str(s) and "<table>" in s._repr_html_()
     assert s.to_dict()["rows"][0]["swing"] == swings[0]
     with pytest.raises(ModelError, match="unknown parameter"):
-        sensitivity(SavingModel(), SAFECORE_2020_ENGAGED, ranges={"colour": (0, 1)})
+        sensitivity(SavingModel(SAFECORE_2020), SAFECORE_2020_ENGAGED, ranges={"colour": (0, 1)})

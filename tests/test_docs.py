@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from safecore.audit import audit_2020
+from safecore.datasets import audit_2020
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 

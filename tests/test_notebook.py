@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from safecore import chi_square, safecore_2020
-from safecore.audit import audit_2020
 from safecore.cost import (
     SAFECORE_2020,
     SAFECORE_2020_DISENGAGED,
@@ -14,13 +13,14 @@ from safecore.cost import (
     sensitivity,
     simulate,
 )
+from safecore.datasets import audit_2020
 from safecore.scales import score_cbi, score_ceas
 
 pd = pytest.importorskip("pandas")
 
 
 def results() -> dict[str, object]:
-    model = SavingModel()
+    model = SavingModel(SAFECORE_2020)
     return {
         "tally": safecore_2020().goal_attainment,
         "chi": chi_square(safecore_2020().goal_attainment),
@@ -48,7 +48,7 @@ def test_result_displays(name: str):
 
 def test_frames_carry_the_numbers():
     """to_frame holds the same numbers as the result."""
-    ev = SavingModel().evaluate(SAFECORE_2020_ENGAGED).to_frame()
+    ev = SavingModel(SAFECORE_2020).evaluate(SAFECORE_2020_ENGAGED).to_frame()
     assert ev.loc["housing", "gross"] == 15_540
     t = safecore_2020().goal_attainment.to_frame()
     assert t.loc["Engaged", "Achieved"] == 76
@@ -59,9 +59,9 @@ def test_markdown_reprs():
     """Tables that Jupyter may show as Markdown do so."""
     for obj in (
         safecore_2020().goal_attainment,
-        SavingModel().evaluate(SAFECORE_2020_ENGAGED),
+        SavingModel(SAFECORE_2020).evaluate(SAFECORE_2020_ENGAGED),
         SAFECORE_2020,
         audit_2020(),
-        sensitivity(SavingModel(), SAFECORE_2020_ENGAGED),
+        sensitivity(SavingModel(SAFECORE_2020), SAFECORE_2020_ENGAGED),
     ):
         assert obj._repr_markdown_().startswith("|")  # type: ignore[attr-defined]

@@ -11,7 +11,7 @@ matplotlib.use("Agg")
 
 from safecore import safecore_2020  # noqa: E402
 from safecore.cost import SAFECORE_2020_ENGAGED, SavingModel, sensitivity  # noqa: E402
-from safecore.datasets import staff_survey_2020  # noqa: E402
+from safecore.datasets import SAFECORE_2020, staff_survey_2020  # noqa: E402
 from safecore.plots import attainment_bars, savings_waterfall, staff_scores, tornado  # noqa: E402
 
 
@@ -19,8 +19,8 @@ from safecore.plots import attainment_bars, savings_waterfall, staff_scores, tor
     "draw",
     [
         lambda: attainment_bars(safecore_2020().goal_attainment),
-        lambda: savings_waterfall(SavingModel().evaluate(SAFECORE_2020_ENGAGED)),
-        lambda: tornado(sensitivity(SavingModel(), SAFECORE_2020_ENGAGED)),
+        lambda: savings_waterfall(SavingModel(SAFECORE_2020).evaluate(SAFECORE_2020_ENGAGED)),
+        lambda: tornado(sensitivity(SavingModel(SAFECORE_2020), SAFECORE_2020_ENGAGED)),
         lambda: staff_scores(staff_survey_2020()),
     ],
     ids=["attainment", "waterfall", "tornado", "staff"],
@@ -41,7 +41,7 @@ def test_waterfall_total_is_per_family_savings():
     """The waterfall's total bar is the savings per family."""
     import matplotlib.pyplot as plt
 
-    ev = SavingModel().evaluate(SAFECORE_2020_ENGAGED)
+    ev = SavingModel(SAFECORE_2020).evaluate(SAFECORE_2020_ENGAGED)
     ax = savings_waterfall(ev)
     heights = [p.get_height() for p in ax.patches]
     assert heights[-1] == pytest.approx(ev.per_family)

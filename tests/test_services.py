@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from scipy import stats
 
-from safecore.services import Flow, PrePost, mcnemar_exact, service_indicators_2020
+from safecore.datasets import service_indicators_2020
+from safecore.services import Flow, PrePost, mcnemar_exact
 
 
 def test_report_indicators():

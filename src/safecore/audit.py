@@ -29,7 +29,6 @@ from typing import Any, Literal
 import attrs
 import numpy as np
 
-from safecore._data import load_toml
 from safecore._format import frame, html_table, markdown_table, text_table
 from safecore._numeric import round_half_up
 
@@ -42,7 +41,6 @@ __all__ = [
     "Relation",
     "SummaryRow",
     "audit",
-    "audit_2020",
 ]
 
 Severity = Literal["error", "warning", "note"]
@@ -699,103 +697,3 @@ def audit(
             + (f". {r.note}" if r.note else ""),
         )
     return AuditReport(tuple(run.findings), run.checks)
-
-
-# -- the SafeCORE 2020 report -------------------------------------------------------------------------
-
-
-def declarations_2020() -> tuple[
-    list[CountTable | ProductTable], list[SummaryRow], list[Figure], list[Relation]
-]:
-    """Declare the SafeCORE 2020 report's structure from the embedded data files.
-
-    Returns the tables, summary rows, figures and relations that
-    :func:`audit_2020` checks; the relations and text figures are read from
-    ``data/safecore_2020_audit.toml``.
-    """
-    from safecore.cost.proxies import SAFECORE_2020  # noqa: PLC0415
-    from safecore.datasets import safecore_2020, staff_survey_2020  # noqa: PLC0415
-
-    case = safecore_2020()
-    tables: list[CountTable | ProductTable] = []
-    for number, t in sorted(case.tables.items()):
-        tables.append(
-            CountTable(
-                name=f"Table {number}",
-                row_labels=list(t.row_labels),
-                column_labels=list(t.column_labels),
-                counts=t.counts.tolist(),
-                row_totals=None if t.n is None else t.n.tolist(),
-                row_total_percents=None if t.n_percents is None else t.n_percents.tolist(),
-                cell_percents=t.percents.tolist(),
-                grand_total=t.extra.get("stated_total"),
-                statistic=t.extra.get("statistic"),
-                pvalue=t.extra.get("pvalue"),
-            )
-        )
-    cost = load_toml("safecore_2020_cost.toml")
-    cohorts = cost["cohorts"]
-    for key, table_no, pct_key in (("engaged", 12, "table12"), ("disengaged", 13, "table13")):
-        c = cohorts[key]
-        outcomes = list(c["potential"])
-        labels = [SAFECORE_2020[o].outcome.label for o in outcomes]  # type: ignore[attr-defined]
-        pct = cost["published"][pct_key]
-        tables.append(
-            CountTable(
-                name=f"Table {table_no}",
-                row_labels=labels,
-                column_labels=["Improved"],
-                counts=[[c["improved"][o]] for o in outcomes],
-                row_totals=[c["potential"][o] for o in outcomes],
-                cell_percents=[[pct["percent"][o]] for o in outcomes],
-                totals_are_sums=False,
-            )
-        )
-        pub = cost["published"][key]
-        tables.append(
-            ProductTable(
-                name=f"Table {pub['table']}",
-                row_labels=labels,
-                counts=[c["improved"][o] for o in outcomes],
-                units=[SAFECORE_2020[o].saving for o in outcomes],
-                totals=[pub["totals"][o] for o in outcomes],
-                total=pub["total"],
-                n=c["families"],
-                average=pub["per_family"],
-            )
-        )
-    staff = staff_survey_2020()
-    granularity = {"CBI": None, "CEAS": 1.0}
-    summaries = [
-        SummaryRow(
-            f"Table {r.table}",
-            f"{r.label}, time {r.time}",
-            r.n,
-            r.mean,
-            r.sd,
-            r.ci_low,
-            r.ci_high,
-            granularity=granularity["CEAS" if r.table == 10 else "CBI"],
-        )
-        for r in staff.rows
-        if r.n is not None and r.table is not None
-    ]
-    spec = load_toml("safecore_2020_audit.toml")
-    figures = [Figure(**f) for f in spec["figures"]]
-    relations = [Relation(**r) for r in spec["relations"]]
-    return tables, summaries, figures, relations
-
-
-def audit_2020() -> AuditReport:
-    """Audit the SafeCORE 2020 report: every embedded table, summary and stated figure.
-
-    Examples
-    --------
-    >>> report = audit_2020()
-    >>> len(report) > 20
-    True
-    >>> housing = [f for f in report.findings if f.table == "Table 7" and f.row == "Housing"]
-    >>> housing[0].published, housing[0].recomputed
-    (15400, 15540)
-    """
-    return audit(*declarations_2020())

@@ -60,7 +60,7 @@ def _cmd_report(args: argparse.Namespace) -> str:
 
 
 def _cmd_audit(args: argparse.Namespace) -> str:
-    from safecore.audit import audit_2020  # noqa: PLC0415
+    from safecore.datasets import audit_2020  # noqa: PLC0415
 
     report = audit_2020()
     if args.format == "json":

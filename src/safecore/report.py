@@ -174,7 +174,7 @@ class Report:
 
 
 def _services_section() -> Section:
-    from safecore.services import service_indicators_2020  # noqa: PLC0415
+    from safecore.datasets import service_indicators_2020  # noqa: PLC0415
 
     indicators, flow = service_indicators_2020()
     rows = [[r.label, r.before, r.after, f"{r.test().pvalue:.3g}"] for r in indicators.rows]
@@ -497,15 +497,15 @@ def _label(key: Any) -> str:
 
 
 def _published_cost() -> dict[str, Any]:
-    from safecore._data import load_toml  # noqa: PLC0415
+    from safecore.datasets import published_cost_2020  # noqa: PLC0415
 
-    published: dict[str, Any] = load_toml("safecore_2020_cost.toml")["published"]
-    return published
+    return published_cost_2020()
 
 
 def _staff_section_2020() -> Section:
     from safecore.datasets import staff_survey_2020  # noqa: PLC0415
-    from safecore.scales import CBI_SOCIAL_WORKER_NORMS, one_sample_from_summary, welch_from_summary  # noqa: PLC0415
+    from safecore.datasets import CBI_SOCIAL_WORKER_NORMS  # noqa: PLC0415
+    from safecore.stats import one_sample_from_summary, welch_from_summary  # noqa: PLC0415
     from safecore.stats.consistency import ci_consistent  # noqa: PLC0415
 
     staff = staff_survey_2020()
@@ -638,7 +638,7 @@ def _staff_test_row(scale: str, res: object, design: str) -> list[object]:
 
 
 def _audit_section() -> tuple[Section, tuple[dict[str, Any], ...]]:
-    from safecore.audit import audit_2020  # noqa: PLC0415
+    from safecore.datasets import audit_2020  # noqa: PLC0415
 
     report = audit_2020()
     rows = [
@@ -710,11 +710,11 @@ def build_report(
         the audit of the 2020 report. With files: the sections those files
         feed (proxies alone change the cost section of the 2020 cohorts).
     """
-    from safecore.cost import (  # noqa: PLC0415 - keep `import safecore.report` light
+    from safecore.cost import load_proxies  # noqa: PLC0415 - keep `import safecore.report` light
+    from safecore.datasets import (  # noqa: PLC0415
         SAFECORE_2020,
         SAFECORE_2020_DISENGAGED,
         SAFECORE_2020_ENGAGED,
-        load_proxies,
     )
 
     own = any(x is not None for x in (case_notes, staff_survey, cohorts))

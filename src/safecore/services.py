@@ -11,13 +11,11 @@ The report's MASH referrals: 3 of 29 children before allocation, none after.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 import attrs
 
-from safecore._data import load_toml
 from safecore._format import html_table, text_table
 from safecore.stats.contingency import McNemarResult, mcnemar_exact
 
@@ -27,7 +25,6 @@ __all__ = [
     "PrePost",
     "ServiceIndicators",
     "mcnemar_exact",
-    "service_indicators_2020",
 ]
 
 
@@ -137,21 +134,3 @@ class Flow:
 
     def __repr__(self) -> str:
         return f"Flow({self.label!r}, {self.count}, branches={len(self.children)})"
-
-
-@functools.cache
-def service_indicators_2020() -> tuple[ServiceIndicators, Flow]:
-    """Load the report's service indicators (Table 1) and referral flow.
-
-    Examples
-    --------
-    >>> indicators, flow = service_indicators_2020()
-    >>> [r.indicator for r in indicators.rows]
-    ['CIN', 'CPP', 'CLA', 'MASH']
-    >>> flow.inconsistencies()
-    []
-    """
-    raw = load_toml("safecore_2020_services.toml")
-    ind = raw["indicators"]
-    indicators = ServiceIndicators(ind["children"], tuple(PrePost(**r) for r in ind["rows"]))
-    return indicators, Flow.from_mapping(raw["flow"])

@@ -7,18 +7,20 @@ Monte Carlo uncertainty and one-way sensitivity.
 
 Examples
 --------
->>> from safecore.cost import SAFECORE_2020_ENGAGED, SavingModel
->>> SavingModel().evaluate(SAFECORE_2020_ENGAGED)
+>>> from safecore.cost import SavingModel
+>>> from safecore.datasets import SAFECORE_2020, SAFECORE_2020_ENGAGED
+>>> SavingModel(SAFECORE_2020).evaluate(SAFECORE_2020_ENGAGED)
 Evaluation('Engaged', families=12, total=£180,551, per_family=£15,045.92)
+
+The package holds no programme data: ``SAFECORE_2020`` (Table 11),
+``SAFECORE_2020_ENGAGED`` and ``SAFECORE_2020_DISENGAGED`` (Tables 12 and 13)
+are named example tables from :mod:`safecore.datasets`, loaded on first use.
 """
 
+from typing import Any
+
 from safecore._errors import CohortError, MissingOutcomeError, ModelError, ProxyTableError
-from safecore.cost.cohorts import (
-    SAFECORE_2020_DISENGAGED,
-    SAFECORE_2020_ENGAGED,
-    Cohort,
-    load_cohorts,
-)
+from safecore.cost.cohorts import Cohort, load_cohorts
 from safecore.cost.model import (
     GREEN_BOOK_SCHEDULE,
     Comparison,
@@ -34,7 +36,6 @@ from safecore.cost.model import (
 from safecore.cost.proxies import (
     MAX_SAVING,
     PROXY_FIELDS,
-    SAFECORE_2020,
     Proxy,
     ProxyTable,
     load_proxies,
@@ -80,3 +81,15 @@ __all__ = [
     "switching_value",
     "value_for_money",
 ]
+
+_EXAMPLES = ("SAFECORE_2020", "SAFECORE_2020_DISENGAGED", "SAFECORE_2020_ENGAGED")
+
+
+def __getattr__(name: str) -> Any:
+    """Named example tables from :mod:`safecore.datasets`, imported only when asked for."""
+    if name in _EXAMPLES:
+        from safecore import datasets  # noqa: PLC0415 - the one documented alias into datasets
+
+        return getattr(datasets, name)
+    msg = f"module 'safecore.cost' has no attribute {name!r}"
+    raise AttributeError(msg)

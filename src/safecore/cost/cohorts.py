@@ -7,7 +7,7 @@ value.
 
 Examples
 --------
->>> from safecore.cost import SAFECORE_2020_ENGAGED
+>>> from safecore.datasets import SAFECORE_2020, SAFECORE_2020_ENGAGED
 >>> SAFECORE_2020_ENGAGED
 Cohort('Engaged', families=12, improved=38)
 >>> Cohort("Pilot", families=10, improved={"housing": 11})
@@ -24,15 +24,12 @@ from typing import Any
 
 import attrs
 
-from safecore._data import load_toml
 from safecore._errors import CohortError, InputTypeError
 from safecore._read import read_toml, toml_table, toml_unknown_keys
 from safecore._validate import check_instance, check_text, check_whole, show_value
 from safecore.cost.proxies import outcome_key
 
 __all__ = [
-    "SAFECORE_2020_DISENGAGED",
-    "SAFECORE_2020_ENGAGED",
     "Cohort",
     "load_cohorts",
 ]
@@ -286,10 +283,3 @@ def load_cohorts(path: str | os.PathLike[str]) -> list[Cohort]:
             toml_table(potential, f"{keypath}.potential", where, CohortError)
         out.append(Cohort(*_cohort_fields(name, spec["families"], improved, potential, ctx)))
     return out
-
-
-_COST = load_toml("safecore_2020_cost.toml")
-#: Table 12: the 12 engaged families.
-SAFECORE_2020_ENGAGED = Cohort(**_COST["cohorts"]["engaged"])
-#: Table 13: the 25 disengaged families.
-SAFECORE_2020_DISENGAGED = Cohort(**_COST["cohorts"]["disengaged"])

@@ -5,8 +5,10 @@ Examples
 The report's cohorts with no adjustment (the report printed £14,701 and
 £9,459 because some of its cells are not the products they claim):
 
->>> from safecore.cost import SAFECORE_2020_DISENGAGED, SAFECORE_2020_ENGAGED, SavingModel
->>> model = SavingModel()
+>>> from safecore.cost import SavingModel
+
+>>> from safecore.datasets import SAFECORE_2020, SAFECORE_2020_DISENGAGED, SAFECORE_2020_ENGAGED
+>>> model = SavingModel(SAFECORE_2020)
 >>> ev = model.evaluate(SAFECORE_2020_ENGAGED)
 >>> ev.total, round(ev.per_family, 2)
 (180551.0, 15045.92)
@@ -34,7 +36,7 @@ from safecore._validate import (
 )
 from safecore.categories import CostOutcome
 from safecore.cost.cohorts import Cohort
-from safecore.cost.proxies import SAFECORE_2020, ProxyTable
+from safecore.cost.proxies import ProxyTable
 
 __all__ = [
     "GREEN_BOOK_SCHEDULE",
@@ -442,14 +444,14 @@ class SavingModel:
     --------
     The report's 66% illustration, computed correctly:
 
-    >>> from safecore.cost import SAFECORE_2020_DISENGAGED, SAFECORE_2020_ENGAGED
-    >>> m = SavingModel(attribution=0.66)
+    >>> from safecore.datasets import SAFECORE_2020, SAFECORE_2020_DISENGAGED, SAFECORE_2020_ENGAGED
+    >>> m = SavingModel(SAFECORE_2020, attribution=0.66)
     >>> c = m.compare(SAFECORE_2020_ENGAGED, SAFECORE_2020_DISENGAGED)
     >>> round(c.difference_per_family, 2)
     3678.15
     """
 
-    proxies: ProxyTable = attrs.field(default=SAFECORE_2020, converter=_proxy_table)
+    proxies: ProxyTable = attrs.field(converter=_proxy_table)
     attribution: float = attrs.field(default=1.0, kw_only=True, converter=_attribution)
     deadweight: float = attrs.field(default=0.0, kw_only=True, converter=_deadweight)
     displacement: float = attrs.field(default=0.0, kw_only=True, converter=_displacement)
@@ -552,7 +554,7 @@ class SavingModel:
 
     def __repr__(self) -> str:
         return (
-            f"SavingModel(outcomes={len(self.proxies)}, attribution={self.attribution:g}, "
+            f"SavingModel(SAFECORE_2020, outcomes={len(self.proxies)}, attribution={self.attribution:g}, "
             f"deadweight={self.deadweight:g}, displacement={self.displacement:g}, "
             f"optimism_bias={self.optimism_bias:g}, years={self.years}, drop_off={self.drop_off:g}, "
             f"discount_rate={self.discount_rate!r})"
@@ -692,9 +694,9 @@ def value_for_money(model: SavingModel, cohort: Cohort, cost_per_family: float) 
 
     Examples
     --------
-    >>> from safecore.cost import SAFECORE_2020_ENGAGED
+    >>> from safecore.datasets import SAFECORE_2020, SAFECORE_2020_ENGAGED
     >>> cost = delivery_cost_per_family(1_950_000, 89, startup_share=0.10)
-    >>> vfm = value_for_money(SavingModel(years=5), SAFECORE_2020_ENGAGED, cost)
+    >>> vfm = value_for_money(SavingModel(SAFECORE_2020, years=5), SAFECORE_2020_ENGAGED, cost)
     >>> vfm.payback_year, round(vfm.bcr, 2)
     (1, 3.57)
     """
@@ -773,11 +775,11 @@ def switching_value(
 
     Examples
     --------
-    >>> from safecore.cost import SAFECORE_2020_DISENGAGED, SAFECORE_2020_ENGAGED
+    >>> from safecore.datasets import SAFECORE_2020, SAFECORE_2020_DISENGAGED, SAFECORE_2020_ENGAGED
     >>> cost = delivery_cost_per_family(1_950_000, 89, startup_share=0.10)
-    >>> switching_value(SavingModel(years=5), SAFECORE_2020_ENGAGED, cost, "attribution")
+    >>> switching_value(SavingModel(SAFECORE_2020, years=5), SAFECORE_2020_ENGAGED, cost, "attribution")
     SwitchingValue(attribution=0.280456, bounds=(0.0, 1.0))
-    >>> switching_value(SavingModel(), SAFECORE_2020_DISENGAGED, cost, "deadweight").value is None
+    >>> switching_value(SavingModel(SAFECORE_2020), SAFECORE_2020_DISENGAGED, cost, "deadweight").value is None
     True
     """
     _check_model(model)

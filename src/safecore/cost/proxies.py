@@ -6,7 +6,8 @@ members, or any string a researcher defines. A label such as
 
 Examples
 --------
->>> from safecore.cost import SAFECORE_2020, Proxy
+>>> from safecore.cost import Proxy
+>>> from safecore.datasets import SAFECORE_2020
 >>> SAFECORE_2020["housing"].saving
 7770.0
 >>> table = SAFECORE_2020.with_proxy(Proxy("truancy_fines", "Fine avoided", 120.0, "LA data"))
@@ -58,7 +59,6 @@ from safecore.categories import CostOutcome
 __all__ = [
     "MAX_SAVING",
     "PROXY_FIELDS",
-    "SAFECORE_2020",
     "Proxy",
     "ProxyTable",
     "load_proxies",
@@ -425,6 +425,7 @@ class ProxyTable:
 
         Examples
         --------
+        >>> from safecore.datasets import SAFECORE_2020
         >>> SAFECORE_2020.scaled(2)["physical_health"].saving
         134.0
         """
@@ -721,6 +722,7 @@ def load_proxies(
     --------
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> from safecore.datasets import SAFECORE_2020
     >>> _ = (d / "p.toml").write_text(SAFECORE_2020.to_toml(), encoding="utf-8")
     >>> load_proxies(d / "p.toml") == SAFECORE_2020
     True
@@ -760,13 +762,3 @@ def load_proxies(
             raise ProxyTableError(msg)
         first[proxy.outcome] = place
     return ProxyTable(proxies)
-
-
-def _safecore_2020() -> ProxyTable:
-    from safecore._data import load_toml  # noqa: PLC0415
-
-    return ProxyTable(Proxy(**row) for row in load_toml("safecore_2020_proxies.toml")["proxy"])
-
-
-#: The report's Table 11 (indicators, values and sources as printed).
-SAFECORE_2020: ProxyTable = _safecore_2020()

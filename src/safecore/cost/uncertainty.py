@@ -2,8 +2,9 @@
 
 Examples
 --------
->>> from safecore.cost import SAFECORE_2020_ENGAGED, SavingModel, simulate
->>> sim = simulate(SavingModel(), SAFECORE_2020_ENGAGED, n=20_000, seed=1)
+>>> from safecore.cost import SavingModel, simulate
+>>> from safecore.datasets import SAFECORE_2020, SAFECORE_2020_ENGAGED
+>>> sim = simulate(SavingModel(SAFECORE_2020), SAFECORE_2020_ENGAGED, n=20_000, seed=1)
 >>> sim.percentile(2.5) < 15_045.92 < sim.percentile(97.5)
 True
 """
@@ -404,8 +405,8 @@ def sensitivity(
 
     Examples
     --------
-    >>> from safecore.cost import SAFECORE_2020_ENGAGED
-    >>> s = sensitivity(SavingModel(), SAFECORE_2020_ENGAGED)
+    >>> from safecore.datasets import SAFECORE_2020, SAFECORE_2020_ENGAGED
+    >>> s = sensitivity(SavingModel(SAFECORE_2020), SAFECORE_2020_ENGAGED)
     >>> s.rows[0].parameter
     'attribution'
     """

@@ -9,6 +9,8 @@ Examples
 25.0 [25.0, 25.0] 0.0
 """
 
+from typing import Any
+
 from safecore._errors import ResponseError
 from safecore.scales.cbi import CBI_ITEMS, CBI_SCALES, CBIItem, CBIScores, score_cbi
 from safecore.scales.ceas import CEAS_FILLERS, CEAS_SUBSCALES, CEASScores, score_ceas
@@ -16,7 +18,6 @@ from safecore.scales.survey import StaffSurvey, TimeComparison, compare_times, r
 from safecore.stats.consistency import CIConsistency, GrimResult, ci_consistent, grim
 from safecore.stats.describe import Summary, describe
 from safecore.stats.means import (
-    CBI_SOCIAL_WORKER_NORMS,
     EffectSize,
     Norm,
     OneSampleResult,
@@ -66,3 +67,13 @@ __all__ = [
     "welch",
     "welch_from_summary",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``CBI_SOCIAL_WORKER_NORMS``, a named example from :mod:`safecore.datasets`, on first use."""
+    if name == "CBI_SOCIAL_WORKER_NORMS":
+        from safecore import datasets  # noqa: PLC0415 - the one documented alias into datasets
+
+        return datasets.CBI_SOCIAL_WORKER_NORMS
+    msg = f"module 'safecore.scales' has no attribute {name!r}"
+    raise AttributeError(msg)

@@ -26,7 +26,6 @@ from safecore.stats._samples import as_values
 from safecore.stats.describe import accurate_mean_sd, present_values
 
 __all__ = [
-    "CBI_SOCIAL_WORKER_NORMS",
     "EffectSize",
     "Norm",
     "OneSampleResult",
@@ -58,20 +57,6 @@ class Norm:
     mean: float = attrs.field(converter=_norm_mean)
     n: int = attrs.field(converter=_norm_n)
     source: str = ""
-
-
-_WBJ = (
-    "Walters, Brown, & James (2018). Use of the Copenhagen Burnout Inventory with Social Workers: "
-    "A Confirmatory Factor Analysis. Human Service Organizations: Management, Leadership & "
-    "Governance, 42(5), 437-456 (as cited in the SafeCORE report, 2020)"
-)
-
-#: CBI means of 1,720 social workers, as cited in the SafeCORE report.
-CBI_SOCIAL_WORKER_NORMS: dict[str, Norm] = {
-    "personal": Norm("personal", 57.9, 1720, _WBJ),
-    "work": Norm("work", 52.0, 1720, _WBJ),
-    "client": Norm("client", 31.9, 1720, _WBJ),
-}
 
 
 def _summary(
@@ -483,7 +468,7 @@ def one_sample_from_summary(n: int, mean: float, sd: float, norm: float | Norm) 
     --------
     Personal burnout at time 1 against the social-worker norm:
 
-    >>> r = one_sample_from_summary(11, 37.5, 11.3, CBI_SOCIAL_WORKER_NORMS["personal"])
+    >>> r = one_sample_from_summary(11, 37.5, 11.3, Norm("personal", 57.9, 1720))
     >>> round(r.statistic, 2), r.pvalue < 0.001
     (-5.99, True)
     """

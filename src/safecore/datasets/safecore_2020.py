@@ -23,16 +23,29 @@ import numpy as np
 from numpy.typing import NDArray
 
 from safecore import categories
-from safecore._data import load_toml
 from safecore._format import html_table
+from safecore.audit import AuditReport, CountTable, Figure, ProductTable, Relation, SummaryRow, audit
+from safecore.cost.cohorts import Cohort
+from safecore.cost.proxies import Proxy, ProxyTable
+from safecore.datasets._data import load_toml
+from safecore.services import Flow, PrePost, ServiceIndicators
+from safecore.stats.means import Norm
 from safecore.tallies import Tally
 
 __all__ = [
+    "CBI_SOCIAL_WORKER_NORMS",
+    "SAFECORE_2020",
+    "SAFECORE_2020_DISENGAGED",
+    "SAFECORE_2020_ENGAGED",
     "CaseNotes2020",
     "PublishedSummary",
     "PublishedTable",
     "StaffSurvey2020",
+    "audit_2020",
+    "declarations_2020",
+    "published_cost_2020",
     "safecore_2020",
+    "service_indicators_2020",
     "staff_survey_2020",
 ]
 
@@ -328,3 +341,151 @@ def staff_survey_2020() -> StaffSurvey2020:
         staff_surveyed=raw["source"]["staff_surveyed"],
         citation=raw["source"]["citation"],
     )
+
+
+# -- the cost model's tables (Tables 11, 12 and 13) ------------------------------------------
+
+#: The report's Table 11 (indicators, values and sources as printed).
+SAFECORE_2020: ProxyTable = ProxyTable(
+    Proxy(**row) for row in load_toml("safecore_2020_proxies.toml")["proxy"]
+)
+
+_COST = load_toml("safecore_2020_cost.toml")
+#: Table 12: the 12 engaged families.
+SAFECORE_2020_ENGAGED = Cohort(**_COST["cohorts"]["engaged"])
+#: Table 13: the 25 disengaged families.
+SAFECORE_2020_DISENGAGED = Cohort(**_COST["cohorts"]["disengaged"])
+
+
+def published_cost_2020() -> dict[str, Any]:
+    """Return the cost figures as printed (Tables 7, 8 and the text), for comparison."""
+    published: dict[str, Any] = _COST["published"]
+    return published
+
+
+# -- norms -------------------------------------------------------------------------------------
+
+_NORMS = load_toml("safecore_2020_staff.toml")["norms"]
+#: CBI means of 1,720 social workers (Walters, Brown & James 2018), as cited in the report.
+CBI_SOCIAL_WORKER_NORMS: dict[str, Norm] = {
+    scale: Norm(scale, _NORMS[scale], _NORMS["n"], _NORMS["source"])
+    for scale in ("personal", "work", "client")
+}
+
+
+# -- service indicators (Table 1) ----------------------------------------------------------------
+
+
+@functools.cache
+def service_indicators_2020() -> tuple[ServiceIndicators, Flow]:
+    """Load the report's service indicators (Table 1) and referral flow.
+
+    Examples
+    --------
+    >>> indicators, flow = service_indicators_2020()
+    >>> [r.indicator for r in indicators.rows]
+    ['CIN', 'CPP', 'CLA', 'MASH']
+    >>> flow.inconsistencies()
+    []
+    """
+    raw = load_toml("safecore_2020_services.toml")
+    ind = raw["indicators"]
+    indicators = ServiceIndicators(ind["children"], tuple(PrePost(**r) for r in ind["rows"]))
+    return indicators, Flow.from_mapping(raw["flow"])
+
+
+# -- the audit of the report ------------------------------------------------------------------
+
+
+def declarations_2020() -> tuple[
+    list[CountTable | ProductTable], list[SummaryRow], list[Figure], list[Relation]
+]:
+    """Declare the SafeCORE 2020 report's structure from the embedded data files.
+
+    Returns the tables, summary rows, figures and relations that
+    :func:`audit_2020` checks; the relations and text figures are read from
+    ``datasets/data/safecore_2020_audit.toml``.
+    """
+    case = safecore_2020()
+    tables: list[CountTable | ProductTable] = []
+    for number, t in sorted(case.tables.items()):
+        tables.append(
+            CountTable(
+                name=f"Table {number}",
+                row_labels=list(t.row_labels),
+                column_labels=list(t.column_labels),
+                counts=t.counts.tolist(),
+                row_totals=None if t.n is None else t.n.tolist(),
+                row_total_percents=None if t.n_percents is None else t.n_percents.tolist(),
+                cell_percents=t.percents.tolist(),
+                grand_total=t.extra.get("stated_total"),
+                statistic=t.extra.get("statistic"),
+                pvalue=t.extra.get("pvalue"),
+            )
+        )
+    cost = load_toml("safecore_2020_cost.toml")
+    cohorts = cost["cohorts"]
+    for key, table_no, pct_key in (("engaged", 12, "table12"), ("disengaged", 13, "table13")):
+        c = cohorts[key]
+        outcomes = list(c["potential"])
+        labels = [SAFECORE_2020[o].outcome.label for o in outcomes]  # type: ignore[attr-defined]
+        pct = cost["published"][pct_key]
+        tables.append(
+            CountTable(
+                name=f"Table {table_no}",
+                row_labels=labels,
+                column_labels=["Improved"],
+                counts=[[c["improved"][o]] for o in outcomes],
+                row_totals=[c["potential"][o] for o in outcomes],
+                cell_percents=[[pct["percent"][o]] for o in outcomes],
+                totals_are_sums=False,
+            )
+        )
+        pub = cost["published"][key]
+        tables.append(
+            ProductTable(
+                name=f"Table {pub['table']}",
+                row_labels=labels,
+                counts=[c["improved"][o] for o in outcomes],
+                units=[SAFECORE_2020[o].saving for o in outcomes],
+                totals=[pub["totals"][o] for o in outcomes],
+                total=pub["total"],
+                n=c["families"],
+                average=pub["per_family"],
+            )
+        )
+    staff = staff_survey_2020()
+    granularity = {"CBI": None, "CEAS": 1.0}
+    summaries = [
+        SummaryRow(
+            f"Table {r.table}",
+            f"{r.label}, time {r.time}",
+            r.n,
+            r.mean,
+            r.sd,
+            r.ci_low,
+            r.ci_high,
+            granularity=granularity["CEAS" if r.table == 10 else "CBI"],
+        )
+        for r in staff.rows
+        if r.n is not None and r.table is not None
+    ]
+    spec = load_toml("safecore_2020_audit.toml")
+    figures = [Figure(**f) for f in spec["figures"]]
+    relations = [Relation(**r) for r in spec["relations"]]
+    return tables, summaries, figures, relations
+
+
+def audit_2020() -> AuditReport:
+    """Audit the SafeCORE 2020 report: every embedded table, summary and stated figure.
+
+    Examples
+    --------
+    >>> report = audit_2020()
+    >>> len(report) > 20
+    True
+    >>> housing = [f for f in report.findings if f.table == "Table 7" and f.row == "Housing"]
+    >>> housing[0].published, housing[0].recomputed
+    (15400, 15540)
+    """
+    return audit(*declarations_2020())
