@@ -554,7 +554,7 @@ class SavingModel:
 
     def __repr__(self) -> str:
         return (
-            f"SavingModel(SAFECORE_2020, outcomes={len(self.proxies)}, attribution={self.attribution:g}, "
+            f"SavingModel(outcomes={len(self.proxies)}, attribution={self.attribution:g}, "
             f"deadweight={self.deadweight:g}, displacement={self.displacement:g}, "
             f"optimism_bias={self.optimism_bias:g}, years={self.years}, drop_off={self.drop_off:g}, "
             f"discount_rate={self.discount_rate!r})"
@@ -779,7 +779,8 @@ def switching_value(
     >>> cost = delivery_cost_per_family(1_950_000, 89, startup_share=0.10)
     >>> switching_value(SavingModel(SAFECORE_2020, years=5), SAFECORE_2020_ENGAGED, cost, "attribution")
     SwitchingValue(attribution=0.280456, bounds=(0.0, 1.0))
-    >>> switching_value(SavingModel(SAFECORE_2020), SAFECORE_2020_DISENGAGED, cost, "deadweight").value is None
+    >>> model = SavingModel(SAFECORE_2020)
+    >>> switching_value(model, SAFECORE_2020_DISENGAGED, cost, "deadweight").value is None
     True
     """
     _check_model(model)
