@@ -503,10 +503,7 @@ def _published_cost() -> dict[str, Any]:
 
 
 def _staff_section_2020() -> Section:
-    from safecore.datasets import (
-        CBI_SOCIAL_WORKER_NORMS,
-        staff_survey_2020,
-    )
+    from safecore.datasets import CBI_SOCIAL_WORKER_NORMS, staff_survey_2020  # noqa: PLC0415
     from safecore.stats import one_sample_from_summary, welch_from_summary  # noqa: PLC0415
     from safecore.stats.consistency import ci_consistent  # noqa: PLC0415
 
