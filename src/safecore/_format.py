@@ -153,12 +153,14 @@ def text_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return "\n".join([line(list(header)), *(line(r) for r in body)])
 
 
-def frame(records: list[dict[str, object]], index: str | None = None) -> object:
+def frame(
+    records: list[dict[str, object]], index: str | None = None, columns: Sequence[str] | None = None
+) -> object:
     """Build a pandas DataFrame from records; pandas is optional and imported here only."""
     try:
         import pandas as pd  # noqa: PLC0415 - optional dependency, imported lazily
     except ImportError as exc:  # pragma: no cover - exercised only without pandas
         msg = "to_frame() needs pandas: pip install 'safecore[pandas]'"
         raise ImportError(msg) from exc
-    df = pd.DataFrame.from_records(records)
+    df = pd.DataFrame.from_records(records, columns=None if columns is None else list(columns))
     return df.set_index(index) if index is not None else df

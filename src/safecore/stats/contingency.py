@@ -28,7 +28,8 @@ from safecore._errors import (
     SmallExpectedWarning,
     TableTooLargeError,
 )
-from safecore._format import fmt_label, fmt_labels, fmt_number, frame, html_table, markdown_table
+from safecore._format import fmt_label, fmt_labels, fmt_number
+from safecore._results import ResultTable, TestResult
 from safecore._validate import MEMORY_BUDGET, check_draws, check_seed, check_whole, show_value
 from safecore.tallies import Tally, _as_count_table
 
@@ -52,7 +53,7 @@ def _frozen_float(a: ArrayLike) -> NDArray[np.float64]:
 
 
 @attrs.frozen(slots=True, repr=False, eq=False)
-class ChiSquareResult:
+class ChiSquareResult(TestResult):
     """Pearson's chi-square test of independence on a two-way table.
 
     Attributes
@@ -108,41 +109,37 @@ class ChiSquareResult:
     method: str = "asymptotic"
     resamples: int | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain-Python form (arrays as nested lists, labels as wording), for JSON."""
-        return {
-            "statistic": self.statistic,
-            "pvalue": self.pvalue,
-            "dof": self.dof,
-            "n": self.n,
-            "cramers_v": self.cramers_v,
-            "min_expected": self.min_expected,
-            "correction": self.correction,
-            "method": self.method,
-            "resamples": self.resamples,
-            "row_labels": [fmt_label(x) for x in self.row_labels],
-            "column_labels": [fmt_label(x) for x in self.column_labels],
-            "observed": self.observed.tolist(),
-            "expected": self.expected.tolist(),
-            "residuals": self.residuals.tolist(),
-            "adjusted_residuals": self.adjusted_residuals.tolist(),
-        }
+    @property
+    def df(self) -> int:
+        """Degrees of freedom (the same as :attr:`dof`; ``df`` is the name every test result uses)."""
+        return self.dof
 
-    def to_frame(self) -> Any:
-        """Observed, expected and adjusted residual per cell, as a pandas DataFrame."""
-        records = [
-            {
-                "row": fmt_label(r),
-                "column": fmt_label(c),
-                "observed": self.observed[i, j],
-                "expected": self.expected[i, j],
-                "residual": self.residuals[i, j],
-                "adjusted_residual": self.adjusted_residuals[i, j],
-            }
-            for i, r in enumerate(self.row_labels)
-            for j, c in enumerate(self.column_labels)
-        ]
-        return frame(records)
+    def _table(self) -> ResultTable:
+        return self.cells()
+
+    def cells(self) -> ResultTable:
+        """Return observed and expected counts and residuals per cell (one row per cell).
+
+        This is the table that ``to_frame()``, ``str()`` and the notebook reprs
+        show, with :meth:`summary` as its caption.
+        """
+        return ResultTable(
+            ("row", "column", "observed", "expected", "residual", "adjusted_residual"),
+            [
+                (
+                    fmt_label(r),
+                    fmt_label(c),
+                    int(self.observed[i, j]),
+                    float(self.expected[i, j]),
+                    float(self.residuals[i, j]),
+                    float(self.adjusted_residuals[i, j]),
+                )
+                for i, r in enumerate(self.row_labels)
+                for j, c in enumerate(self.column_labels)
+            ],
+            caption=self.summary(),
+            formats={"expected": ".2f", "residual": "+.2f", "adjusted_residual": "+.2f"},
+        )
 
     def _pvalue_text(self) -> str:
         if self.method == "monte-carlo":
@@ -158,30 +155,6 @@ class ChiSquareResult:
             f"χ²({self.dof}, N = {self.n}) = {self.statistic:.2f}, {self._pvalue_text()}, "
             f"V = {self.cramers_v:.2f}"
         )
-
-    def _cells(self) -> tuple[list[str], list[list[object]]]:
-        header = ["", *(fmt_label(c) for c in self.column_labels)]
-        rows: list[list[object]] = []
-        for i, lab in enumerate(self.row_labels):
-            cells = [
-                f"{int(o)} (E {e:.1f}, adj. res. {a:+.2f})"
-                for o, e, a in zip(
-                    self.observed[i], self.expected[i], self.adjusted_residuals[i], strict=True
-                )
-            ]
-            rows.append([fmt_label(lab), *cells])
-        return header, rows
-
-    def _repr_html_(self) -> str:
-        header, rows = self._cells()
-        return html_table(header, rows, caption=self.summary())
-
-    def _repr_markdown_(self) -> str:
-        header, rows = self._cells()
-        return f"{self.summary()}\n\n{markdown_table(header, rows)}"
-
-    def __str__(self) -> str:
-        return self.summary()
 
     def __repr__(self) -> str:
         rows = fmt_labels(self.row_labels)
