@@ -106,7 +106,7 @@ def test_semicolon_file_reads_with_delimiter(capsys: pytest.CaptureFixture[str],
         capsys, "report", "--case-notes", path, "--delimiter", ";", "--missing", "NA", "--draws", "0"
     )
     assert code == 0, err
-    assert "3 records" in out and "1 record has neither a type nor a status" in out
+    assert "3 rows" in out and "1 record has neither a type nor a status" in out
 
 
 def test_status_that_never_occurs_degrades(capsys: pytest.CaptureFixture[str], tmp_path: Path):
@@ -149,13 +149,13 @@ def test_debug_anywhere_shows_the_traceback(tmp_path: Path):
 
 def test_internal_error_exits_2(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
     """An unexpected exception prints one 'internal error' line and exits 2."""
-    import safecore.report
+    import safecore.datasets
 
     def boom(**_: object) -> None:
         msg = "boom"
         raise RuntimeError(msg)
 
-    monkeypatch.setattr(safecore.report, "build_report", boom)
+    monkeypatch.setattr(safecore.datasets, "report_2020", boom)
     code, out, err = run(capsys, "report", "--draws", "0")
     assert code == 2 and out == ""
     assert err == "safecore: internal error: RuntimeError: boom; rerun with --debug for the traceback\n"
@@ -247,7 +247,8 @@ def test_every_cohort_is_reported(capsys: pytest.CaptureFixture[str], tmp_path: 
         for k, n in (("a", 2), ("b", 1), ("c", 0))
     )
     path = write(tmp_path, "c.toml", cohorts)
-    code, out, _ = run(capsys, "report", "--cohorts", path, "--draws", "0")
+    proxies = str(EXAMPLES / "proxies.toml")
+    code, out, _ = run(capsys, "report", "--cohorts", path, "--proxies", proxies, "--draws", "0")
     assert code == 0
     assert [line for line in out.splitlines() if line.startswith("Results by outcome")] == [
         "Results by outcome: A",

@@ -128,7 +128,9 @@ def test_errors_are_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path)
         and "bad.toml: proxy[1].saving must be in [0, 1e+12]: -1" in err
     )
     assert err.count("\n") == 1
-    code, _, err = run(capsys, "report", "--cohorts", str(tmp_path / "missing.toml"))
+    proxies = str(EXAMPLES / "proxies.toml")
+    missing = str(tmp_path / "missing.toml")
+    code, _, err = run(capsys, "report", "--cohorts", missing, "--proxies", proxies)
     assert code == 1 and "missing.toml" in err
     with pytest.raises(Exception, match="saving must be"):
         main(["--debug", "proxies", "validate", str(bad)])

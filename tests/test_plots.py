@@ -11,7 +11,7 @@ matplotlib.use("Agg")
 
 from safecore import safecore_2020  # noqa: E402
 from safecore.cost import SAFECORE_2020_ENGAGED, SavingModel, sensitivity  # noqa: E402
-from safecore.datasets import SAFECORE_2020, staff_survey_2020  # noqa: E402
+from safecore.datasets import CBI_SOCIAL_WORKER_NORMS, SAFECORE_2020, staff_survey_2020  # noqa: E402
 from safecore.plots import attainment_bars, savings_waterfall, staff_scores, tornado  # noqa: E402
 
 
@@ -21,7 +21,11 @@ from safecore.plots import attainment_bars, savings_waterfall, staff_scores, tor
         lambda: attainment_bars(safecore_2020().goal_attainment),
         lambda: savings_waterfall(SavingModel(SAFECORE_2020).evaluate(SAFECORE_2020_ENGAGED)),
         lambda: tornado(sensitivity(SavingModel(SAFECORE_2020), SAFECORE_2020_ENGAGED)),
-        lambda: staff_scores(staff_survey_2020()),
+        lambda: staff_scores(
+            staff_survey_2020(),
+            norms={k: v.mean for k, v in CBI_SOCIAL_WORKER_NORMS.items()},
+            norm_label="Social workers (n = 1,720)",
+        ),
     ],
     ids=["attainment", "waterfall", "tornado", "staff"],
 )

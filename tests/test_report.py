@@ -7,14 +7,15 @@ from pathlib import Path
 import pytest
 
 from safecore.cost import CohortError
+from safecore.datasets import report_2020
 from safecore.report import Report, Section, Table, build_report, load_cohorts
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 def test_default_sections_and_findings():
-    """The default report has the five sections and the audit findings as data."""
-    r = build_report(draws=0)
+    """The 2020 report has the five sections and the audit findings as data."""
+    r = report_2020(draws=0)
     assert [s.title for s in r.sections] == [
         "Service indicators (Table 1)",
         "Case notes (Tables 2-5)",
@@ -28,15 +29,21 @@ def test_default_sections_and_findings():
 
 
 def test_own_proxies_replace_table_11_and_drop_the_audit(tmp_path: Path):
-    """With only a proxy file, the 2020 cohorts are valued with it and no audit is shown."""
+    """With other proxies, the 2020 cohorts are valued with them and no audit is shown."""
     from safecore.cost import SAFECORE_2020, Proxy
 
     table = SAFECORE_2020.with_proxy(Proxy("housing", "An eviction has been avoided.", 8450, "s"))
-    p = tmp_path / "p.toml"
-    p.write_text(table.to_toml(), encoding="utf-8")
-    r = build_report(proxies=p, draws=0)
+    r = report_2020(proxies=table, draws=0)
     assert "Audit of the published figures" not in [s.title for s in r.sections]
     assert "£8,450" in r.to_text()
+
+
+def test_build_report_needs_input_and_proxies_with_cohorts(tmp_path: Path):
+    """No programme's data is used silently: no files, or cohorts without proxies, is an error."""
+    with pytest.raises(ValueError, match="at least one input file"):
+        build_report(draws=0)
+    with pytest.raises(ValueError, match="cohorts and proxies go together"):
+        build_report(cohorts=EXAMPLES / "cohorts.toml", draws=0)
 
 
 def test_render_rejects_unknown_format():

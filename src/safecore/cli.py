@@ -39,24 +39,50 @@ def _progress_bar(done: int, total: int) -> None:
 
 def _cmd_report(args: argparse.Namespace) -> str:
     from safecore._validate import check_draws, check_seed  # noqa: PLC0415
-    from safecore.report import build_report  # noqa: PLC0415
+    from safecore.report import build_report, read_proxy_file  # noqa: PLC0415
 
     draws = check_draws(_int_option(args.draws, "--draws"), "--draws", minimum=0)
     seed = check_seed(_int_option(args.seed, "--seed"), "--seed")
     progress = _progress_bar if sys.stderr.isatty() else None
-    report = build_report(
-        case_notes=args.case_notes,
-        staff_survey=args.staff_survey,
-        proxies=args.proxies,
-        cohorts=args.cohorts,
-        draws=draws,
-        seed=seed,
-        progress=progress,
-        delimiter=args.delimiter,
-        missing=tuple(args.missing),
-        decimal=args.decimal,
-    )
+    missing = tuple(args.missing)
+    paired = [_pair(text) for text in args.paired]
+    if args.case_notes is None and args.staff_survey is None and args.cohorts is None:
+        if args.outcome or paired or args.group != "engagement":
+            msg = "--group, --outcome and --paired describe a --case-notes file; none was given"
+            raise InputValueError(msg)
+        from safecore.datasets import report_2020  # noqa: PLC0415 - the embedded report
+
+        proxies = None
+        if args.proxies is not None:
+            proxies = read_proxy_file(
+                args.proxies, delimiter=args.delimiter, decimal=args.decimal, missing=missing
+            )
+        report = report_2020(proxies=proxies, draws=draws, seed=seed, progress=progress)
+    else:
+        report = build_report(
+            case_notes=args.case_notes,
+            staff_survey=args.staff_survey,
+            proxies=args.proxies,
+            cohorts=args.cohorts,
+            group=args.group,
+            outcomes=args.outcome or None,
+            paired=paired,
+            draws=draws,
+            seed=seed,
+            progress=progress,
+            delimiter=args.delimiter,
+            missing=missing,
+            decimal=args.decimal,
+        )
     return report.render(args.format)
+
+
+def _pair(text: str) -> tuple[str, str]:
+    before, sep, after = text.partition(":")
+    if not sep or not before.strip() or not after.strip():
+        msg = f"--paired must be BEFORE:AFTER (two column names): {text!r}"
+        raise InputValueError(msg)
+    return before.strip(), after.strip()
 
 
 def _cmd_audit(args: argparse.Namespace) -> str:
@@ -127,6 +153,28 @@ def _parser() -> argparse.ArgumentParser:
         "--delimiter",
         default=",",
         help="cell separator of the CSV inputs (default ','; e.g. ';' or '\\t' written as $'\\t')",
+    )
+    rep.add_argument(
+        "--group",
+        default="engagement",
+        metavar="COLUMN",
+        help="case-note column whose groups are compared (default: engagement; e.g. arm, site)",
+    )
+    rep.add_argument(
+        "--outcome",
+        action="append",
+        default=[],
+        metavar="COLUMN",
+        help="an outcome column compared between groups (repeatable; default: status, split into "
+        "goals and problems)",
+    )
+    rep.add_argument(
+        "--paired",
+        action="append",
+        default=[],
+        metavar="BEFORE:AFTER",
+        help="a yes/no indicator recorded before and after, tested with the exact McNemar test "
+        "(repeatable)",
     )
     rep.add_argument(
         "--decimal",

@@ -16,7 +16,7 @@ Examples
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
@@ -27,10 +27,21 @@ if TYPE_CHECKING:
 
     from safecore.cost.model import Evaluation
     from safecore.cost.uncertainty import Sensitivity
-    from safecore.datasets import StaffSurvey2020
     from safecore.tallies import Tally
 
 __all__ = ["attainment_bars", "savings_waterfall", "staff_scores", "tornado"]
+
+
+class _Summary(Protocol):
+    mean: float
+    ci_low: float
+    ci_high: float
+
+
+class _Summaries(Protocol):
+    """Published or computed summaries looked up by scale and time point."""
+
+    def get(self, scale: str, time: int) -> Any: ...
 
 
 def _axes(ax: Axes | None) -> Axes:
@@ -110,8 +121,33 @@ def tornado(sens: Sensitivity, ax: Axes | None = None, top: int = 10) -> Axes:
     return ax
 
 
-def staff_scores(staff: StaffSurvey2020, ax: Axes | None = None, scales: Any = None) -> Axes:
-    """CBI means with their published 95% CIs by time point, against the social-worker norm.
+def staff_scores(
+    staff: _Summaries,
+    ax: Axes | None = None,
+    scales: Any = None,
+    *,
+    times: tuple[int, ...] = (1, 2),
+    norms: dict[str, float] | None = None,
+    norm_label: str = "Norm",
+) -> Axes:
+    """Scale means with their 95% CIs by time point, against reference norms when given.
+
+    Parameters
+    ----------
+    staff : object with ``get(scale, time)``
+        Summaries with ``mean``, ``ci_low`` and ``ci_high`` (e.g.
+        `safecore.datasets.staff_survey_2020()`).
+    ax : matplotlib.axes.Axes, optional
+        Where to draw.
+    scales : sequence of str, optional
+        The scales shown (default: the CBI's personal, work, client).
+    times : tuple of int
+        The time points shown.
+    norms : dict, optional
+        Reference mean per scale, drawn as a bar; none by default (the
+        report's social-worker norms are `safecore.datasets.CBI_SOCIAL_WORKER_NORMS`).
+    norm_label : str
+        Legend text of the norms.
 
     Returns
     -------
@@ -120,13 +156,14 @@ def staff_scores(staff: StaffSurvey2020, ax: Axes | None = None, scales: Any = N
     ax = _axes(ax)
     scales = scales or ("personal", "work", "client")
     x = np.arange(len(scales))
-    for k, time in enumerate((1, 2)):
+    for k, time in enumerate(times):
         rows = [staff.get(s, time) for s in scales]
         means = np.array([r.mean for r in rows])
         err = np.array([[r.mean - r.ci_low for r in rows], [r.ci_high - r.mean for r in rows]])
         ax.errorbar(x + (k - 0.5) * 0.2, means, yerr=err, fmt="o", capsize=3, label=f"Time {time}")
-    norms = np.array([staff.norms.get(s, np.nan) for s in scales], dtype=float)
-    ax.scatter(x, norms, marker="_", s=600, color="black", label="Social workers (n = 1,720)")
+    if norms:
+        values = np.array([norms.get(s, np.nan) for s in scales], dtype=float)
+        ax.scatter(x, values, marker="_", s=600, color="black", label=norm_label)
     ax.set_xticks(x, [s.capitalize() for s in scales])
     ax.set_ylabel("CBI score (0-100)")
     ax.legend(frameon=False, fontsize="small")

@@ -14,6 +14,7 @@ Examples
 180551.0
 """
 
+from safecore.datasets.report_2020 import report_2020
 from safecore.datasets.safecore_2020 import (
     CBI_SOCIAL_WORKER_NORMS,
     SAFECORE_2020,
@@ -43,6 +44,7 @@ __all__ = [
     "audit_2020",
     "declarations_2020",
     "published_cost_2020",
+    "report_2020",
     "safecore_2020",
     "service_indicators_2020",
     "staff_survey_2020",

@@ -1,0 +1,139 @@
+"""Assemble an evaluation as a document from a user's own files: tables and text, rendered four ways.
+
+:func:`build_report` runs the analysis on case notes (or any outcome file),
+staff surveys, proxies and cohorts; :class:`Report` renders as text,
+Markdown, HTML or JSON. The SafeCORE 2020 report, recomputed, is one dataset:
+:func:`safecore.datasets.report_2020`.
+
+Examples
+--------
+>>> from pathlib import Path
+>>> from safecore.report import build_report
+>>> examples = Path("examples")
+>>> report = build_report(case_notes=examples / "case_notes.csv", draws=0)
+>>> [s.title for s in report.sections]
+['Case notes']
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+
+from safecore._errors import InputValueError
+from safecore.cost.cohorts import load_cohorts
+from safecore.cost.proxies import ProxyTable
+from safecore.report.document import Report, Section, Table
+from safecore.report.sections import Progress, case_notes_section, cost_section, staff_section
+
+__all__ = ["Report", "Section", "Table", "build_report", "load_cohorts", "read_proxy_file"]
+
+
+def read_proxy_file(
+    path: str | os.PathLike[str],
+    *,
+    delimiter: str = ",",
+    decimal: str = ".",
+    missing: Iterable[str] = ("",),
+) -> ProxyTable:
+    """Read a proxy table, passing the CSV options only to a CSV file (TOML takes none)."""
+    from safecore.cost import load_proxies  # noqa: PLC0415
+
+    if os.fspath(path).lower().endswith(".csv"):
+        return load_proxies(path, delimiter=delimiter, decimal=decimal, missing=tuple(missing))
+    return load_proxies(path)
+
+
+def build_report(
+    *,
+    case_notes: str | os.PathLike[str] | None = None,
+    staff_survey: str | os.PathLike[str] | None = None,
+    proxies: str | os.PathLike[str] | None = None,
+    cohorts: str | os.PathLike[str] | None = None,
+    group: str = "engagement",
+    outcomes: Sequence[str] | None = None,
+    paired: Sequence[tuple[str, str]] = (),
+    draws: int = 10_000,
+    seed: int = 2020,
+    progress: Progress | None = None,
+    delimiter: str = ",",
+    missing: Iterable[str] = ("",),
+    decimal: str = ".",
+) -> Report:
+    """Run the evaluation on your own files.
+
+    Parameters
+    ----------
+    case_notes : path, optional
+        A case-note or outcome CSV, one row per record (see *group*, *outcomes*, *paired*).
+    staff_survey : path, optional
+        A staff survey CSV: ``respondent, time, cbi01 ... cbi19`` (labels or points).
+    proxies : path, optional
+        A proxy table (TOML or CSV, see `safecore.cost.load_proxies`); needed with *cohorts*.
+    cohorts : path, optional
+        Cohorts in TOML (see `safecore.cost.load_cohorts`); any number of them.
+    group : str
+        The case-note column whose groups are compared (engagement, trial arm, site, ...).
+    outcomes : sequence of str, optional
+        Outcome columns compared between groups; by default the ``status`` column,
+        split into goals and problems.
+    paired : sequence of (str, str)
+        Yes/no indicators recorded before and after, compared with the exact McNemar test.
+    draws : int
+        Monte Carlo draws for the uncertainty table (0 to skip).
+    seed : int
+        Seed of the simulation.
+    progress : callable, optional
+        ``progress(done, total)`` during the simulation.
+    delimiter : str
+        Cell separator of the CSV inputs (default comma).
+    missing : iterable of str
+        Cell texts meaning "missing" in the CSV inputs (default: only an empty cell).
+    decimal : str
+        Decimal mark of money in a CSV proxy file: ``"."`` (default) or ``","``.
+
+    Returns
+    -------
+    Report
+        The sections those files feed.
+
+    Raises
+    ------
+    InputValueError
+        With no input file, or cohorts without a proxy table (no programme's
+        proxies are used silently; the SafeCORE 2020 tables are in
+        `safecore.datasets`).
+    """
+    if all(x is None for x in (case_notes, staff_survey, cohorts, proxies)):
+        msg = (
+            "build_report needs at least one input file (case_notes, staff_survey, cohorts with "
+            "proxies); the SafeCORE 2020 report is safecore.datasets.report_2020()"
+        )
+        raise InputValueError(msg)
+    if (cohorts is None) != (proxies is None):
+        msg = (
+            "cohorts and proxies go together: a cost section values your cohorts with your "
+            "proxy table (the 2020 report's Table 11 is safecore.datasets.SAFECORE_2020)"
+        )
+        raise InputValueError(msg)
+    missing = tuple(missing)
+    sections: list[Section] = []
+    if case_notes is not None:
+        sections.append(
+            case_notes_section(
+                case_notes,
+                group=group,
+                outcomes=outcomes,
+                paired=paired,
+                delimiter=delimiter,
+                missing=missing,
+            )
+        )
+    if cohorts is not None and proxies is not None:
+        table = read_proxy_file(proxies, delimiter=delimiter, decimal=decimal, missing=missing)
+        sections.append(
+            cost_section(table, load_cohorts(cohorts), draws=draws, seed=seed, progress=progress)
+        )
+    if staff_survey is not None:
+        sections.append(staff_section(staff_survey, delimiter=delimiter, missing=missing))
+    return Report("Programme evaluation", tuple(sections))

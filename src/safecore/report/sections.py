@@ -1,0 +1,470 @@
+"""Report sections built from a user's own files, for any programme.
+
+Every section is built from what the files contain: any groups (engagement,
+trial arms, sites), any outcome categories (goal attainment, problem change,
+yes/no indicators such as "child in need"), any number of cohorts. A test that
+cannot be computed leaves its table in place and says why.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import os
+import warnings
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+from safecore._errors import (
+    InputValueError,
+    RecordError,
+    SafecoreError,
+    SafecoreWarning,
+    UnknownLabelError,
+)
+from safecore._format import fmt_label, fmt_money
+from safecore.report.document import Section, Table
+
+__all__ = [
+    "case_notes_section",
+    "chi_square_text",
+    "cost_section",
+    "outcome_tables",
+    "proxy_table",
+    "results_table",
+    "simulation_table",
+    "staff_section",
+    "tally_table",
+]
+
+Progress = Callable[[int, int], None]
+
+
+def tally_table(caption: str, t: Any) -> Table:
+    """Return a tally as a report table: ``n (row %)`` cells, missing and N per row."""
+    pct = t.row_percentages(include_missing=True)
+    header = ["", *(fmt_label(c) for c in t.column_labels), "Missing", "N"]
+    rows = [
+        [
+            fmt_label(lab),
+            *(f"{n} ({p:.0f}%)" for n, p in zip(t.table[i], pct[i], strict=True)),
+            int(t.row_missing[i]),
+            int(t.row_totals[i] + t.row_missing[i]),
+        ]
+        for i, lab in enumerate(t.row_labels)
+    ]
+    return Table(caption, header, rows)
+
+
+def chi_square_text(t: Any, published: str | None = None) -> str:
+    """Return the chi-square line for a tally, or why no test could be computed."""
+    from safecore.stats.contingency import chi_square  # noqa: PLC0415
+    from safecore.tallies import Tally  # noqa: PLC0415
+
+    keep_r = t.row_totals > 0
+    keep_c = t.column_totals > 0
+    note = ""
+    if keep_r.sum() < 2 or keep_c.sum() < 2:
+        rows, cols = int(keep_r.sum()), int(keep_c.sum())
+        return (
+            f"No chi-square test: it needs at least two groups and two outcomes with records "
+            f"(found {rows} and {cols})."
+        )
+    if not keep_r.all() or not keep_c.all():
+        dropped = [fmt_label(x) for x, k in zip(t.row_labels, keep_r, strict=True) if not k]
+        dropped += [fmt_label(x) for x, k in zip(t.column_labels, keep_c, strict=True) if not k]
+        note = f" (categories with no records left out of the test: {', '.join(dropped)})"
+        t = Tally.from_counts(
+            t.table[keep_r][:, keep_c],
+            [x for x, k in zip(t.row_labels, keep_r, strict=True) if k],
+            [x for x, k in zip(t.column_labels, keep_c, strict=True) if k],
+        )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SafecoreWarning)
+        res = chi_square(t)
+    line = f"Recomputed: {res.summary()}{note}"
+    if res.min_expected < 5:
+        try:
+            exact = chi_square(t, method="exact")
+        except SafecoreError as exc:
+            line += f"; smallest expected count {res.min_expected:.2f} < 5, exact p not computed: {exc}"
+        else:
+            line += f"; smallest expected count {res.min_expected:.2f} < 5, exact p = {exact.pvalue:.4g}"
+    if published:
+        line += f". Published: {published}."
+    return line
+
+
+_KINDS = {"goal": "goal", "goals": "goal", "problem": "problem", "problems": "problem"}
+
+
+def _split_case_notes(records: Any, group: str = "engagement") -> tuple[Any, Any, Any]:
+    """Goals, problems and unclassified records of one case-note RecordSet.
+
+    A record's kind is its ``type`` cell (goal or problem) or, when that is
+    absent or empty, what its status parses as (an attainment or a change).
+    A status that is neither is an error naming the line and the closest
+    labels; records with neither a type nor a status are returned apart.
+    """
+    from safecore.categories import Attainment, Change  # noqa: PLC0415
+
+    records.require(group, "status")
+    has_type = records.has("type")
+    goals: list[int] = []
+    problems: list[int] = []
+    unclassified: list[int] = []
+    for k, r in enumerate(records):
+        kind = r["type"] if has_type else None
+        status = r["status"]
+        if kind is not None:
+            name = _KINDS.get(str(kind).strip().casefold())
+            if name is None:
+                msg = f"{records.where(k, 'type')}: type must be 'goal' or 'problem': {kind!r}"
+                raise RecordError(msg)
+            kind = name
+        elif status is not None:
+            kind = _status_kind(status, records.where(k, "status"), Attainment, Change)
+        if kind == "goal":
+            goals.append(k)
+        elif kind == "problem":
+            problems.append(k)
+        else:
+            unclassified.append(k)
+    return records.subset(goals), records.subset(problems), records.subset(unclassified)
+
+
+def _status_kind(status: object, where: str, *enums: Any) -> str:
+    from safecore.categories import normalise_label  # noqa: PLC0415
+
+    for enum, name in zip(enums, ("goal", "problem"), strict=True):
+        try:
+            enum.from_label(status)
+        except UnknownLabelError:
+            continue
+        return name
+    labels = [m.label for e in enums for m in e]
+    close = difflib.get_close_matches(
+        normalise_label(str(status)), [normalise_label(x) for x in labels], n=3, cutoff=0.5
+    )
+    shown = [x for x in labels if normalise_label(x) in close] or labels
+    msg = (
+        f"{where}: status {status!r} is neither a goal attainment nor a problem change "
+        f"(closest: {', '.join(repr(x) for x in shown)}); add a 'type' column or correct the status"
+    )
+    raise UnknownLabelError(msg)
+
+
+def _binary(value: object, where: str) -> bool:
+    """Read a yes/no indicator value: yes/no, y/n, true/false, 1/0 (any case), or a bool."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().casefold()
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    msg = f"{where}: {value!r} is not a yes/no value (yes/no, y/n, true/false, 1/0)"
+    raise RecordError(msg)
+
+
+_YES = frozenset({"yes", "y", "true", "1", "1.0"})
+_NO = frozenset({"no", "n", "false", "0", "0.0"})
+
+
+def _outcome_blocks(records: Any, group: str, outcome: str) -> list[Table | str]:
+    """Tally of one outcome column by group, with its test (or why there is none)."""
+    from safecore.tallies import tally  # noqa: PLC0415
+
+    t = tally(records, rows=group, columns=outcome)
+    caption = f"{outcome} by {group} ({t.total} records, {t.missing} missing)"
+    return [tally_table(caption, t), chi_square_text(t)]
+
+
+def _paired_blocks(records: Any, before: str, after: str) -> list[Table | str]:
+    """Exact McNemar test of a yes/no indicator recorded before and after."""
+    from safecore.stats import mcnemar_exact  # noqa: PLC0415
+
+    records.require(before, after)
+    counts = {(True, True): 0, (True, False): 0, (False, True): 0, (False, False): 0}
+    incomplete = 0
+    for k, r in enumerate(records):
+        if r[before] is None or r[after] is None:
+            incomplete += 1
+            continue
+        pair = (_binary(r[before], records.where(k, before)), _binary(r[after], records.where(k, after)))
+        counts[pair] += 1
+    test = mcnemar_exact(counts[(True, False)], counts[(False, True)])
+    rows = [
+        ["Yes", counts[(True, True)], counts[(True, False)]],
+        ["No", counts[(False, True)], counts[(False, False)]],
+    ]
+    blocks: list[Table | str] = [
+        Table(
+            f"{before} (rows) against {after} (columns)", [before, f"{after}: yes", f"{after}: no"], rows
+        ),
+        f"Exact McNemar test of the change from {before} to {after}: "
+        f"{counts[(True, False)]} yes→no, {counts[(False, True)]} no→yes, p = {test.pvalue:.4g}"
+        + (f"; {incomplete} records with a missing value are left out" if incomplete else "")
+        + ".",
+    ]
+    return blocks
+
+
+def case_notes_section(
+    path: str | os.PathLike[str],
+    *,
+    group: str = "engagement",
+    outcomes: Sequence[str] | None = None,
+    paired: Sequence[tuple[str, str]] = (),
+    delimiter: str = ",",
+    missing: Iterable[str] = ("",),
+) -> Section:
+    """Tallies and tests of a case-note or outcome file, by group.
+
+    Parameters
+    ----------
+    path : path
+        A CSV file, one row per record.
+    group : str
+        The column that defines the groups compared (engagement, trial arm, site, ...).
+    outcomes : sequence of str, optional
+        Outcome columns tallied by group, each with a chi-square (or exact)
+        test. By default the ``status`` column, split into goals (attainment)
+        and problems (change) by a ``type`` column or by what the status is.
+    paired : sequence of (str, str)
+        Yes/no indicators recorded before and after (e.g. ``("cin_before",
+        "cin_after")``), each compared with the exact McNemar test.
+    delimiter, missing
+        How the CSV file is read (see :func:`safecore.tallies.read_records`).
+
+    Returns
+    -------
+    Section
+    """
+    from safecore.categories import Attainment, Change  # noqa: PLC0415
+    from safecore.tallies import per_family, read_records, tally  # noqa: PLC0415
+
+    records = read_records(path, delimiter=delimiter, missing=missing)
+    records.require(group)
+    blocks: list[Table | str] = [f"Records from {path}: {len(records)} rows, grouped by {group!r}."]
+    if outcomes is None and not paired:
+        if not records.has("status"):
+            found = ", ".join(repr(c) for c in records.columns)
+            msg = (
+                f"{path}: no 'status' column (columns found: {found}); name the outcome columns "
+                "to compare between groups (outcomes=[...], --outcome COLUMN) or the before/after "
+                "indicator pairs (paired=[...], --paired BEFORE:AFTER)"
+            )
+            raise InputValueError(msg)
+        goals, problems, unclassified = _split_case_notes(records, group)
+        for name, subset, enum in (("Goals", goals, Attainment), ("Problems", problems, Change)):
+            if not len(subset):
+                blocks.append(f"{name}: none recorded.")
+                continue
+            t = tally(subset, rows=group, columns="status", column_type=enum, column_order=list(enum))
+            blocks.append(
+                tally_table(f"{name}: status by {group} ({t.total} records, {t.missing} missing)", t)
+            )
+            blocks.append(chi_square_text(t))
+            if subset.has("family"):
+                blocks.append(_per_family_text(name, per_family(subset)))
+        if len(unclassified):
+            n = len(unclassified)
+            lines = ", ".join(unclassified.places[:5]) + (", ..." if n > 5 else "")
+            blocks.append(
+                f"{n} {'record has' if n == 1 else 'records have'} neither a type nor a status and "
+                f"{'is' if n == 1 else 'are'} not tallied ({lines})."
+            )
+    for outcome in outcomes or ():
+        records.require(outcome)
+        blocks.extend(_outcome_blocks(records, group, outcome))
+    for before, after in paired:
+        blocks.extend(_paired_blocks(records, before, after))
+    return Section("Case notes" if outcomes is None and not paired else "Outcomes", blocks)
+
+
+def _per_family_text(name: str, s: Any) -> str:
+    sd = "-" if math.isnan(s.sd) else f"{s.sd:.1f}"
+    return (
+        f"{name} per family: mean {s.mean:.1f}, SD {sd}, median {s.median:g}, "
+        f"range {s.min}-{s.max} ({s.n_families} families"
+        + (f"; {s.missing} records with no family" if s.missing else "")
+        + ")"
+    )
+
+
+def staff_section(
+    path: str | os.PathLike[str], *, delimiter: str = ",", missing: Iterable[str] = ("",)
+) -> Section:
+    """Staff-survey scores by time point and the comparison of two time points."""
+    from safecore.scales import compare_times, read_staff_survey  # noqa: PLC0415
+    from safecore.scales.survey import SCALES  # noqa: PLC0415
+
+    survey = read_staff_survey(path, delimiter=delimiter, missing=missing)
+    times = survey.time_points
+    coding = "points (0–100)" if survey.coding == "points" else "option labels"
+    blocks: list[Table | str] = [
+        f"Staff survey from {path}: {survey.n} responses from {len(set(survey.respondents))} "
+        f"respondents at {len(times)} time point{'s' if len(times) != 1 else ''}; "
+        f"answers read as {coding}."
+    ]
+    rows = []
+    for scale in SCALES:
+        for time in times:
+            s = survey.describe(scale, time)
+            shown = str(s) if s.n >= 2 else f"{s.mean:.1f} (one score: no SD or CI)"
+            if s.n == 0:
+                shown = "no scores"
+            rows.append([scale, time, s.n, s.missing, shown])
+    blocks.append(
+        Table("CBI scores by time point", ["Scale", "Time", "N", "Missing", "M [95% CI] SD"], rows)
+    )
+    if len(times) == 1:
+        blocks.append(f"One time point ({times[0]}): there is nothing to compare.")
+        return Section("Staff survey", blocks)
+    if len(times) > 2:
+        blocks.append(
+            f"{len(times)} time points ({', '.join(times)}): each is described above; the "
+            "comparison is made only when a survey has exactly two time points (compare two of "
+            "them with safecore.scales.compare_times(survey, first, second))."
+        )
+        return Section("Staff survey", blocks)
+    c = compare_times(survey)
+    if c.design == "independent":
+        blocks.append(
+            "No respondent answered at both time points, so the time points are compared as "
+            "independent samples (Welch's t-test)."
+        )
+    else:
+        for time, only in ((c.first, c.only_first), (c.second, c.only_second)):
+            if only:
+                who = "1 respondent" if len(only) == 1 else f"{len(only)} respondents"
+                blocks.append(
+                    f"{who} answered only at time {time}; they are in the descriptives but not "
+                    "the paired test."
+                )
+    rows = [_staff_test_row(scale, c.results[scale], c.design) for scale in SCALES]
+    blocks.append(
+        Table(f"Time {c.first} against time {c.second}", ["Scale", "Test", "N", "t", "p", ""], rows)
+    )
+    blocks.extend(f"{scale}: test not computed: {reason}." for scale, reason in c.reasons.items())
+    return Section("Staff survey", blocks)
+
+
+def _staff_test_row(scale: str, res: object, design: str) -> list[object]:
+    from safecore.scales import PairedResult, WelchResult  # noqa: PLC0415
+
+    if isinstance(res, PairedResult):
+        wilcoxon = f"Wilcoxon p = {res.wilcoxon_pvalue:.3f}"
+        return [scale, "paired t", res.n, f"{res.t:.2f}", f"{res.t_pvalue:.3f}", wilcoxon]
+    if isinstance(res, WelchResult):
+        n, t, p = res.n1 + res.n2, f"{res.statistic:.2f}", f"{res.pvalue:.3f}"
+        return [scale, "Welch", n, t, p, f"g = {res.effect.g:.2f}"]
+    test = "paired t" if design == "paired" else "Welch"
+    return [scale, test, "–", "–", "–", "not computed"]
+
+
+def _label(key: Any) -> str:
+    return str(getattr(key, "label", key))
+
+
+def proxy_table(proxies: Any, caption: str = "Proxy saving per family per year") -> Table:
+    """Return the proxies as a table: outcome, indicator and annual saving."""
+    rows = [[_label(p.outcome), p.indicator, fmt_money(p.saving)] for p in proxies]
+    return Table(caption, ["Outcome", "Indicator", "Saving"], rows)
+
+
+def outcome_tables(cohorts: Sequence[Any]) -> list[Table | str]:
+    """Potential and improved families per outcome, for each cohort that records potential."""
+    blocks: list[Table | str] = []
+    for c in cohorts:
+        if c.potential is None:
+            continue
+        rows = [
+            [
+                _label(k),
+                c.potential[k],
+                c.improved[k],
+                f"{100 * c.improved[k] / c.potential[k]:.0f}%" if c.potential[k] else "-",
+            ]
+            for k in c.improved
+        ]
+        blocks.append(
+            Table(
+                f"Outcomes and improvements: {c.name} ({c.families} families)",
+                ["Outcome", "Potential", "Improved", "% improved"],
+                rows,
+            )
+        )
+    return blocks
+
+
+def results_table(
+    ev: Any, caption: str | None = None, published: Mapping[str, Any] | None = None
+) -> Table:
+    """Return savings by outcome for one evaluated cohort, with a 'Published' column when given."""
+    header = ["Outcome", "Improved", "Proxy", "Total saving"] + (["Published"] if published else [])
+    rows = []
+    for i, o in enumerate(ev.outcomes):
+        row = [_label(o), int(ev.improved[i]), fmt_money(ev.saving[i]), fmt_money(ev.gross[i])]
+        if published:
+            row.append(fmt_money(published["totals"][str(o)]))
+        rows.append(row)
+    total_row = ["Total", int(ev.improved.sum()), "", fmt_money(ev.total)] + (
+        [fmt_money(published["total"])] if published else []
+    )
+    avg_row = ["Per family", ev.families, "", fmt_money(ev.per_family, 2)] + (
+        [fmt_money(published["per_family"])] if published else []
+    )
+    return Table(caption or f"Results by outcome: {ev.cohort}", header, [*rows, total_row, avg_row])
+
+
+def simulation_table(
+    model: Any, cohorts: Sequence[Any], draws: int, seed: int, progress: Progress | None
+) -> Table:
+    """Monte Carlo medians and 95% intervals of the saving per family, one row per cohort."""
+    from safecore.cost import simulate  # noqa: PLC0415
+
+    sim_rows = []
+    for c in cohorts:
+        sim = simulate(model, c, n=draws, seed=seed, progress=progress)
+        lo, hi = sim.interval(0.95)
+        sim_rows.append(
+            [
+                c.name,
+                fmt_money(model.evaluate(c).per_family),
+                fmt_money(sim.percentile(50)),
+                f"[{fmt_money(lo)}, {fmt_money(hi)}]",
+            ]
+        )
+    return Table(
+        f"Uncertainty: {draws:,} Monte Carlo draws (proxies ±20% triangular, beta-binomial "
+        f"improvement rates; seed {seed})",
+        ["Cohort", "Per family", "Median", "95% interval"],
+        sim_rows,
+    )
+
+
+def cost_section(
+    proxies: Any,
+    cohorts: Sequence[Any],
+    *,
+    draws: int,
+    seed: int,
+    progress: Progress | None = None,
+) -> Section:
+    """Build the cost section: savings by outcome per cohort, the first two's difference, uncertainty."""
+    from safecore.cost import SavingModel  # noqa: PLC0415
+
+    model = SavingModel(proxies)
+    blocks: list[Table | str] = [proxy_table(proxies), *outcome_tables(cohorts)]
+    blocks += [results_table(model.evaluate(c)) for c in cohorts]
+    if len(cohorts) >= 2:
+        comp = model.compare(cohorts[0], cohorts[1])
+        blocks.append(
+            f"Difference per family ({comp.a.cohort} − {comp.b.cohort}): "
+            f"{fmt_money(comp.difference_per_family, 2)}"
+        )
+    if draws > 0:
+        blocks.append(simulation_table(model, cohorts, draws, seed, progress))
+    return Section("Cost", blocks)
