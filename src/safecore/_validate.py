@@ -44,6 +44,7 @@ __all__ = [
     "check_years",
     "is_number",
     "show_value",
+    "type_name",
 ]
 
 #: Largest count accepted: integers above 2**53 cannot be held exactly as floats.
@@ -60,10 +61,15 @@ MEMORY_BUDGET: int = 2 * 2**30
 _SEED_MAX = 2**128
 
 
+def type_name(value: object) -> str:
+    """Return the name of *value*'s type, with numpy's boolean always called ``bool``."""
+    return "bool" if isinstance(value, np.bool_) else type(value).__name__
+
+
 def show_value(value: object) -> str:
     """Repr of a value as the user wrote it (numpy scalars shown as Python values)."""
     if isinstance(value, np.generic):
-        return f"{value.item()!r} ({type(value).__name__})"
+        return f"{value.item()!r} ({type_name(value)})"
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -83,7 +89,7 @@ def _type_check(
     value: object, name: str, what: str, where: str | None, type_error: type[Exception]
 ) -> None:
     if not is_number(value):
-        kind = type(value).__name__
+        kind = type_name(value)
         msg = f"{_prefix(where)}{name} must be {what}, not {kind}: {show_value(value)}"
         raise type_error(msg)
 
@@ -278,7 +284,7 @@ def check_seed(value: object, name: str = "seed") -> Any:
     if value is None or isinstance(value, np.random.Generator | np.random.SeedSequence):
         return value
     if not is_number(value) or not isinstance(value, numbers.Integral):
-        kind = type(value).__name__
+        kind = type_name(value)
         msg = (
             f"{name} must be None, a whole number >= 0 or a numpy Generator, "
             f"not {kind}: {show_value(value)}"
@@ -307,7 +313,7 @@ def check_instance(
     safecore._errors.InputTypeError: factor must be a number, not str: 'x'
     """
     if not isinstance(value, types):
-        msg = f"{_prefix(where)}{name} must be {what}, not {type(value).__name__}: {show_value(value)}"
+        msg = f"{_prefix(where)}{name} must be {what}, not {type_name(value)}: {show_value(value)}"
         raise InputTypeError(msg)
 
 
@@ -327,7 +333,7 @@ def check_text(
     'Engaged'
     """
     if not isinstance(value, str):
-        kind = type(value).__name__
+        kind = type_name(value)
         msg = f"{_prefix(where)}{name} must be text, not {kind}: {show_value(value)}"
         raise type_error(msg)
     text = value.strip()

@@ -7,12 +7,13 @@ Markdown, HTML or JSON. The SafeCORE 2020 report, recomputed, is one dataset:
 
 Examples
 --------
->>> from pathlib import Path
+>>> import pathlib, tempfile
 >>> from safecore.report import build_report
->>> examples = Path("examples")
->>> report = build_report(case_notes=examples / "case_notes.csv", draws=0)
+>>> notes = pathlib.Path(tempfile.mkdtemp()) / "trial.csv"
+>>> _ = notes.write_text("child,arm,cin\\nC1,A,yes\\nC2,A,no\\nC3,B,no\\nC4,B,no\\n", encoding="utf-8")
+>>> report = build_report(case_notes=notes, group="arm", outcomes=["cin"], draws=0)
 >>> [s.title for s in report.sections]
-['Case notes']
+['Outcomes']
 """
 
 from __future__ import annotations
