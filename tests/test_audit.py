@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from safecore._numeric import percent_half_up
 from safecore.audit import (
+    AuditReport,
     CountTable,
     Figure,
     ProductTable,
@@ -225,3 +226,36 @@ def test_2020_outputs(report_2020):
     assert repr(housing) == (
         "Finding(Table 7, Housing, total: published 15400, recomputed 15540, product, error)"
     )
+
+
+def test_report_renders_through_the_result_protocol(report_2020: AuditReport):
+    """One row per finding (message included); str leads with the counts; printed figures keep commas."""
+    table = report_2020._table()
+    assert table.columns == (
+        "table",
+        "row",
+        "column",
+        "published",
+        "recomputed",
+        "rule",
+        "severity",
+        "message",
+    )
+    assert len(table.rows) == len(report_2020)
+    errors = len(report_2020.by_severity("error"))
+    first = str(report_2020).splitlines()[0]
+    assert first == report_2020.summary()
+    assert first.startswith(
+        f"{len(report_2020)} findings in {report_2020.checks} checks: {errors} errors"
+    )
+    assert "| Table 7 | Housing | total | 15,400 | 15,540 | product | error |" in (
+        report_2020._repr_markdown_()
+    )
+    assert report_2020.to_dict()["checks"] == report_2020.checks
+
+
+def test_an_audit_with_no_findings_still_renders():
+    """An empty report prints its counts and an empty table."""
+    empty = audit()
+    assert str(empty).startswith("0 findings in 0 checks")
+    assert empty.to_dict() == {"findings": [], "checks": 0}

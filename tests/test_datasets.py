@@ -97,3 +97,12 @@ def test_staff_survey_tables_9_and_10():
         staff.get("personal", 3)
     assert "StaffSurvey2020(rows=16" in repr(staff)
     assert "Personal burnout, time 1" in repr(staff.get("personal", 1))
+
+
+def test_published_table_frame():
+    """A published table's frame: printed N, counts and percentages in snake_case columns."""
+    pytest.importorskip("pandas")
+    df = safecore_2020().tables[3].to_frame().set_index("row")
+    assert df.columns.tolist()[:2] == ["achieved", "achieved_percent"]
+    assert df.loc["Engaged", "achieved"] == 76
+    assert "Table 3" in safecore_2020().tables[3].summary()

@@ -62,3 +62,16 @@ def test_flow_is_consistent_and_prints():
     assert bad.inconsistencies() == ["a: 10, but its branches sum to 9"]
     assert bad.to_dict()["children"][0]["count"] == 4
     assert repr(bad) == "Flow('a', 10, branches=2)"
+
+
+def test_indicators_table_and_mcnemar_result():
+    """Table 1 as a result: one row per indicator with its exact McNemar p."""
+    pd = pytest.importorskip("pandas")
+    indicators, _ = service_indicators_2020()
+    df = indicators.to_frame()
+    assert isinstance(df, pd.DataFrame)
+    assert df.columns.tolist() == ["indicator", "label", "before", "after", "both", "pvalue"]
+    assert df.set_index("indicator").loc["MASH", "pvalue"] == 0.25
+    assert "Exact McNemar p" in str(indicators) and "0.250" in str(indicators)
+    statistic, pvalue = PrePost("M", "m", before=3, after=0).test()
+    assert (statistic, pvalue) == (0, 0.25)

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from scipy import stats
 
 from safecore import InvalidTableError, SmallExpectedWarning, TableTooLargeError
-from safecore.stats.contingency import chi_square, fisher_exact_rxc
+from safecore.stats.contingency import chi_square, fisher_exact_rxc, mcnemar_exact
 from safecore.tallies import Tally
 from tests.strategies import count_tables, small_tables
 
@@ -221,7 +221,7 @@ def test_accepts_tally_and_keeps_labels():
     assert html.startswith("<table>") and "Disengaged" in html
     assert "Engaged" in res._repr_markdown_()
     d = res.to_dict()
-    assert d["row_labels"] == ["Engaged", "Disengaged"] and d["dof"] == 2
+    assert d["row_labels"] == ["Engaged", "Disengaged"] and d["df"] == 2
 
 
 @pytest.mark.parametrize(
@@ -249,3 +249,65 @@ def test_invalid_method_and_resamples():
         chi_square([[1, 2], [3, 4]], method="bootstrap")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="resamples must be a whole number >= 1: 0"):
         quiet([[1, 2], [3, 4]], method="monte-carlo", resamples=0)
+
+
+# -- the shared result protocol ------------------------------------------------------------------
+
+
+def test_df_is_the_name_and_dof_a_deprecated_alias():
+    """ChiSquareResult.df is the degrees of freedom; .dof still reads it."""
+    res = chi_square([[76, 6, 4], [17, 15, 12]])
+    assert res.df == res.dof == 2
+    assert "df" in res.to_dict() and "dof" not in res.to_dict()
+    statistic, pvalue = res
+    assert (statistic, pvalue) == (res.statistic, res.pvalue)
+
+
+def test_pvalues_print_through_one_formatter():
+    """Below .001 a summary says "p < .001" (the exact value in parentheses); else 3 decimals."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SmallExpectedWarning)
+        table5 = chi_square([[89, 15, 1], [88, 46, 5]])  # p = 0.00093
+    assert "p < .001 (0.00093)" in table5.summary()
+    assert "p = 0.001" not in table5.summary()
+    exact = chi_square([[3, 1], [1, 3]], method="exact")
+    assert "exact p = 0.486," in exact.summary()
+    mc = chi_square([[3, 1], [1, 3]], method="monte-carlo", resamples=2000, seed=1)
+    assert mc.summary().split(", ")[2].startswith("p ≈ 0.")
+    assert len(mc.summary().split("p ≈ ")[1].split(" ")[0]) == 5  # three decimals
+
+
+def test_mcnemar_result_protocol():
+    """McNemar's statistic is the smaller discordant count (R: binom.test(min(b, c), b + c))."""
+    res = mcnemar_exact(10, 2)
+    statistic, pvalue = res
+    assert (statistic, res.n) == (2, 12)
+    assert pvalue == pytest.approx(stats.binomtest(2, 12, 0.5).pvalue)
+    assert res.summary() == "Exact McNemar: 10 before only, 2 after only (12 discordant), p = 0.039"
+    assert res.to_dict() == {
+        "before_only": 10,
+        "after_only": 2,
+        "pvalue": pytest.approx(0.0386, abs=5e-5),
+        "statistic": 2,
+        "n": 12,
+    }
+    assert mcnemar_exact(0, 0) == mcnemar_exact(0, 0) and tuple(mcnemar_exact(0, 0)) == (0, 1.0)
+
+
+def test_crosstab_with_named_axes_keeps_labels():
+    """chi_square(pd.crosstab(...)) keeps the categories of the named index and columns."""
+    pd = pytest.importorskip("pandas")
+    df = pd.DataFrame(
+        {
+            "engagement": ["Engaged"] * 6 + ["Disengaged"] * 6,
+            "status": ["Achieved"] * 5 + ["Not achieved"] + ["Achieved"] * 2 + ["Not achieved"] * 4,
+        }
+    )
+    table = pd.crosstab(df["engagement"], df["status"])
+    assert (table.index.name, table.columns.name) == ("engagement", "status")
+    res = chi_square(table, method="exact")
+    assert res.row_labels == ("Disengaged", "Engaged")
+    assert res.column_labels == ("Achieved", "Not achieved")
+    frame = res.to_frame()
+    assert frame["row"].tolist() == ["Disengaged"] * 2 + ["Engaged"] * 2
+    assert frame["observed"].tolist() == [2, 4, 5, 1]

@@ -150,3 +150,105 @@ def test_outputs():
     assert welch(SLEEP_1, SLEEP_2).to_dict()["effect"]["g"] < 0
     assert "<table>" in paired(SLEEP_1, SLEEP_2)._repr_html_()
     assert "OneSampleResult(mean=" in repr(one_sample([1, 2, 3], 5))
+
+
+# -- the shared result protocol: unpacking, intervals, one vocabulary ---------------------------
+
+
+def test_tests_unpack_like_scipy():
+    """t, p = welch(x, y) (and paired, one_sample) unpacks statistic and p-value."""
+    t, p = welch(SLEEP_1, SLEEP_2)
+    ref = stats.ttest_ind(SLEEP_1, SLEEP_2, equal_var=False)
+    assert (t, p) == pytest.approx((ref.statistic, ref.pvalue))
+    t, p = paired(SLEEP_1, SLEEP_2)
+    ref = stats.ttest_rel(SLEEP_1, SLEEP_2)
+    assert (t, p) == pytest.approx((ref.statistic, ref.pvalue))
+    t, p = one_sample(SLEEP_1, 1.0)
+    ref = stats.ttest_1samp(SLEEP_1, 1.0)
+    assert (t, p) == pytest.approx((ref.statistic, ref.pvalue))
+
+
+def test_welch_confidence_interval_matches_r_and_scipy():
+    """R> with(sleep, t.test(extra[group == 1], extra[group == 2]))$conf.int
+    [1] -3.3654832  0.2054832   (Welch–Satterthwaite df = 17.776)
+    """
+    r = welch(SLEEP_1, SLEEP_2)
+    assert r.estimate == pytest.approx(-1.58)
+    assert r.confidence_interval() == pytest.approx((-3.3654832, 0.2054832), abs=5e-8)
+    ref = stats.ttest_ind(SLEEP_1, SLEEP_2, equal_var=False)
+    for level in (0.8, 0.95, 0.99):
+        low, high = r.confidence_interval(confidence_level=level)
+        ci = ref.confidence_interval(confidence_level=level)
+        assert (low, high) == pytest.approx((ci.low, ci.high), rel=1e-9)
+
+
+def test_welch_from_summary_interval_matches_scipy():
+    """The summary form's interval equals scipy's from the raw data."""
+    x = np.array([30.0, 45, 38, 27, 50, 41, 33])
+    y = np.array([25.0, 31, 44, 29, 22])
+    r = welch_from_summary(len(x), x.mean(), x.std(ddof=1), len(y), y.mean(), y.std(ddof=1))
+    ci = stats.ttest_ind(x, y, equal_var=False).confidence_interval(0.9)
+    assert r.confidence_interval(0.9) == pytest.approx((ci.low, ci.high), rel=1e-9)
+
+
+def test_paired_confidence_interval_matches_r_and_scipy():
+    """R> with(sleep, t.test(extra[group == 1], extra[group == 2], paired = TRUE))$conf.int
+    [1] -2.4598858 -0.7001142
+    """
+    r = paired(SLEEP_1, SLEEP_2)
+    assert r.estimate == pytest.approx(-1.58)
+    assert r.confidence_interval() == pytest.approx((-2.4598858, -0.7001142), abs=5e-8)
+    ci = stats.ttest_rel(SLEEP_1, SLEEP_2).confidence_interval(confidence_level=0.9)
+    assert r.confidence_interval(0.9) == pytest.approx((ci.low, ci.high), rel=1e-9)
+
+
+def test_one_sample_interval_is_of_the_difference_from_the_norm():
+    """The interval is of mean - norm: scipy's interval of the mean, shifted by the norm.
+
+    R> t.test(c(30, 45, 38, 27, 50, 41, 33), mu = 57.9)$conf.int - 57.9
+    """
+    x = [30.0, 45, 38, 27, 50, 41, 33]
+    r = one_sample([*x, None], 57.9)
+    assert r.estimate == pytest.approx(np.mean(x) - 57.9)
+    ci = stats.ttest_1samp(x, 57.9).confidence_interval(confidence_level=0.95)
+    assert r.confidence_interval() == pytest.approx((ci.low - 57.9, ci.high - 57.9), rel=1e-9)
+    s = one_sample_from_summary(len(x), float(np.mean(x)), float(np.std(x, ddof=1)), 57.9)
+    assert s.confidence_interval(0.99) == pytest.approx(r.confidence_interval(0.99))
+
+
+@pytest.mark.parametrize("level", [0, 1, 95, -0.5, float("nan")])
+def test_confidence_level_must_be_a_share(level: float):
+    """confidence_level is strictly between 0 and 1 (0.95, not 95)."""
+    with pytest.raises(ValueError, match="confidence_level"):
+        welch(SLEEP_1, SLEEP_2).confidence_interval(level)
+
+
+def test_deprecated_aliases_still_work():
+    """PairedResult.t, .t_pvalue and .excluded are read-only aliases of the new names."""
+    r = paired([1, 2, None, 4, 5], [2, 2, 3, np.nan, 7])
+    assert r.t == r.statistic and r.t_pvalue == r.pvalue and r.excluded == r.missing == 2
+    with pytest.raises(AttributeError):
+        r.t = 1.0  # type: ignore[misc]
+    assert "excluded" not in r.to_dict() and r.to_dict()["missing"] == 2
+
+
+def test_one_vocabulary():
+    """Every t-test result names its parts statistic, pvalue, df, n, missing and estimate."""
+    for r in (welch(SLEEP_1, SLEEP_2), paired(SLEEP_1, SLEEP_2), one_sample(SLEEP_1, 0.0)):
+        d = r.to_dict()
+        assert {"statistic", "pvalue", "df", "missing"} <= set(d)
+        assert isinstance(r.n, int) and isinstance(r.estimate, float)
+    assert welch(SLEEP_1, SLEEP_2).n == 20 and paired(SLEEP_1, SLEEP_2).df == 9
+
+
+def test_summaries_and_tables():
+    """summary() is one APA-style line; the paired table has one row per test."""
+    assert welch(SLEEP_1, SLEEP_2).summary().startswith("Welch's t(17.78) = -1.86, p = 0.079;")
+    r = paired(SLEEP_1, SLEEP_2)
+    assert r.summary().startswith("Paired t(9) = -4.06, p = 0.003;")
+    df = r.to_frame()
+    assert df["test"].tolist() == ["paired t", "Wilcoxon signed-rank (V)"]
+    assert df["statistic"].tolist() == pytest.approx([r.statistic, r.wilcoxon])
+    assert "t(10) = -5.99, p < .001" in one_sample_from_summary(11, 37.5, 11.3, 57.9).summary()
+    e = hedges_g_from_summary(20, 10.0, 2.0, 20, 9.0, 2.0)
+    assert e.summary() == "Hedges' g = 0.49, 95% CI [-0.14, 1.12]"

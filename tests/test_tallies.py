@@ -241,3 +241,56 @@ def test_repr_stays_compact_for_many_categories():
 
     text = repr(safecore_2020().goal_types)
     assert "(18 in all)" in text and len(text) < 200
+
+
+def test_tally_from_a_long_dataframe():
+    """tally(df, rows=..., columns=...) reads a long DataFrame, one record per row, NaN missing."""
+    pd = pytest.importorskip("pandas")
+    df = pd.DataFrame(
+        {
+            "site": ["North", "North", "South", "South", "South", None],
+            "outcome": ["Yes", "No", "Yes", "Yes", np.nan, "No"],
+        }
+    )
+    t = tally(df, rows="site", columns="outcome")
+    assert t.row_labels == ("North", "South") and t.column_labels == ("Yes", "No")
+    assert t.table.tolist() == [[1, 1], [2, 0]]
+    assert t.row_missing.tolist() == [0, 1] and t.column_missing.tolist() == [0, 1]
+    assert t.total == len(df)
+
+
+def test_frame_is_tidy_and_display_shows_percentages():
+    """to_frame(): snake_case numeric columns; the text shows "n (p%)" cells under the labels."""
+    pd = pytest.importorskip("pandas")
+    t = Tally.from_counts(
+        [[76, 6, 4], [17, 15, 12]],
+        ["Engaged", "Disengaged"],
+        ["Achieved", "Almost achieved", "Not achieved"],
+        row_missing=[1, 0],
+        row_name="engagement",
+    )
+    df = t.to_frame()
+    assert list(df.columns) == ["row", "achieved", "almost_achieved", "not_achieved", "missing", "n"]
+    assert all(pd.api.types.is_integer_dtype(df[c]) for c in df.columns[1:])
+    assert df.set_index("row").loc["Engaged"].tolist() == [76, 6, 4, 1, 87]
+    text = str(t)
+    header = "engagement  Achieved  Almost achieved  Not achieved  Missing  N"
+    assert text.splitlines()[0].split() == header.split()
+    assert "76 (87%)" in text and "17 (39%)" in text
+    assert t.summary() == "Tally: 131 records, 1 missing"
+
+
+def test_frame_columns_stay_unique():
+    """Labels that snake_case alike, or as a fixed column, get a numbered suffix."""
+    t = Tally.from_counts([[1, 2, 3]], ["r"], ["A b", "a-b", "N"])
+    assert t._table().columns == ("row", "a_b", "a_b_2", "n_2", "missing", "n")
+
+
+def test_family_summary_is_a_result():
+    """per_family gives a one-row table and a one-line summary."""
+    s = per_family([{"family": f} for f in "AABCCCC"] + [{"family": None}])
+    assert s._table().rows == ((3, 7, 1, 7 / 3, s.sd, 2.0, 1, 4),)
+    assert s.summary() == (
+        "Records per family: 7 records of 3 families, mean 2.33 (SD 1.53), median 2, range 1-4; "
+        "1 with no family"
+    )

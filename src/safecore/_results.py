@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import enum
 import math
+import re
 from collections.abc import Hashable, Iterator, Mapping, Sequence
 from typing import Any, cast
 
@@ -36,7 +37,34 @@ from safecore._format import (
     text_table,
 )
 
-__all__ = ["Result", "ResultTable", "TestResult", "json_safe"]
+__all__ = [
+    "Result",
+    "ResultTable",
+    "TestResult",
+    "column_name",
+    "format_pvalue",
+    "json_safe",
+    "pvalue_text",
+]
+
+
+def column_name(label: Hashable, taken: set[str]) -> str:
+    """Return a snake_case column name for a category label, unique among *taken* (updated).
+
+    Examples
+    --------
+    >>> taken = {"n"}
+    >>> column_name("Almost achieved", taken), column_name("N", taken)
+    ('almost_achieved', 'n_2')
+    >>> column_name("almost-achieved", taken)
+    'almost_achieved_2'
+    """
+    base = re.sub(r"[^0-9a-z]+", "_", fmt_label(label).casefold()).strip("_") or "column"
+    name, k = base, 2
+    while name in taken:
+        name, k = f"{base}_{k}", k + 1
+    taken.add(name)
+    return name
 
 
 def _tuple_of_tuples(rows: Sequence[Sequence[Any]]) -> tuple[tuple[Any, ...], ...]:
@@ -64,7 +92,13 @@ class ResultTable:
     formats : mapping of str to str
         Per-column display format: a format spec such as ``".2f"``, or
         ``"money"``, ``"money2"`` (pence), ``"percent"`` (a share shown as %),
-        ``"p"`` (a p-value). Unlisted floats show 4 significant figures.
+        ``"p"`` (a p-value), ``"figure"`` (a printed figure: whole numbers
+        with thousands separators, others to 4 significant figures, or 2
+        decimals from 1,000). Unlisted floats show 4 significant figures.
+    cells : tuple of tuple of str, optional
+        Display cells, one tuple per row, for a table whose cells show more
+        than their raw value (a count with its row percentage, "12 (40%)");
+        default: the raw values formatted by *formats*.
     """
 
     columns: tuple[str, ...] = attrs.field(converter=_strings)
@@ -72,6 +106,9 @@ class ResultTable:
     caption: str = ""
     headers: tuple[str, ...] | None = None
     formats: Mapping[str, str] = attrs.field(factory=dict)
+    cells: tuple[tuple[Any, ...], ...] | None = attrs.field(
+        default=None, converter=attrs.converters.optional(_tuple_of_tuples)
+    )
 
     def display_headers(self) -> list[str]:
         """Headers for text, Markdown and HTML."""
@@ -80,7 +117,9 @@ class ResultTable:
         return [c.replace("_", " ") for c in self.columns]
 
     def display_rows(self) -> list[list[str]]:
-        """Cells formatted for display, column by column."""
+        """Cells formatted for display, column by column (or the given :attr:`cells`)."""
+        if self.cells is not None:
+            return [[_display(v, None) for v in row] for row in self.cells]
         return [
             [_display(v, self.formats.get(c)) for c, v in zip(self.columns, row, strict=True)]
             for row in self.rows
@@ -92,6 +131,25 @@ def format_pvalue(p: float) -> str:
     if math.isnan(p):
         return "-"
     return "< .001" if p < 0.001 else f"{p:.3f}"
+
+
+def pvalue_text(p: float, label: str = "p") -> str:
+    """Return a p-value as a summary line prints it: ``p < .001`` or ``p = 0.039``.
+
+    Examples
+    --------
+    >>> pvalue_text(0.0386), pvalue_text(2e-8), pvalue_text(0.25, "exact p")
+    ('p = 0.039', 'p < .001', 'exact p = 0.250')
+    """
+    text = format_pvalue(p)
+    return f"{label} {text}" if text.startswith("<") else f"{label} = {text}"
+
+
+def _figure(x: float) -> str:
+    """Show a printed figure: whole numbers with thousands separators, others to 4 figures."""
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.4g}" if abs(x) < 1000 else f"{x:,.2f}"
 
 
 def _display(value: Any, fmt: str | None) -> str:  # noqa: PLR0911 - one case per kind of cell
@@ -112,6 +170,8 @@ def _display(value: Any, fmt: str | None) -> str:  # noqa: PLR0911 - one case pe
             return f"{100 * value:.0f}%"
         if fmt == "p":
             return format_pvalue(float(value))
+        if fmt == "figure":
+            return _figure(value)
         return format(value, fmt)
     if isinstance(value, float):
         return fmt_number(value)

@@ -29,8 +29,8 @@ from typing import Any, Literal
 import attrs
 import numpy as np
 
-from safecore._format import frame, html_table, markdown_table, text_table
 from safecore._numeric import round_half_up
+from safecore._results import Result, ResultTable
 
 __all__ = [
     "AuditReport",
@@ -54,8 +54,13 @@ def _tidy(x: float | str) -> float | str:
     return int(x) if x.is_integer() and abs(x) < 2**53 else x
 
 
-@attrs.frozen(slots=True, repr=False)
-class Finding:
+_FINDING_COLUMNS = ("table", "row", "column", "published", "recomputed", "rule", "severity", "message")
+_FINDING_HEADERS = tuple(c.capitalize() for c in _FINDING_COLUMNS)
+_FINDING_FORMATS = {"published": "figure", "recomputed": "figure"}
+
+
+@attrs.frozen(slots=True, repr=False, eq=False)
+class Finding(Result):
     """One published figure that differs from its recomputed value.
 
     Attributes
@@ -89,9 +94,22 @@ class Finding:
     severity: Severity = "error"
     message: str = ""
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain-Python form with the documented fields."""
-        return attrs.asdict(self)
+    def _row(self) -> tuple[str | float, ...]:
+        return tuple(getattr(self, c) for c in _FINDING_COLUMNS)
+
+    def _table(self) -> ResultTable:
+        return ResultTable(
+            _FINDING_COLUMNS,
+            [self._row()],
+            caption=self.summary(),
+            headers=_FINDING_HEADERS,
+            formats=_FINDING_FORMATS,
+        )
+
+    def summary(self) -> str:
+        """One line: where, the rule and severity, and the message."""
+        where = ", ".join(x for x in (self.table, self.row, self.column) if x)
+        return f"{where}: {self.rule} {self.severity}: {self.message}"
 
     def __repr__(self) -> str:
         where = ", ".join(x for x in (self.table, self.row, self.column) if x)
@@ -101,8 +119,8 @@ class Finding:
         )
 
 
-@attrs.frozen(slots=True, repr=False)
-class AuditReport:
+@attrs.frozen(slots=True, repr=False, eq=False)
+class AuditReport(Result):
     """All findings of an audit, in the order the checks ran."""
 
     findings: tuple[Finding, ...]
@@ -115,43 +133,31 @@ class AuditReport:
         """Return the findings of one severity."""
         return tuple(f for f in self.findings if f.severity == severity)
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return ``{"findings": [...], "checks": n}``, for JSON."""
-        return {"findings": [f.to_dict() for f in self.findings], "checks": self.checks}
+    def _table(self) -> ResultTable:
+        """One row per finding: table, row, column, published, recomputed, rule, severity, message.
 
-    def to_frame(self) -> Any:
-        """Return the findings as a pandas DataFrame; needs pandas."""
-        return frame(self.to_dict()["findings"])
+        No caption, so the Markdown is the table alone (the docs embed it);
+        :meth:`summary` and ``str()`` give the counts.
+        """
+        return ResultTable(
+            _FINDING_COLUMNS,
+            [f._row() for f in self.findings],
+            headers=_FINDING_HEADERS,
+            formats=_FINDING_FORMATS,
+        )
 
-    def _rows(self) -> tuple[list[str], list[list[object]]]:
-        header = ["Table", "Row", "Column", "Published", "Recomputed", "Rule", "Severity"]
-        rows: list[list[object]] = [
-            [f.table, f.row, f.column, _show(f.published), _show(f.recomputed), f.rule, f.severity]
-            for f in self.findings
-        ]
-        return header, rows
+    def summary(self) -> str:
+        """One line: ``38 findings in 333 checks: 17 errors, 21 warnings, 0 notes``."""
+        counts = ", ".join(f"{len(self.by_severity(s))} {s}s" for s in ("error", "warning", "note"))
+        return f"{len(self.findings)} findings in {self.checks} checks: {counts}"
 
     def __str__(self) -> str:
-        head = f"{len(self.findings)} findings in {self.checks} checks"
-        return head + "\n" + text_table(*self._rows()) if self.findings else head
-
-    def _repr_html_(self) -> str:
-        return html_table(*self._rows(), caption=f"Audit: {len(self.findings)} findings")
-
-    def _repr_markdown_(self) -> str:
-        return markdown_table(*self._rows())
+        # The text form leads with the counts, as `safecore audit` prints it.
+        return f"{self.summary()}\n{Result.__str__(self)}"
 
     def __repr__(self) -> str:
         counts = {s: len(self.by_severity(s)) for s in ("error", "warning", "note")}
         return f"AuditReport(findings={len(self.findings)}, checks={self.checks}, {counts})"
-
-
-def _show(x: float | str) -> str:
-    if isinstance(x, str):
-        return x
-    if float(x).is_integer():
-        return f"{int(x):,}"
-    return f"{x:,.4g}" if abs(x) < 1000 else f"{x:,.2f}"
 
 
 def _decimals(x: float) -> int:

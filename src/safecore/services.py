@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from safecore._format import html_table, text_table
+from safecore._results import Result, ResultTable
 from safecore.stats.contingency import McNemarResult, mcnemar_exact
 
 __all__ = [
@@ -46,34 +46,32 @@ class PrePost:
         return mcnemar_exact(self.before - self.both, self.after - self.both)
 
 
-@attrs.frozen(slots=True, repr=False)
-class ServiceIndicators:
-    """Pre/post indicators for a group of children (the report's Table 1)."""
+@attrs.frozen(slots=True, repr=False, eq=False)
+class ServiceIndicators(Result):
+    """Pre/post indicators for a group of children (the report's Table 1).
+
+    Its table has one row per indicator: the children with an incident
+    before and after allocation and the exact McNemar p-value of the change.
+    """
 
     children: int
     rows: tuple[PrePost, ...]
 
-    def _table(self) -> tuple[list[str], list[list[object]]]:
-        header = ["Indicator", "Before", "After", "Exact McNemar p"]
-        rows: list[list[object]] = [
-            [r.label, r.before, r.after, f"{r.test().pvalue:.3g}"] for r in self.rows
-        ]
-        return header, rows
+    def _table(self) -> ResultTable:
+        return ResultTable(
+            ("indicator", "label", "before", "after", "both", "pvalue"),
+            [(r.indicator, r.label, r.before, r.after, r.both, r.test().pvalue) for r in self.rows],
+            caption=f"{self.children} children, 12 months before and after allocation",
+            headers=("Code", "Indicator", "Before", "After", "Both", "Exact McNemar p"),
+            formats={"pvalue": "p"},
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain-Python form."""
+        """Plain-Python form, each indicator with its McNemar p-value."""
         return {
             "children": self.children,
             "rows": [{**attrs.asdict(r), "pvalue": r.test().pvalue} for r in self.rows],
         }
-
-    def __str__(self) -> str:
-        return f"{self.children} children, 12 months before and after allocation\n" + text_table(
-            *self._table()
-        )
-
-    def _repr_html_(self) -> str:
-        return html_table(*self._table(), caption=f"Service indicators ({self.children} children)")
 
     def __repr__(self) -> str:
         return f"ServiceIndicators(children={self.children}, indicators={len(self.rows)})"
@@ -83,6 +81,8 @@ class ServiceIndicators:
 class Flow:
     """A flow of cases (referrals → eligible → started → outcomes) as a tree.
 
+    A flow is data, not a result table: ``str()`` draws the tree (each step
+    with its branches indented beneath it) and ``to_dict()`` nests it.
     ``derived`` marks a step the source does not state but that follows from
     the others (e.g. referrals that did not meet the criteria).
     """

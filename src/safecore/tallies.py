@@ -42,9 +42,10 @@ from safecore._errors import (
     RecordError,
     UnknownLabelError,
 )
-from safecore._format import fmt_label, fmt_labels, frame, html_table, markdown_table, text_table
+from safecore._format import fmt_label, fmt_labels
 from safecore._numeric import percent_half_up
 from safecore._read import RecordSet, as_records, read_csv
+from safecore._results import Result, ResultTable, column_name
 from safecore._validate import MAX_COUNT, check_whole, show_value
 from safecore.categories import (
     Applicability,
@@ -338,7 +339,7 @@ def read_records(
 
 
 @attrs.frozen(slots=True, repr=False, eq=False)
-class Tally:
+class Tally(Result):
     """A labelled two-way contingency table with its missing data.
 
     Build one with :func:`tally` from records or :meth:`from_counts` from an
@@ -519,46 +520,35 @@ class Tally:
             "total": self.total,
         }
 
-    def to_frame(self) -> Any:
-        """Return the counts as a pandas DataFrame (rows and columns labelled); needs pandas."""
-        records = [
-            {
-                "": fmt_label(r),
-                **{fmt_label(c): int(v) for c, v in zip(self.column_labels, row, strict=True)},
-                "missing": int(m),
-            }
-            for r, row, m in zip(self.row_labels, self.table, self.row_missing, strict=True)
-        ]
-        return frame(records, index="")
+    def _table(self) -> ResultTable:
+        """One row per row label: the counts per column, the missing and N.
 
-    def _rows(self) -> tuple[list[str], list[list[object]]]:
+        ``to_frame()`` columns are ``row``, one snake_case name per column
+        label (``"Almost achieved"`` becomes ``almost_achieved``), ``missing``
+        (a column value not recorded) and ``n`` (the row's records). The text,
+        Markdown and HTML show each count with its row percentage,
+        ``"12 (40%)"``, of N (missing included, as the report's tables).
+        """
+        taken = {"row", "missing", "n"}
+        names = [column_name(c, taken) for c in self.column_labels]
         pct = self.row_percentages(include_missing=True)
-        header = [self.row_name or "", *(fmt_label(c) for c in self.column_labels), "N"]
-        show_missing = bool(self.row_missing.any())
-        if show_missing:
-            header.insert(-1, "Missing")
-        rows: list[list[object]] = []
+        rows, cells = [], []
         for i, label in enumerate(self.row_labels):
-            cells: list[object] = [fmt_label(label)]
-            cells += [f"{n} ({p:.0f}%)" for n, p in zip(self.table[i], pct[i], strict=True)]
-            if show_missing:
-                cells.append(int(self.row_missing[i]))
-            cells.append(int(self.row_totals[i] + self.row_missing[i]))
-            rows.append(cells)
-        return header, rows
+            counts = [int(v) for v in self.table[i]]
+            missing, n = int(self.row_missing[i]), int(self.row_totals[i] + self.row_missing[i])
+            rows.append((fmt_label(label), *counts, missing, n))
+            shown = [f"{v} ({p:.0f}%)" for v, p in zip(counts, pct[i], strict=True)]
+            cells.append((fmt_label(label), *shown, missing, n))
+        return ResultTable(
+            ("row", *names, "missing", "n"),
+            rows,
+            headers=(self.row_name or "", *(fmt_label(c) for c in self.column_labels), "Missing", "N"),
+            cells=cells,
+        )
 
-    def __str__(self) -> str:
-        header, rows = self._rows()
-        return text_table(header, rows)
-
-    def _repr_html_(self) -> str:
-        header, rows = self._rows()
-        caption = f"Tally: {self.total} records, {self.missing} missing"
-        return html_table(header, rows, caption)
-
-    def _repr_markdown_(self) -> str:
-        header, rows = self._rows()
-        return markdown_table(header, rows)
+    def summary(self) -> str:
+        """One line: ``Tally: 130 records, 0 missing``."""
+        return f"Tally: {self.total} records, {self.missing} missing"
 
     def __repr__(self) -> str:
         rows = fmt_labels(self.row_labels)
@@ -684,8 +674,8 @@ def tally(
     )
 
 
-@attrs.frozen(slots=True, repr=False)
-class FamilySummary:
+@attrs.frozen(slots=True, repr=False, eq=False)
+class FamilySummary(Result):
     """How many records each family has: the report's "goals per family".
 
     Attributes
@@ -712,9 +702,27 @@ class FamilySummary:
     min: int
     max: int
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain-Python form, for JSON."""
-        return attrs.asdict(self)
+    def _table(self) -> ResultTable:
+        return ResultTable(
+            ("n_families", "n_records", "missing", "mean", "sd", "median", "min", "max"),
+            [
+                (
+                    *(self.n_families, self.n_records, self.missing, self.mean, self.sd),
+                    *(self.median, self.min, self.max),
+                )
+            ],
+            caption=self.summary(),
+            headers=("families", "records", "missing", "mean", "SD", "median", "min", "max"),
+            formats={"mean": ".2f", "sd": ".2f", "median": "g"},
+        )
+
+    def summary(self) -> str:
+        """One line: ``Records per family: 7 records of 3 families, mean 2.33 (SD 1.53), ...``."""
+        return (
+            f"Records per family: {self.n_records} records of {self.n_families} families, "
+            f"mean {self.mean:.2f} (SD {self.sd:.2f}), median {self.median:g}, "
+            f"range {self.min}-{self.max}; {self.missing} with no family"
+        )
 
     def __repr__(self) -> str:
         return (
@@ -722,9 +730,6 @@ class FamilySummary:
             f"mean={self.mean:.2f}, sd={self.sd:.2f}, median={self.median:g}, "
             f"range={self.min}-{self.max}, missing={self.missing})"
         )
-
-    def _repr_html_(self) -> str:
-        return html_table(list(self.to_dict()), [list(self.to_dict().values())], "Per family")
 
 
 def per_family(records: Records, family: str = "family") -> FamilySummary:

@@ -23,7 +23,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from safecore import categories
-from safecore._format import html_table
+from safecore._results import Result, ResultTable, column_name
 from safecore.audit import AuditReport, CountTable, Figure, ProductTable, Relation, SummaryRow, audit
 from safecore.cost.cohorts import Cohort
 from safecore.cost.proxies import Proxy, ProxyTable
@@ -57,7 +57,7 @@ def _ro(a: Any, dtype: type = np.float64) -> NDArray[Any]:
 
 
 @attrs.frozen(slots=True, repr=False, eq=False)
-class PublishedTable:
+class PublishedTable(Result):
     """A table as printed in the report.
 
     Attributes
@@ -129,16 +129,35 @@ class PublishedTable:
             **self.extra,
         }
 
-    def _repr_html_(self) -> str:
-        header = ["", *(["N"] if self.n is not None else []), *self.column_labels]
+    def _table(self) -> ResultTable:
+        """Return the table as printed: a row per row label, each count beside its percentage.
+
+        Columns: ``row``, ``n`` and ``n_percent`` (where the table prints
+        an N), then per printed column a snake_case count column and its
+        ``_percent`` column (``almost_achieved``, ``almost_achieved_percent``).
+        """
+        columns = ["row", *(["n", "n_percent"] if self.n is not None else [])]
+        taken = set(columns)
+        names = [column_name(c, taken) for c in self.column_labels]
+        headers = ["", *(["N", "N %"] if self.n is not None else [])]
+        for name, label in zip(names, self.column_labels, strict=True):
+            columns += [name, f"{name}_percent"]
+            headers += [label, f"{label} %"]
         rows = []
-        for i, lab in enumerate(self.row_labels):
-            n = []
+        for i, label in enumerate(self.row_labels):
+            row: list[object] = [label]
             if self.n is not None and self.n_percents is not None:
-                n = [f"{self.n[i]:g} ({self.n_percents[i]:g}%)"]
-            cells = [f"{c} ({p:g}%)" for c, p in zip(self.counts[i], self.percents[i], strict=True)]
-            rows.append([lab, *n, *cells])
-        return html_table(header, rows, f"Table {self.number}: {self.caption} (as published)")
+                row += [float(self.n[i]), float(self.n_percents[i])]
+            for count, pct in zip(self.counts[i], self.percents[i], strict=True):
+                row += [int(count), float(pct)]
+            rows.append(row)
+        return ResultTable(
+            columns,
+            rows,
+            caption=f"Table {self.number}: {self.caption} (as published)",
+            headers=tuple(headers),
+            formats={c: "g" for c in columns if c != "row"},
+        )
 
     def __repr__(self) -> str:
         return (

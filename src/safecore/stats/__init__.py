@@ -28,6 +28,7 @@ from safecore.stats.contingency import (
 )
 from safecore.stats.describe import Summary, describe
 from safecore.stats.means import (
+    ConfidenceInterval,
     EffectSize,
     Norm,
     OneSampleResult,
@@ -45,6 +46,7 @@ from safecore.stats.means import (
 __all__ = [
     "CIConsistency",
     "ChiSquareResult",
+    "ConfidenceInterval",
     "EffectSize",
     "GrimResult",
     "McNemarResult",

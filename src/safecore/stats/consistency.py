@@ -12,13 +12,13 @@ False
 from __future__ import annotations
 
 import math
-from typing import Any
 
 import attrs
 import numpy as np
 
 from safecore._errors import InputValueError
 from safecore._numeric import round_half_up
+from safecore._results import Result, ResultTable
 from safecore._validate import check_real, check_share, check_whole
 
 #: Most decimals accepted: a double holds about 15 significant digits.
@@ -27,8 +27,8 @@ _MAX_DECIMALS = 15
 __all__ = ["CIConsistency", "GrimResult", "ci_consistent", "grim"]
 
 
-@attrs.frozen(slots=True, repr=False)
-class GrimResult:
+@attrs.frozen(slots=True, repr=False, eq=False)
+class GrimResult(Result):
     """Whether a reported mean can arise from *n* scores on a grid of *granularity*.
 
     ``nearest`` holds the closest achievable means (rounded as reported).
@@ -41,9 +41,29 @@ class GrimResult:
     consistent: bool
     nearest: tuple[float, ...]
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain-Python form."""
-        return attrs.asdict(self)
+    def _table(self) -> ResultTable:
+        return ResultTable(
+            ("mean", "n", "granularity", "decimals", "consistent", "nearest"),
+            [
+                (
+                    self.mean,
+                    self.n,
+                    self.granularity,
+                    self.decimals,
+                    self.consistent,
+                    ", ".join(f"{x:.{self.decimals}f}" for x in self.nearest),
+                )
+            ],
+            caption=self.summary(),
+        )
+
+    def summary(self) -> str:
+        """One line: whether the mean is possible, and the nearest possible means if not."""
+        shown = f"{self.mean:.{self.decimals}f}"
+        if self.consistent:
+            return f"GRIM: a mean of {shown} from {self.n} scores is possible"
+        nearest = ", ".join(f"{x:.{self.decimals}f}" for x in self.nearest)
+        return f"GRIM: a mean of {shown} from {self.n} scores is impossible (nearest {nearest})"
 
     def __repr__(self) -> str:
         verdict = "consistent" if self.consistent else f"inconsistent (nearest {list(self.nearest)})"
@@ -105,11 +125,11 @@ def grim(mean: float, n: int, granularity: float = 1.0, decimals: int = 2) -> Gr
     return GrimResult(mean, n, granularity, decimals, consistent, nearest)
 
 
-@attrs.frozen(slots=True, repr=False)
-class CIConsistency:
+@attrs.frozen(slots=True, repr=False, eq=False)
+class CIConsistency(Result):
     """Whether a published t-interval matches its mean, SD and n.
 
-    ``low``/``high`` are recomputed from the printed mean and SD; the bounds
+    ``recomputed`` is the interval from the printed mean and SD; the bounds
     ``low_range``/``high_range`` allow for those being rounded themselves.
     """
 
@@ -119,9 +139,22 @@ class CIConsistency:
     high_range: tuple[float, float]
     consistent: bool
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain-Python form."""
-        return attrs.asdict(self)
+    def _table(self) -> ResultTable:
+        return ResultTable(
+            ("end", "published", "recomputed", "lowest", "highest"),
+            [
+                ("low", self.published[0], self.recomputed[0], *self.low_range),
+                ("high", self.published[1], self.recomputed[1], *self.high_range),
+            ],
+            caption=self.summary(),
+            headers=("end", "published", "recomputed", "lowest possible", "highest possible"),
+        )
+
+    def summary(self) -> str:
+        """One line: the published interval, the recomputed one and the verdict."""
+        (a, b), (lo, hi) = self.published, self.recomputed
+        verdict = "consistent" if self.consistent else "inconsistent"
+        return f"CI [{a:g}, {b:g}] against the recomputed [{lo:.4g}, {hi:.4g}]: {verdict}"
 
     def __repr__(self) -> str:
         lo, hi = self.recomputed

@@ -6,7 +6,7 @@ Table 3 of the report (goal attainment by engagement):
 
 >>> from safecore.stats import chi_square
 >>> res = chi_square([[76, 6, 4], [17, 15, 12]])
->>> round(res.statistic, 2), res.dof, res.pvalue < 0.001
+>>> round(res.statistic, 2), res.df, res.pvalue < 0.001
 (35.41, 2, True)
 """
 
@@ -28,8 +28,8 @@ from safecore._errors import (
     SmallExpectedWarning,
     TableTooLargeError,
 )
-from safecore._format import fmt_label, fmt_labels, fmt_number
-from safecore._results import ResultTable, TestResult
+from safecore._format import fmt_label, fmt_labels
+from safecore._results import ResultTable, TestResult, pvalue_text
 from safecore._validate import MEMORY_BUDGET, check_draws, check_seed, check_whole, show_value
 from safecore.tallies import Tally, _as_count_table
 
@@ -65,8 +65,8 @@ class ChiSquareResult(TestResult):
         ``resamples`` random tables with the observed margins
         (``"monte-carlo"``, an estimate), or the Fisher–Freeman–Halton exact
         p-value (``"exact"``).
-    dof : int
-        ``(R - 1)(C - 1)``.
+    df : int
+        Degrees of freedom, ``(R - 1)(C - 1)`` (``dof`` is a deprecated alias).
     expected : ndarray
         Expected counts under independence, ``E_ij = r_i c_j / n``.
     residuals : ndarray
@@ -95,7 +95,7 @@ class ChiSquareResult(TestResult):
 
     statistic: float
     pvalue: float
-    dof: int
+    df: int
     expected: NDArray[np.float64] = attrs.field(converter=_frozen_float)
     residuals: NDArray[np.float64] = attrs.field(converter=_frozen_float)
     adjusted_residuals: NDArray[np.float64] = attrs.field(converter=_frozen_float)
@@ -110,9 +110,9 @@ class ChiSquareResult(TestResult):
     resamples: int | None = None
 
     @property
-    def df(self) -> int:
-        """Degrees of freedom (the same as :attr:`dof`; ``df`` is the name every test result uses)."""
-        return self.dof
+    def dof(self) -> int:
+        """Deprecated alias of :attr:`df` (the name every test result uses)."""
+        return self.df
 
     def _table(self) -> ResultTable:
         return self.cells()
@@ -143,16 +143,15 @@ class ChiSquareResult(TestResult):
 
     def _pvalue_text(self) -> str:
         if self.method == "monte-carlo":
-            return f"p ≈ {fmt_number(self.pvalue)} (Monte Carlo, {self.resamples} tables)"
-        label = "exact p" if self.method == "exact" else "p"
-        if self.pvalue < 0.0001:
-            return f"{label} < .001 ({self.pvalue:.3g})"
-        return f"{label} = {self.pvalue:.4f}"
+            text = pvalue_text(self.pvalue).replace("=", "≈")
+            return f"{text} (Monte Carlo, {self.resamples} tables)"
+        text = pvalue_text(self.pvalue, "exact p" if self.method == "exact" else "p")
+        return f"{text} ({self.pvalue:.3g})" if self.pvalue < 0.001 else text
 
     def summary(self) -> str:
         """One line as a report prints it: ``χ²(2, N = 130) = 35.41, p < .001 (2.04e-08), V = 0.52``."""
         return (
-            f"χ²({self.dof}, N = {self.n}) = {self.statistic:.2f}, {self._pvalue_text()}, "
+            f"χ²({self.df}, N = {self.n}) = {self.statistic:.2f}, {self._pvalue_text()}, "
             f"V = {self.cramers_v:.2f}"
         )
 
@@ -161,7 +160,7 @@ class ChiSquareResult(TestResult):
         cols = fmt_labels(self.column_labels)
         extra = f", resamples={self.resamples}" if self.resamples else ""
         return (
-            f"ChiSquareResult(statistic={self.statistic:.4g}, dof={self.dof}, "
+            f"ChiSquareResult(statistic={self.statistic:.4g}, df={self.df}, "
             f"pvalue={self.pvalue:.4g}, n={self.n}, cramers_v={self.cramers_v:.3f}, "
             f"method={self.method!r}{extra}, rows=[{rows}], columns=[{cols}])"
         )
@@ -235,7 +234,7 @@ def chi_square(
         Counts (non-negative whole numbers, no all-zero row or column).
     correction : bool
         Apply Yates' continuity correction. As in R and SciPy it only acts on
-        2×2 tables (``dof == 1``). Off by default, matching the report.
+        2×2 tables (``df == 1``). Off by default, matching the report.
     method : {"asymptotic", "monte-carlo", "exact"}
         How the p-value is obtained: the chi-square distribution; *resamples*
         random tables with the observed margins (R's
@@ -301,7 +300,7 @@ def chi_square(
     ...     warnings.simplefilter("always")
     ...     res = chi_square([[89, 15, 1], [88, 46, 5]])
     >>> print(res.summary())
-    χ²(2, N = 244) = 13.96, p = 0.0009, V = 0.24
+    χ²(2, N = 244) = 13.96, p < .001 (0.00093), V = 0.24
     >>> print(caught[0].message)  # doctest: +ELLIPSIS
     2 of 6 expected counts are below 5 (smallest 2.58): the chi-square approximation ...
 
@@ -370,7 +369,7 @@ def chi_square(
     return ChiSquareResult(
         statistic=statistic,
         pvalue=pvalue,
-        dof=dof,
+        df=dof,
         expected=expected,
         residuals=residuals,
         adjusted_residuals=adjusted,
@@ -627,8 +626,16 @@ def fisher_exact_rxc(table: ArrayLike, *, limit: int = EXACT_LIMIT) -> float:  #
     return min(1.0, total)
 
 
-@attrs.frozen(slots=True, repr=False)
-class McNemarResult:
+def _smaller(result: McNemarResult) -> int:
+    return min(result.before_only, result.after_only)
+
+
+def _discordant(result: McNemarResult) -> int:
+    return result.before_only + result.after_only
+
+
+@attrs.frozen(slots=True, repr=False, eq=False)
+class McNemarResult(TestResult):
     """Exact McNemar test on the discordant pairs of a paired 2×2 table.
 
     Attributes
@@ -639,15 +646,35 @@ class McNemarResult:
         Two-sided exact p-value, :math:`\\min(1, 2 P(X \\le \\min(b, c)))`
         with :math:`X \\sim \\mathrm{Binomial}(b + c, 1/2)`; 1 when there
         are no discordant pairs (nothing to test).
+    statistic : int
+        The smaller discordant count, :math:`\\min(b, c)`: the "number of
+        successes" R's ``binom.test(min(b, c), b + c)`` reports as its
+        statistic for the same p-value.
+    n : int
+        Discordant pairs, :math:`b + c` (R's "number of trials").
     """
 
     before_only: int
     after_only: int
     pvalue: float
+    statistic: int = attrs.field(init=False, default=attrs.Factory(_smaller, takes_self=True))
+    n: int = attrs.field(init=False, default=attrs.Factory(_discordant, takes_self=True))
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain-Python form."""
-        return attrs.asdict(self)
+    def _table(self) -> ResultTable:
+        return ResultTable(
+            ("before_only", "after_only", "n", "statistic", "pvalue"),
+            [(self.before_only, self.after_only, self.n, self.statistic, self.pvalue)],
+            caption=self.summary(),
+            headers=("before only", "after only", "discordant", "smaller", "p"),
+            formats={"pvalue": "p"},
+        )
+
+    def summary(self) -> str:
+        """One line: ``Exact McNemar: 10 before only, 2 after only (12 discordant), p = 0.039``."""
+        return (
+            f"Exact McNemar: {self.before_only} before only, {self.after_only} after only "
+            f"({self.n} discordant), {pvalue_text(self.pvalue)}"
+        )
 
     def __repr__(self) -> str:
         return (

@@ -13,19 +13,20 @@ The report's personal burnout at time 1 and time 2, from summaries alone:
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import NamedTuple
 
 import attrs
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from safecore._errors import InputValueError
-from safecore._format import html_table
+from safecore._results import Result, ResultTable, TestResult, pvalue_text
 from safecore._validate import check_real, check_share, check_whole
 from safecore.stats._samples import as_values
 from safecore.stats.describe import accurate_mean_sd, present_values
 
 __all__ = [
+    "ConfidenceInterval",
     "EffectSize",
     "Norm",
     "OneSampleResult",
@@ -70,18 +71,54 @@ def _summary(
     )
 
 
-@attrs.frozen(slots=True, repr=False)
-class EffectSize:
-    """Hedges' g with its confidence interval."""
+class ConfidenceInterval(NamedTuple):
+    """A confidence interval, ``low, high = interval`` (as scipy's)."""
+
+    low: float
+    high: float
+
+
+def _t_interval(estimate: float, se: float, df: float, confidence_level: object) -> ConfidenceInterval:
+    """``estimate ± t_{df} se`` at *confidence_level* (validated: strictly in (0, 1))."""
+    from scipy import stats  # noqa: PLC0415
+
+    level = check_share(confidence_level, "confidence_level", exclusive=True)
+    half = float(stats.t.ppf(0.5 + level / 2, df)) * se
+    return ConfidenceInterval(estimate - half, estimate + half)
+
+
+@attrs.frozen(slots=True, repr=False, eq=False)
+class EffectSize(Result):
+    """Hedges' g with its confidence interval.
+
+    Attributes
+    ----------
+    g : float
+        Hedges' bias-corrected standardised mean difference.
+    ci_low, ci_high : float
+        The normal-approximation interval at *confidence*.
+    confidence : float
+        Confidence level of the interval.
+    """
 
     g: float
     ci_low: float
     ci_high: float
     confidence: float = 0.95
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain-Python form."""
-        return attrs.asdict(self)
+    def _table(self) -> ResultTable:
+        return ResultTable(
+            ("g", "ci_low", "ci_high", "confidence"),
+            [(self.g, self.ci_low, self.ci_high, self.confidence)],
+            caption=self.summary(),
+            formats={"g": ".3f", "ci_low": ".3f", "ci_high": ".3f", "confidence": "percent"},
+        )
+
+    def summary(self) -> str:
+        """One line: ``Hedges' g = 0.49, 95% CI [-0.14, 1.12]``."""
+        return (
+            f"Hedges' g = {self.g:.2f}, {self.confidence:.0%} CI [{self.ci_low:.2f}, {self.ci_high:.2f}]"
+        )
 
     def __repr__(self) -> str:
         ci = f"[{self.ci_low:.3f}, {self.ci_high:.3f}]"
@@ -170,42 +207,113 @@ def hedges_g(x: ArrayLike, y: ArrayLike, *, confidence: float = 0.95) -> EffectS
     return hedges_g_from_summary(len(a), ma, sa, len(b), mb, sb, confidence=confidence)
 
 
-@attrs.frozen(slots=True, repr=False)
-class WelchResult:
+_T_FORMATS = {
+    "statistic": ".3f",
+    "df": ".2f",
+    "pvalue": "p",
+    "estimate": ".3f",
+    "ci_low": ".3f",
+    "ci_high": ".3f",
+}
+
+
+@attrs.frozen(slots=True, repr=False, eq=False)
+class WelchResult(TestResult):
     """Welch's unequal-variance t-test.
+
+    Unpacks like scipy's result: ``t, p = welch(x, y)``.
 
     Attributes
     ----------
     statistic, pvalue, df : float
         t, two-sided p and Welch–Satterthwaite degrees of freedom.
     mean_difference : float
-        ``mean1 - mean2``.
+        ``mean1 - mean2`` (also :attr:`estimate`).
+    standard_error : float
+        Of the difference, :math:`\\sqrt{s_1^2/n_1 + s_2^2/n_2}`.
     n1, n2 : int
         Group sizes used.
-    missing : int
-        Values left out as missing (raw-data form only).
     effect : EffectSize
         Hedges' g.
+    missing : int
+        Values left out as missing (raw-data form only).
     """
 
     statistic: float
     pvalue: float
     df: float
     mean_difference: float
+    standard_error: float
     n1: int
     n2: int
     effect: EffectSize
     missing: int = 0
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain-Python form."""
-        return {**attrs.asdict(self, recurse=False), "effect": self.effect.to_dict()}
+    @property
+    def estimate(self) -> float:
+        """The difference of means, ``mean1 - mean2``."""
+        return self.mean_difference
 
-    def _repr_html_(self) -> str:
-        d = self.to_dict()
-        d.pop("effect")
-        return html_table(
-            list(d), [[f"{v:.4g}" if isinstance(v, float) else v for v in d.values()]], "Welch t-test"
+    @property
+    def n(self) -> int:
+        """Values used in both groups, ``n1 + n2``."""
+        return self.n1 + self.n2
+
+    def confidence_interval(self, confidence_level: float = 0.95) -> ConfidenceInterval:
+        """Return the t-interval of the difference of means, with the Welch–Satterthwaite df.
+
+        As ``scipy.stats.ttest_ind(x, y, equal_var=False).confidence_interval()``
+        and R's ``t.test(x, y)$conf.int``.
+
+        Examples
+        --------
+        >>> low, high = welch_from_summary(11, 37.5, 11.3, 10, 34.2, 17.9).confidence_interval()
+        >>> round(low, 2), round(high, 2)
+        (-10.8, 17.4)
+        """
+        return _t_interval(self.mean_difference, self.standard_error, self.df, confidence_level)
+
+    def _table(self) -> ResultTable:
+        low, high = self.confidence_interval()
+        return ResultTable(
+            ("statistic", "df", "pvalue", "estimate", "ci_low", "ci_high", "n1", "n2", "missing", "g"),
+            [
+                (
+                    self.statistic,
+                    self.df,
+                    self.pvalue,
+                    self.mean_difference,
+                    low,
+                    high,
+                    self.n1,
+                    self.n2,
+                    self.missing,
+                    self.effect.g,
+                )
+            ],
+            caption=self.summary(),
+            headers=(
+                "t",
+                "df",
+                "p",
+                "difference",
+                "95% CI low",
+                "95% CI high",
+                "n1",
+                "n2",
+                "missing",
+                "g",
+            ),
+            formats={**_T_FORMATS, "g": ".3f"},
+        )
+
+    def summary(self) -> str:
+        """One line: ``Welch's t(14.94) = 0.50, p = 0.625; difference 3.30, 95% CI [...], g = ...``."""
+        low, high = self.confidence_interval()
+        return (
+            f"Welch's t({self.df:.2f}) = {self.statistic:.2f}, {pvalue_text(self.pvalue)}; "
+            f"difference {self.mean_difference:.2f}, 95% CI [{low:.2f}, {high:.2f}], "
+            f"g = {self.effect.g:.2f}"
         )
 
     def __repr__(self) -> str:
@@ -261,7 +369,14 @@ def welch_from_summary(
     df = (v1 + v2) ** 2 / (v1**2 / (n1 - 1) + v2**2 / (n2 - 1))
     p = float(2 * stats.t.sf(abs(t), df))
     return WelchResult(
-        t, p, df, mean1 - mean2, n1, n2, hedges_g_from_summary(n1, mean1, sd1, n2, mean2, sd2)
+        t,
+        p,
+        df,
+        mean1 - mean2,
+        math.sqrt(v1 + v2),
+        n1,
+        n2,
+        hedges_g_from_summary(n1, mean1, sd1, n2, mean2, sd2),
     )
 
 
@@ -307,52 +422,129 @@ def _sample(values: ArrayLike, name: str) -> NDArray[np.float64]:
     return x
 
 
-@attrs.frozen(slots=True, repr=False)
-class PairedResult:
+@attrs.frozen(slots=True, repr=False, eq=False)
+class PairedResult(TestResult):
     """Paired comparison of matched respondents: paired t and Wilcoxon signed-rank.
+
+    ``statistic`` and ``pvalue`` are the paired t-test's, so
+    ``t, p = paired(x, y)`` unpacks like scipy's ``ttest_rel``; the Wilcoxon
+    test keeps its own fields.
 
     Attributes
     ----------
     n : int
         Complete pairs used.
-    excluded : int
+    missing : int
         Pairs left out because either value was missing.
     mean_difference : float
-        Mean of ``x - y``.
-    t, t_pvalue, df : float
-        Paired t-test.
+        Mean of ``x - y`` (also :attr:`estimate`).
+    standard_error : float
+        Of the mean difference, :math:`s_d/\\sqrt n`.
+    statistic, pvalue : float
+        Paired t and its two-sided p-value.
+    df : int
+        ``n - 1``.
     wilcoxon, wilcoxon_pvalue : float
         Wilcoxon signed-rank statistic ``V`` (sum of the ranks of the
         positive differences, as R reports it; zero differences dropped) and
         two-sided p from :func:`scipy.stats.wilcoxon` (exact for small
         samples).
+
+    Notes
+    -----
+    ``excluded``, ``t`` and ``t_pvalue`` are deprecated read-only aliases of
+    ``missing``, ``statistic`` and ``pvalue``.
     """
 
     n: int
-    excluded: int
+    missing: int
     mean_difference: float
-    t: float
-    t_pvalue: float
+    standard_error: float
+    statistic: float
+    pvalue: float
     df: int
     wilcoxon: float
     wilcoxon_pvalue: float
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain-Python form."""
-        return attrs.asdict(self)
+    @property
+    def excluded(self) -> int:
+        """Deprecated alias of :attr:`missing`."""
+        return self.missing
 
-    def _repr_html_(self) -> str:
-        d = self.to_dict()
-        return html_table(
-            list(d),
-            [[f"{v:.4g}" if isinstance(v, float) else v for v in d.values()]],
-            "Paired comparison",
+    @property
+    def t(self) -> float:
+        """Deprecated alias of :attr:`statistic`."""
+        return self.statistic
+
+    @property
+    def t_pvalue(self) -> float:
+        """Deprecated alias of :attr:`pvalue`."""
+        return self.pvalue
+
+    @property
+    def estimate(self) -> float:
+        """The mean of the differences ``x - y``."""
+        return self.mean_difference
+
+    def confidence_interval(self, confidence_level: float = 0.95) -> ConfidenceInterval:
+        """Return the t-interval of the mean difference (df = n - 1).
+
+        As ``scipy.stats.ttest_rel(x, y).confidence_interval()`` and R's
+        ``t.test(x, y, paired = TRUE)$conf.int``.
+        """
+        return _t_interval(self.mean_difference, self.standard_error, self.df, confidence_level)
+
+    def _table(self) -> ResultTable:
+        low, high = self.confidence_interval()
+        nan, n, k = math.nan, self.n, self.missing
+        return ResultTable(
+            ("test", "statistic", "df", "pvalue", "estimate", "ci_low", "ci_high", "n", "missing"),
+            [
+                (
+                    "paired t",
+                    self.statistic,
+                    self.df,
+                    self.pvalue,
+                    self.mean_difference,
+                    low,
+                    high,
+                    n,
+                    k,
+                ),
+                (
+                    "Wilcoxon signed-rank (V)",
+                    self.wilcoxon,
+                    nan,
+                    self.wilcoxon_pvalue,
+                    nan,
+                    nan,
+                    nan,
+                    n,
+                    k,
+                ),
+            ],
+            caption=self.summary(),
+            headers=(
+                *("test", "statistic", "df", "p", "mean difference", "95% CI low", "95% CI high"),
+                *("pairs", "missing"),
+            ),
+            formats={**_T_FORMATS, "df": "d"},
+        )
+
+    def summary(self) -> str:
+        """One line: ``Paired t(9) = -4.06, p = 0.003; ...; Wilcoxon V = 0, p = 0.009 ...``."""
+        low, high = self.confidence_interval()
+        return (
+            f"Paired t({self.df}) = {self.statistic:.2f}, {pvalue_text(self.pvalue)}; "
+            f"mean difference {self.mean_difference:.2f}, 95% CI [{low:.2f}, {high:.2f}]; "
+            f"Wilcoxon V = {self.wilcoxon:g}, {pvalue_text(self.wilcoxon_pvalue)} "
+            f"({self.n} pairs, {self.missing} missing)"
         )
 
     def __repr__(self) -> str:
         return (
-            f"PairedResult(n={self.n}, excluded={self.excluded}, diff={self.mean_difference:.3g}, "
-            f"t={self.t:.3f}, p={self.t_pvalue:.4g}, wilcoxon_p={self.wilcoxon_pvalue:.4g})"
+            f"PairedResult(n={self.n}, missing={self.missing}, diff={self.mean_difference:.3g}, "
+            f"t={self.statistic:.3f}, p={self.pvalue:.4g}, wilcoxon_p={self.wilcoxon_pvalue:.4g})"
         )
 
 
@@ -364,7 +556,7 @@ def paired(x: ArrayLike, y: ArrayLike) -> PairedResult:
     x, y : array_like, same length
         Scores of the same respondents, in the same order. Pairs with a
         missing value on either side are left out and counted in
-        ``excluded``; nothing is imputed, and the test is never switched to
+        ``missing``; nothing is imputed, and the test is never switched to
         an unpaired one.
 
     Returns
@@ -383,7 +575,7 @@ def paired(x: ArrayLike, y: ArrayLike) -> PairedResult:
     Examples
     --------
     >>> r = paired([10, 12, 9, 14, None], [11, 15, 9, 18, 20])
-    >>> r.n, r.excluded, r.mean_difference
+    >>> r.n, r.missing, r.mean_difference
     (4, 1, -2.0)
     """
     from scipy import stats  # noqa: PLC0415
@@ -409,12 +601,30 @@ def paired(x: ArrayLike, y: ArrayLike) -> PairedResult:
     ranks = stats.rankdata(np.abs(nonzero))
     w = float(ranks[nonzero > 0].sum())  # R's V: sum of ranks of positive differences
     wp = float(stats.wilcoxon(a[keep], b[keep]).pvalue)
-    return PairedResult(n, int(len(a) - n), md, t, tp, n - 1, w, wp)
+    return PairedResult(n, int(len(a) - n), md, sd / math.sqrt(n), t, tp, n - 1, w, wp)
 
 
-@attrs.frozen(slots=True, repr=False)
-class OneSampleResult:
-    """One-sample t-test of a mean against a fixed norm."""
+@attrs.frozen(slots=True, repr=False, eq=False)
+class OneSampleResult(TestResult):
+    """One-sample t-test of a mean against a fixed norm.
+
+    Attributes
+    ----------
+    statistic, pvalue : float
+        t and its two-sided p-value.
+    df : int
+        ``n - 1``.
+    mean : float
+        The sample mean.
+    norm : float
+        The reference mean, treated as a known constant.
+    n : int
+        Values used.
+    standard_error : float
+        Of the mean, :math:`s/\\sqrt n`.
+    missing : int
+        Values left out as missing (raw-data form only).
+    """
 
     statistic: float
     pvalue: float
@@ -422,11 +632,61 @@ class OneSampleResult:
     mean: float
     norm: float
     n: int
+    standard_error: float
     missing: int = 0
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain-Python form."""
-        return attrs.asdict(self)
+    @property
+    def estimate(self) -> float:
+        """The difference from the norm, ``mean - norm``."""
+        return self.mean - self.norm
+
+    def confidence_interval(self, confidence_level: float = 0.95) -> ConfidenceInterval:
+        """Return the t-interval of ``mean - norm`` (df = n - 1).
+
+        This is the interval of the *difference from the norm*: add
+        :attr:`norm` to get the interval of the mean, which is what
+        ``scipy.stats.ttest_1samp(x, norm).confidence_interval()`` and R's
+        ``t.test(x, mu = norm)$conf.int`` report.
+        """
+        return _t_interval(self.estimate, self.standard_error, self.df, confidence_level)
+
+    def _table(self) -> ResultTable:
+        low, high = self.confidence_interval()
+        return ResultTable(
+            (
+                "statistic",
+                "df",
+                "pvalue",
+                "mean",
+                "norm",
+                "estimate",
+                "ci_low",
+                "ci_high",
+                "n",
+                "missing",
+            ),
+            [
+                (
+                    *(self.statistic, self.df, self.pvalue, self.mean, self.norm, self.estimate),
+                    *(low, high, self.n, self.missing),
+                )
+            ],
+            caption=self.summary(),
+            headers=(
+                *("t", "df", "p", "mean", "norm", "difference", "95% CI low", "95% CI high"),
+                *("n", "missing"),
+            ),
+            formats={**_T_FORMATS, "df": "d"},
+        )
+
+    def summary(self) -> str:
+        """One line: ``t(10) = -5.99, p < .001; mean 37.50 against the norm 57.9: ...``."""
+        low, high = self.confidence_interval()
+        return (
+            f"t({self.df}) = {self.statistic:.2f}, {pvalue_text(self.pvalue)}; mean {self.mean:.2f} "
+            f"against the norm {self.norm:g}: difference {self.estimate:.2f}, "
+            f"95% CI [{low:.2f}, {high:.2f}]"
+        )
 
     def __repr__(self) -> str:
         return (
@@ -481,7 +741,7 @@ def one_sample_from_summary(n: int, mean: float, sd: float, norm: float | Norm) 
         raise InputValueError(msg)
     t = (mean - mu) / (sd / math.sqrt(n))
     p = float(2 * stats.t.sf(abs(t), n - 1))
-    return OneSampleResult(t, p, n - 1, mean, mu, n)
+    return OneSampleResult(t, p, n - 1, mean, mu, n, sd / math.sqrt(n))
 
 
 def one_sample(values: ArrayLike, norm: float | Norm) -> OneSampleResult:
