@@ -41,19 +41,8 @@ Progress = Callable[[int, int], None]
 
 
 def tally_table(caption: str, t: Any) -> Table:
-    """Return a tally as a report table: ``n (row %)`` cells, missing and N per row."""
-    pct = t.row_percentages(include_missing=True)
-    header = ["", *(fmt_label(c) for c in t.column_labels), "Missing", "N"]
-    rows = [
-        [
-            fmt_label(lab),
-            *(f"{n} ({p:.0f}%)" for n, p in zip(t.table[i], pct[i], strict=True)),
-            int(t.row_missing[i]),
-            int(t.row_totals[i] + t.row_missing[i]),
-        ]
-        for i, lab in enumerate(t.row_labels)
-    ]
-    return Table(caption, header, rows)
+    """Return a tally as a report table (its own display: ``n (row %)`` cells, missing, N)."""
+    return Table.from_result(t, caption)
 
 
 def chi_square_text(t: Any, published: str | None = None) -> str:
@@ -356,7 +345,7 @@ def _staff_test_row(scale: str, res: object, design: str) -> list[object]:
 
     if isinstance(res, PairedResult):
         wilcoxon = f"Wilcoxon p = {res.wilcoxon_pvalue:.3f}"
-        return [scale, "paired t", res.n, f"{res.t:.2f}", f"{res.t_pvalue:.3f}", wilcoxon]
+        return [scale, "paired t", res.n, f"{res.statistic:.2f}", f"{res.pvalue:.3f}", wilcoxon]
     if isinstance(res, WelchResult):
         n, t, p = res.n1 + res.n2, f"{res.statistic:.2f}", f"{res.pvalue:.3f}"
         return [scale, "Welch", n, t, p, f"g = {res.effect.g:.2f}"]
