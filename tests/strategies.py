@@ -119,3 +119,22 @@ def survey_texts(draw: st.DrawFn) -> str:
         cells = draw(st.lists(survey_cells, min_size=21, max_size=22))
         rows.append(",".join(c.replace(",", ";").replace('"', "'") for c in cells))
     return "\n".join([header, *rows]) + "\n"
+
+
+# -- scales: instruments ---------------------------------------------------------------------
+
+CEAS_IDS = tuple(f"ceas{k:02d}" for k in range(1, 14))
+
+#: CEAS ratings, missing included.
+ceas_ratings = st.sampled_from([float(k) for k in range(1, 11)] + [np.nan])
+
+
+@st.composite
+def answer_grids(
+    draw: st.DrawFn, items: int, cells: st.SearchStrategy[float], max_respondents: int = 8
+) -> tuple[np.ndarray, list[int]]:
+    """A respondents x *items* float matrix drawn from *cells* and a permutation of its columns."""
+    n = draw(st.integers(1, max_respondents))
+    grid = draw(hnp.arrays(np.float64, (n, items), elements=cells))
+    order = draw(st.permutations(range(items)))
+    return grid, list(order)

@@ -229,6 +229,7 @@ def test_outputs():
     r = np.full((2, 19), 50.0)
     r[1, :6] = np.nan
     s = score_cbi(r, coding="points")
-    assert repr(s) == "CBIScores(n=2, missing={'personal': 1, 'work': 0, 'client': 0})"
+    assert repr(s) == "InstrumentScores('CBI', n=2, missing={'personal': 1, 'work': 0, 'client': 0})"
     assert "<table>" in s._repr_html_()
-    assert s.to_dict()["personal"] == [50.0, None]
+    assert s.to_dict()["scores"]["personal"] == [50.0, None]
+    assert s.to_dict()["missing"] == {"personal": 1, "work": 0, "client": 0}

@@ -19,7 +19,7 @@ def test_hand_worked_sums_ignore_fillers():
     s = score_ceas([row], scale="others")
     assert s.engagement[0] == 1 + 2 + 3 + 4 + 5 + 6
     assert s.action[0] == 7 + 8 + 9 + 10
-    assert s.scale == "others"
+    assert s.form == "others"
 
 
 def test_any_missing_scored_item_makes_subscale_missing_by_default():
@@ -90,6 +90,8 @@ def test_wrong_count_and_scale():
 def test_outputs():
     """repr, HTML and to_dict."""
     s = score_ceas([[5] * 13])
-    assert repr(s) == "CEASScores(scale='self', n=1, missing={'engagement': 0, 'action': 0})"
+    assert (
+        repr(s) == "InstrumentScores('CEAS', form='self', n=1, missing={'engagement': 0, 'action': 0})"
+    )
     assert "<table>" in s._repr_html_()
-    assert s.to_dict()["action"] == [20.0]
+    assert s.to_dict()["scores"]["action"] == [20.0]

@@ -1,4 +1,7 @@
-"""Staff survey scales: CBI and CEAS scoring, survey files, summaries, comparisons, consistency checks.
+"""Staff survey scales: instruments as data (CBI, CEAS, your own), survey files, summaries, comparisons.
+
+Every scale is an :class:`Instrument` read from a TOML spec and scored by one
+engine; :func:`score_cbi` and :func:`score_ceas` score the two packaged specs.
 
 Examples
 --------
@@ -12,8 +15,9 @@ Examples
 from typing import Any
 
 from safecore._errors import ResponseError
-from safecore.scales.cbi import CBI_ITEMS, CBI_SCALES, CBIItem, CBIScores, score_cbi
-from safecore.scales.ceas import CEAS_FILLERS, CEAS_SUBSCALES, CEASScores, score_ceas
+from safecore.scales.cbi import CBI, CBI_ITEMS, CBI_SCALES, CBIItem, CBIScores, score_cbi
+from safecore.scales.ceas import CEAS, CEAS_FILLERS, CEAS_SUBSCALES, CEASScores, score_ceas
+from safecore.scales.instrument import Instrument, InstrumentScores, Item, ResponseSet, Subscale
 from safecore.scales.survey import StaffSurvey, TimeComparison, compare_times, read_staff_survey
 from safecore.stats.consistency import CIConsistency, GrimResult, ci_consistent, grim
 from safecore.stats.describe import Summary, describe
@@ -33,9 +37,11 @@ from safecore.stats.means import (
 )
 
 __all__ = [
+    "CBI",
     "CBI_ITEMS",
     "CBI_SCALES",
     "CBI_SOCIAL_WORKER_NORMS",
+    "CEAS",
     "CEAS_FILLERS",
     "CEAS_SUBSCALES",
     "CBIItem",
@@ -44,11 +50,16 @@ __all__ = [
     "CIConsistency",
     "EffectSize",
     "GrimResult",
+    "Instrument",
+    "InstrumentScores",
+    "Item",
     "Norm",
     "OneSampleResult",
     "PairedResult",
     "ResponseError",
+    "ResponseSet",
     "StaffSurvey",
+    "Subscale",
     "Summary",
     "TimeComparison",
     "WelchResult",

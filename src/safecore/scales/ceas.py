@@ -1,5 +1,10 @@
 """Compassionate Engagement and Action Scales (CEAS) scoring.
 
+The instrument is data: ``specs/ceas.toml`` (13 items rated 1-10, two summed
+subscales, three fillers), scored by
+:class:`~safecore.scales.instrument.Instrument`. :func:`score_ceas` is a thin
+wrapper over that engine.
+
 Examples
 --------
 >>> from safecore.scales import score_ceas
@@ -11,88 +16,33 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any, Literal
+from typing import Final, Literal
 
 import attrs
-import numpy as np
-from numpy.typing import ArrayLike, NDArray
+from numpy.typing import ArrayLike
 
-from safecore._errors import InputValueError, ResponseError
-from safecore._format import frame, html_table
+from safecore._errors import InputValueError
 from safecore._validate import show_value
-from safecore.scales._common import as_matrix, as_numeric, first_bad, resolve_minimum, response_markers
+from safecore.scales.instrument import Instrument, InstrumentScores, packaged_instrument
 
-__all__ = ["CEAS_FILLERS", "CEAS_SUBSCALES", "CEASScores", "score_ceas"]
+__all__ = ["CEAS", "CEAS_FILLERS", "CEAS_SUBSCALES", "CEASScores", "score_ceas"]
 
-#: Subscale -> item numbers (1-based).
+#: The CEAS as an instrument spec (``specs/ceas.toml``).
+CEAS: Final[Instrument] = packaged_instrument("ceas.toml")
+
+#: CEAS scores are :class:`~safecore.scales.instrument.InstrumentScores` (an alias kept for old code).
+CEASScores = InstrumentScores
+
+_NUMBER = {item.id: item.number for item in CEAS.items}
+
+#: Subscale -> item numbers (1-based), from the spec.
 CEAS_SUBSCALES: dict[str, tuple[int, ...]] = {
-    "engagement": (1, 2, 4, 5, 6, 8),
-    "action": (9, 10, 12, 13),
+    s.name: tuple(_NUMBER[i] for i in s.items) for s in CEAS.subscales
 }
-#: Reverse-worded filler items, not scored.
-CEAS_FILLERS: tuple[int, ...] = (3, 7, 11)
+#: Reverse-worded filler items, not scored, from the spec.
+CEAS_FILLERS: tuple[int, ...] = tuple(i.number for i in CEAS.fillers)
 
 Scale = Literal["self", "others", "from_others"]
-
-
-@attrs.frozen(slots=True, repr=False, eq=False)
-class CEASScores:
-    """CEAS subscale sums per respondent.
-
-    Attributes
-    ----------
-    scale : str
-        Which CEAS: ``"self"``, ``"others"`` or ``"from_others"``.
-    engagement : ndarray, shape (n,)
-        Sum of items 1, 2, 4, 5, 6, 8 (6-60); NaN when missing.
-    action : ndarray, shape (n,)
-        Sum of items 9, 10, 12, 13 (4-40); NaN when missing.
-    answered : dict of str to ndarray
-        Scored items answered per respondent, per subscale.
-    prorated : dict of str to ndarray of bool
-        Whether a respondent's sum was prorated from fewer items.
-    """
-
-    scale: str
-    engagement: NDArray[np.float64]
-    action: NDArray[np.float64]
-    answered: dict[str, NDArray[np.int64]]
-    prorated: dict[str, NDArray[np.bool_]]
-
-    @property
-    def n(self) -> int:
-        """Respondents."""
-        return len(self.engagement)
-
-    @property
-    def missing(self) -> dict[str, int]:
-        """Respondents with no subscale score, per subscale."""
-        return {s: int(np.isnan(getattr(self, s)).sum()) for s in CEAS_SUBSCALES}
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain-Python form (NaN as None)."""
-        return {
-            "scale": self.scale,
-            **{s: [None if np.isnan(x) else float(x) for x in getattr(self, s)] for s in CEAS_SUBSCALES},
-            "missing": self.missing,
-        }
-
-    def to_frame(self) -> Any:
-        """Scores per respondent (NaN where missing), as a pandas DataFrame; needs pandas."""
-        names = tuple(CEAS_SUBSCALES)
-        return frame(
-            [
-                dict(zip(names, row, strict=True))
-                for row in zip(*(getattr(self, s) for s in names), strict=True)
-            ]
-        )
-
-    def _repr_html_(self) -> str:
-        rows = [[s, self.n - m, m] for s, m in self.missing.items()]
-        return html_table(["Subscale", "Scored", "Missing"], rows, f"CEAS ({self.scale})")
-
-    def __repr__(self) -> str:
-        return f"CEASScores(scale={self.scale!r}, n={self.n}, missing={self.missing})"
 
 
 def score_ceas(
@@ -126,6 +76,8 @@ def score_ceas(
     Returns
     -------
     CEASScores
+        An :class:`~safecore.scales.instrument.InstrumentScores` with ``form`` set to
+        *scale* (``CEASScores`` is an alias).
 
     Raises
     ------
@@ -164,34 +116,5 @@ def score_ceas(
     if scale not in ("self", "others", "from_others"):
         msg = f"scale must be 'self', 'others' or 'from_others': {show_value(scale)}"
         raise InputValueError(msg)
-    markers = response_markers(missing)
-    ids = [f"ceas{k:02d}" for k in range(1, 14)]
-    data = as_matrix(responses, ids, "CEAS")
-    x = as_numeric(data, ids, "CEAS", markers)
-    finite = np.where(np.isfinite(x), x, -1.0)  # inf is out of range, without a warning
-    bad = ~np.isnan(x) & ((finite < 1) | (finite > 10) | (finite % 1 != 0))
-    if bad.any():
-        i, j = first_bad(bad)
-        msg = (
-            f"CEAS {data.where(i)}, item {ids[j]}: {show_value(data.values[i, j])} "
-            "is not a whole number from 1 to 10"
-        )
-        raise ResponseError(msg)
-    sizes = {s: len(items) for s, items in CEAS_SUBSCALES.items()}
-    minimum = resolve_minimum(min_answered, sizes, sizes)
-    out: dict[str, NDArray[np.float64]] = {}
-    answered: dict[str, NDArray[np.int64]] = {}
-    prorated: dict[str, NDArray[np.bool_]] = {}
-    for name, items in CEAS_SUBSCALES.items():
-        block = x[:, [k - 1 for k in items]]
-        ok = ~np.isnan(block)
-        count = ok.sum(axis=1)
-        total = np.where(ok, block, 0.0).sum(axis=1)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            value = total / count * len(items)
-        value[count < minimum[name]] = np.nan
-        value.setflags(write=False)
-        out[name] = value
-        answered[name] = count
-        prorated[name] = (count < len(items)) & ~np.isnan(value)
-    return CEASScores(scale, out["engagement"], out["action"], answered, prorated)
+    scores = CEAS.score(responses, coding="points", min_answered=min_answered, missing=missing)
+    return attrs.evolve(scores, form=scale)

@@ -33,7 +33,8 @@ from safecore._errors import InputTypeError, InputValueError, ResponseError
 from safecore._read import RecordSet, as_records, missing_markers, parse_number
 from safecore._validate import is_number, show_value
 from safecore.scales._common import Responses
-from safecore.scales.cbi import CBI_ITEMS, CBIScores, score_responses
+from safecore.scales.cbi import CBI_ITEMS, score_responses
+from safecore.scales.instrument import InstrumentScores
 from safecore.stats.describe import Summary, accurate_mean_sd, describe
 from safecore.stats.means import PairedResult, WelchResult, paired, welch
 
@@ -60,8 +61,8 @@ class StaffSurvey:
         Where each response is (``"line 5"`` of a file, ``"row 3"`` of a DataFrame).
     coding : {"points", "labels"}
         How the answers were written: points 0-100 or option labels.
-    scores : CBIScores
-        Scale scores, one per response.
+    scores : InstrumentScores
+        CBI scale scores, one per response (``scores.scores["personal"]``, or ``scores.personal``).
     time_points : tuple of str
         The distinct time points, in numeric order when every one is a
         number, otherwise in order of first appearance.
@@ -72,7 +73,7 @@ class StaffSurvey:
     times: tuple[str, ...]
     places: tuple[str, ...]
     coding: Literal["points", "labels"]
-    scores: CBIScores
+    scores: InstrumentScores
     time_points: tuple[str, ...]
 
     @property
@@ -98,7 +99,7 @@ class StaffSurvey:
         if scale not in SCALES:
             msg = f"scale must be one of {', '.join(SCALES)}: {show_value(scale)}"
             raise InputValueError(msg)
-        values: NDArray[np.float64] = getattr(self.scores, scale)[self.rows_at(time)]
+        values: NDArray[np.float64] = self.scores.scores[scale][self.rows_at(time)]
         return values
 
     def describe(self, scale: str, time: object) -> Summary:
@@ -432,7 +433,7 @@ def compare_times(survey: StaffSurvey, first: object = None, second: object = No
     results: dict[str, PairedResult | WelchResult | None] = {}
     reasons: dict[str, str] = {}
     for scale in SCALES:
-        values: NDArray[np.float64] = getattr(survey.scores, scale)
+        values: NDArray[np.float64] = survey.scores.scores[scale]
         if design == "paired":
             x = values[[at_a[r] for r in matched]]
             y = values[[at_b[r] for r in matched]]
