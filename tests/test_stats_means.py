@@ -246,9 +246,12 @@ def test_summaries_and_tables():
     assert welch(SLEEP_1, SLEEP_2).summary().startswith("Welch's t(17.78) = -1.86, p = 0.079;")
     r = paired(SLEEP_1, SLEEP_2)
     assert r.summary().startswith("Paired t(9) = -4.06, p = 0.003;")
+    assert "t(10) = -5.99, p < .001" in one_sample_from_summary(11, 37.5, 11.3, 57.9).summary()
+    table = r._table()
+    assert [row[0] for row in table.rows] == ["paired t", "Wilcoxon signed-rank (V)"]
+    pytest.importorskip("pandas")
     df = r.to_frame()
     assert df["test"].tolist() == ["paired t", "Wilcoxon signed-rank (V)"]
     assert df["statistic"].tolist() == pytest.approx([r.statistic, r.wilcoxon])
-    assert "t(10) = -5.99, p < .001" in one_sample_from_summary(11, 37.5, 11.3, 57.9).summary()
     e = hedges_g_from_summary(20, 10.0, 2.0, 20, 9.0, 2.0)
     assert e.summary() == "Hedges' g = 0.49, 95% CI [-0.14, 1.12]"
