@@ -7,6 +7,7 @@ from collections.abc import Callable
 from safecore._results import Result
 from safecore.stats import (
     ci_consistent,
+    describe,
     grim,
     hedges_g_from_summary,
     mcnemar_exact,
@@ -21,6 +22,8 @@ SLEEP_1 = [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0]
 SLEEP_2 = [1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4]
 
 EXAMPLES: dict[str, Callable[[], Result]] = {
+    "summary": lambda: describe([30.0, 42.5, 50.0, None, 61.0]),
+    "summary_one_value": lambda: describe([30.0]),
     "mcnemar": lambda: mcnemar_exact(10, 2),
     "mcnemar_no_discordant_pairs": lambda: mcnemar_exact(0, 0),
     "effect_size": lambda: hedges_g_from_summary(20, 10.0, 2.0, 20, 9.0, 2.0),

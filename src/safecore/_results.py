@@ -255,7 +255,8 @@ class Result:
     def __str__(self) -> str:
         table = self._table()
         body = text_table(table.display_headers(), table.display_rows())
-        return f"{clean_cell(table.caption)}\n{body}" if table.caption else body
+        line = table.caption or self.summary()  # a table without caption leads with its summary
+        return f"{clean_cell(line)}\n{body}" if line else body
 
     def _repr_markdown_(self) -> str:
         table = self._table()

@@ -151,10 +151,6 @@ class AuditReport(Result):
         counts = ", ".join(f"{len(self.by_severity(s))} {s}s" for s in ("error", "warning", "note"))
         return f"{len(self.findings)} findings in {self.checks} checks: {counts}"
 
-    def __str__(self) -> str:
-        # The text form leads with the counts, as `safecore audit` prints it.
-        return f"{self.summary()}\n{Result.__str__(self)}"
-
     def __repr__(self) -> str:
         counts = {s: len(self.by_severity(s)) for s in ("error", "warning", "note")}
         return f"AuditReport(findings={len(self.findings)}, checks={self.checks}, {counts})"

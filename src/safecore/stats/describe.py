@@ -13,14 +13,14 @@ Examples
 from __future__ import annotations
 
 import math
-from typing import Any, Literal
+from typing import Literal
 
 import attrs
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from safecore._errors import InputValueError
-from safecore._format import html_table
+from safecore._results import Result, ResultTable
 from safecore._validate import check_draws, check_seed, check_share, show_value
 from safecore.stats._samples import as_values
 
@@ -52,12 +52,13 @@ def accurate_mean_sd(x: NDArray[np.float64]) -> tuple[float, float]:
     return m, math.sqrt(max(ss, 0.0) / (n - 1))
 
 
-@attrs.frozen(slots=True, repr=False)
-class Summary:
+@attrs.frozen(slots=True, repr=False, eq=False)
+class Summary(Result):
     """n, missing, mean, SD, confidence interval, median and range of a sample.
 
     ``str(summary)`` and ``format(summary, ".2f")`` give the report's form,
-    ``M [low, high] SD``.
+    ``M [low, high] SD`` (the value as a person writes it); ``to_frame()``,
+    Markdown and HTML show the one-row table of every field.
     """
 
     n: int
@@ -79,13 +80,15 @@ class Summary:
     def __str__(self) -> str:
         return format(self)
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain-Python form."""
-        return attrs.asdict(self)
-
-    def _repr_html_(self) -> str:
-        d = self.to_dict()
-        return html_table(list(d), [[f"{v:.4g}" if isinstance(v, float) else v for v in d.values()]])
+    def _table(self) -> ResultTable:
+        columns = ("n", "missing", "mean", "sd", "ci_low", "ci_high", "median", "min", "max")
+        return ResultTable(
+            (*columns, "confidence", "method"),
+            [(*(getattr(self, c) for c in columns), self.confidence, self.method)],
+            caption=f"{self.mean:.1f} [{self.ci_low:.1f}, {self.ci_high:.1f}] {self.sd:.1f} "
+            f"(M [{self.confidence:.0%} CI] SD, n = {self.n})",
+            formats={"confidence": "percent"},
+        )
 
     def __repr__(self) -> str:
         return (
