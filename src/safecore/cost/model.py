@@ -19,6 +19,8 @@ The report's cohorts with no adjustment (the report printed £14,701 and
 from __future__ import annotations
 
 import math
+from collections import deque
+from collections.abc import Iterator
 from typing import Any, Literal, cast
 
 import attrs
@@ -181,6 +183,17 @@ def _years(value: object) -> int:
 def _proxy_table(value: object) -> ProxyTable:
     check_instance(value, ProxyTable, "proxies", "a ProxyTable")
     return cast("ProxyTable", value)
+
+
+#: The steps of the saving chain, in order, as Evaluation fields and table columns.
+_STEPS = (
+    "gross",
+    "after_deadweight",
+    "after_displacement",
+    "after_attribution",
+    "after_optimism_bias",
+    "net",
+)
 
 
 @attrs.frozen(slots=True, repr=False)
@@ -376,6 +389,25 @@ class Comparison:
         )
 
 
+def _per_draw(value: float | NDArray[np.float64]) -> float | NDArray[np.float64]:
+    """Return a parameter as a number, or as an array per draw set against the outcome axis."""
+    if np.ndim(value) == 0:
+        return value
+    return np.asarray(value, dtype=np.float64)[..., np.newaxis]
+
+
+def _payback_year(annual: float, weights: NDArray[np.float64], cost: float) -> int | None:
+    """First year ``t`` (0-based) with ``annual × (w_0 + ... + w_t) >= cost``; None if none.
+
+    *annual* is the undiscounted saving of one year (after every
+    adjustment), *weights* the model's :meth:`SavingModel.yearly_weights`.
+    The one payback rule of the package: :func:`value_for_money` reports it,
+    :func:`switching_value` (for ``"years"``) adds one to count the years.
+    """
+    reached = np.flatnonzero(annual * np.cumsum(weights) >= cost)
+    return int(reached[0]) if len(reached) else None
+
+
 @attrs.frozen(slots=True, repr=False)
 class SavingModel:
     r"""A configurable proxy-saving model.
@@ -383,7 +415,8 @@ class SavingModel:
     Parameters
     ----------
     proxies : ProxyTable
-        Annual saving per outcome (default: the report's Table 11).
+        Annual saving per outcome; required (the package has no default
+        table: pass e.g. :data:`safecore.datasets.SAFECORE_2020` or your own).
     attribution : float
         Share of the change credited to the intervention, in [0, 1] (the
         report's sense: 0.66 means 66% of the improvement is due to it).
@@ -496,6 +529,49 @@ class SavingModel:
         saving = np.array([self.proxies[k].saving for k in keys], dtype=np.float64)
         return keys, improved, saving
 
+    def _chain(
+        self,
+        improved: NDArray[np.float64],
+        saving: NDArray[np.float64],
+        *,
+        attribution: float | NDArray[np.float64] | None = None,
+        deadweight: float | NDArray[np.float64] | None = None,
+        displacement: float | NDArray[np.float64] | None = None,
+        optimism_bias: float | NDArray[np.float64] | None = None,
+    ) -> Iterator[NDArray[np.float64]]:
+        """Yield the steps of the saving chain: the model's one formula, for one draw or many.
+
+        The steps, in order, are ``gross = improved × saving``, then after
+        deadweight, displacement, attribution and optimism bias (each the
+        previous step times its factor), then ``net`` (times :attr:`annuity`).
+        :meth:`evaluate` keeps every step; :func:`simulate` keeps only the
+        last (:meth:`_net`), so one step at a time is held in memory.
+
+        *improved* and *saving* have outcomes on the last axis and broadcast
+        over any leading axes (draws): shape ``(outcomes,)`` for
+        :meth:`evaluate`, ``(draws, outcomes)`` for :func:`simulate`. A share
+        given here replaces the model's, as a number or as an array with the
+        shape of the leading axes (one value per draw); None keeps the model's.
+        """
+        dw = self.deadweight if deadweight is None else _per_draw(deadweight)
+        disp = self.displacement if displacement is None else _per_draw(displacement)
+        attr = self.attribution if attribution is None else _per_draw(attribution)
+        ob = self.optimism_bias if optimism_bias is None else _per_draw(optimism_bias)
+        value = improved * saving
+        yield value
+        for factor in (1 - dw, 1 - disp, attr, 1 - ob, self.annuity):
+            value = value * factor
+            yield value
+
+    def _net(
+        self,
+        improved: NDArray[np.float64],
+        saving: NDArray[np.float64],
+        **shares: float | NDArray[np.float64] | None,
+    ) -> NDArray[np.float64]:
+        """Return the last step of :meth:`_chain`: net value per outcome over the benefit period."""
+        return deque(self._chain(improved, saving, **shares), maxlen=1).pop()
+
     def evaluate(self, cohort: Cohort) -> Evaluation:
         """Net savings of *cohort*, with every step of the chain.
 
@@ -514,25 +590,15 @@ class SavingModel:
         if proxy_factor is not None:
             key, factor = proxy_factor
             saving = np.where(np.array([k == key for k in keys]), saving * factor, saving)
-        gross = improved * saving
-        a1 = gross * (1 - self.deadweight)
-        a2 = a1 * (1 - self.displacement)
-        a3 = a2 * self.attribution
-        a4 = a3 * (1 - self.optimism_bias)
-        annuity = self.annuity
+        steps = dict(zip(_STEPS, self._chain(improved, saving), strict=True))
         return Evaluation(
             cohort=cohort.name,
             families=cohort.families,
             outcomes=keys,
             improved=improved,
             saving=saving,
-            gross=gross,
-            after_deadweight=a1,
-            after_displacement=a2,
-            after_attribution=a3,
-            after_optimism_bias=a4,
-            annuity=annuity,
-            net=a4 * annuity,
+            annuity=self.annuity,
+            **steps,
         )
 
     def compare(self, a: Cohort, b: Cohort) -> Comparison:
@@ -704,9 +770,7 @@ def value_for_money(model: SavingModel, cohort: Cohort, cost_per_family: float) 
     cost = _money_amount(cost_per_family, "cost_per_family")
     ev = model.evaluate(cohort)
     annual = float(ev.after_optimism_bias.sum()) / cohort.families
-    cumulative = annual * np.cumsum(model.yearly_weights())
-    reached = np.flatnonzero(cumulative >= cost)
-    payback = int(reached[0]) if len(reached) else None
+    payback = _payback_year(annual, model.yearly_weights(), cost)
     return ValueForMoney(benefit=ev.per_family, cost=cost, payback_year=payback)
 
 
@@ -801,10 +865,9 @@ def switching_value(
         bounds = (1.0, float(longest))
         weights_model = attrs.evolve(model, years=longest)
         annual = float(weights_model.evaluate(cohort).after_optimism_bias.sum()) / cohort.families
-        cumulative = annual * np.cumsum(weights_model.yearly_weights())
-        hit = np.flatnonzero(cumulative >= cost)
-        if len(hit):
-            return SwitchingValue("years", float(hit[0] + 1), bounds, "smallest whole number of years")
+        payback = _payback_year(annual, weights_model.yearly_weights(), cost)
+        if payback is not None:
+            return SwitchingValue("years", float(payback + 1), bounds, "smallest whole number of years")
         return SwitchingValue("years", None, bounds, f"savings stay below the cost for {longest} years")
     bounds = (0.0, 1.0)
     lo, hi = gap(**{parameter: 0.0}), gap(**{parameter: 1.0})

@@ -141,8 +141,10 @@ def _range(name: str, value: object) -> tuple[float, float] | None:
     return lo, hi
 
 
-#: Float64 arrays of one chunk's shape that simulate holds at once (draws,
-#: rates, counts, savings and temporaries), for the memory check.
+#: Float64 arrays of one chunk's shape that simulate holds at once, for the
+#: memory check: drawn savings and counts, the rates and integer counts while
+#: drawing, two steps of the saving chain (it keeps one step at a time) and a
+#: temporary; about 57 MB in all for a million draws over 8 outcomes.
 _CHUNK_ARRAYS = 6
 
 
@@ -220,9 +222,15 @@ def simulate(
 
     Notes
     -----
-    Every draw applies the model's formula to drawn proxies, counts and
-    parameters; with ``proxy_spread=0``, ``sampling=False`` and no ranges
-    every draw equals :meth:`SavingModel.evaluate`'s total.
+    Every draw applies the model's formula (the same saving chain as
+    :meth:`SavingModel.evaluate`, over a draws axis) to drawn proxies, counts
+    and parameters; with ``proxy_spread=0``, ``sampling=False`` and no ranges
+    every draw equals :meth:`SavingModel.evaluate`'s total exactly.
+
+    Draws are taken chunk by chunk in a fixed order (proxy savings, rates,
+    counts, attribution, deadweight), so equal seeds and equal chunk sizes
+    give equal draws; another *chunk_size* gives another stream of draws
+    from the same distribution.
     """
     _check_model(model)
     _check_cohort(cohort)
@@ -256,26 +264,26 @@ def simulate(
         [cohort.families if cohort.potential is None else cohort.potential[key] for key in keys],
         dtype=np.int64,
     )
-    annuity = model.annuity
-    fixed = (1 - model.displacement) * (1 - model.optimism_bias) * annuity
     rng = np.random.default_rng(rng_seed)
     total = np.empty(draws, dtype=np.float64)
     for start in range(0, draws, chunk):
         m = min(chunk, draws - start)
+        # the draws, in this order (the order fixes the stream a seed gives): proxy savings,
+        # improvement rates, improved counts, attribution, deadweight
         if spread > 0:
-            u = rng.triangular(-1.0, 0.0, 1.0, size=(m, k))
-            sav = saving * (1.0 + spread * u)
+            sav = saving * (1.0 + spread * rng.triangular(-1.0, 0.0, 1.0, size=(m, k)))
         else:
             sav = np.broadcast_to(saving, (m, k))
         if sampling:
             rate = rng.beta(improved + 1.0, potential - improved + 1.0, size=(m, k))
             imp = rng.binomial(potential, rate).astype(np.float64)
+            del rate
         else:
             imp = np.broadcast_to(improved, (m, k))
-        gross = np.einsum("ij,ij->i", imp, sav)
-        attr = rng.uniform(*attr_r, size=m) if attr_r else model.attribution
-        dead = rng.uniform(*dead_r, size=m) if dead_r else model.deadweight
-        total[start : start + m] = gross * (1 - dead) * attr * fixed
+        attr = rng.uniform(*attr_r, size=m) if attr_r else None
+        dead = rng.uniform(*dead_r, size=m) if dead_r else None
+        total[start : start + m] = model._net(imp, sav, attribution=attr, deadweight=dead).sum(axis=1)
+        del sav, imp
         if progress is not None:
             progress(start + m, draws)
     pcts = np.percentile(total, qs) / cohort.families
