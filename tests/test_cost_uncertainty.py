@@ -187,3 +187,32 @@ def test_fixed_draws_equal_evaluate_exactly(model: SavingModel, cohort: Cohort):
     """With nothing drawn, every draw is evaluate()'s total to the last bit: one formula."""
     sim = simulate(model, cohort, n=7, proxy_spread=0.0, sampling=False, chunk_size=3)
     assert (sim.total == model.evaluate(cohort).total).all()
+
+
+def test_simulation_tables():
+    """to_frame() is the percentile summary per quantity; draws_frame() holds the draws."""
+    pytest.importorskip("pandas")
+    sim = simulate(SavingModel(SAFECORE_2020), SAFECORE_2020_ENGAGED, n=1_000, seed=1)
+    summary = sim.to_frame()
+    assert list(summary["quantity"]) == ["total", "per_family"]
+    percentiles = ["p2_5", "p5", "p25", "p50", "p75", "p95", "p97_5"]
+    assert list(summary.columns) == ["quantity", "mean", *percentiles]
+    assert summary.loc[1, "p50"] == sim.percentile(50)
+    assert summary.loc[0, "p50"] == pytest.approx(12 * sim.percentile(50))
+    draws = sim.draws_frame()
+    assert list(draws.columns) == ["total", "per_family"] and len(draws) == 1_000
+    np.testing.assert_array_equal(draws["per_family"], sim.per_family)
+    assert sim.summary().startswith("Engaged: mean £") and "(12 families)" in sim.summary()
+    assert "(1,000 draws, seed 1)" in sim.summary()
+
+
+def test_sensitivity_rows_read_well():
+    """A sensitivity row has a readable repr; the table has one row per parameter."""
+    s = sensitivity(SavingModel(SAFECORE_2020), SAFECORE_2020_ENGAGED)
+    attr = next(r for r in s.rows if r.parameter == "attribution")
+    assert repr(attr) == "SensitivityRow('attribution', 0.5 -> £7,523, 1 -> £15,046, swing=£7,523)"
+    assert attr == s.rows[s.rows.index(attr)] and attr.to_dict()["swing"] == attr.swing
+    assert [row[0] for row in s._table().rows] == [r.parameter for r in s.rows]
+    assert s.summary() == (
+        "One-way sensitivity around £15,045.92 per family; largest swing: attribution (£7,523)"
+    )
