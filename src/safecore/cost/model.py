@@ -596,7 +596,8 @@ class SavingModel:
         value = improved * saving
         yield value
         for factor in (1 - dw, 1 - disp, attr, 1 - ob, self.annuity):
-            value = value * factor
+            if np.ndim(factor) or factor != 1:  # times exactly 1 is the same value: skip the pass
+                value = value * factor
             yield value
 
     def _net(
