@@ -337,3 +337,86 @@ def test_outputs():
     assert SavingModel(SAFECORE_2020).to_dict()["discount_rate"] == 0.035
     assert repr(SAFECORE_2020_ENGAGED) == "Cohort('Engaged', families=12, improved=38)"
     assert SAFECORE_2020_DISENGAGED.to_dict()["potential"]["violence"] == 19
+
+
+# -- one formula, one payback rule, results on the shared protocol ------------------------------
+
+
+@given(models(), counts, st.lists(st.tuples(shares, shares), min_size=1, max_size=4))
+def test_chain_per_draw_is_evaluate_per_parameter(
+    model: SavingModel, improved: dict[str, int], draws: list[tuple[float, float]]
+):
+    """Over a draws axis the chain gives, draw by draw, evaluate() with that draw's shares."""
+    n = len(draws)
+    attr, dead = np.array(draws).T
+    c = cohort(improved)
+    _, imp, sav = model._arrays(c)
+    net = model._net(np.tile(imp, (n, 1)), np.tile(sav, (n, 1)), attribution=attr, deadweight=dead)
+    for i in range(n):
+        ev = attrs.evolve(model, attribution=attr[i], deadweight=dead[i]).evaluate(c)
+        np.testing.assert_array_equal(net[i], ev.net)
+
+
+def test_evaluation_steps_follow_the_chain():
+    """Each step of an evaluation is the previous one times its factor, ending with the annuity."""
+    m = SavingModel(
+        SAFECORE_2020, deadweight=0.2, displacement=0.1, attribution=0.66, optimism_bias=0.3, years=4
+    )
+    ev = m.evaluate(SAFECORE_2020_ENGAGED)
+    np.testing.assert_array_equal(ev.gross, ev.improved * ev.saving)
+    np.testing.assert_array_equal(ev.after_deadweight, ev.gross * 0.8)
+    np.testing.assert_array_equal(ev.after_displacement, ev.after_deadweight * 0.9)
+    np.testing.assert_array_equal(ev.after_attribution, ev.after_displacement * 0.66)
+    np.testing.assert_array_equal(ev.after_optimism_bias, ev.after_attribution * 0.7)
+    np.testing.assert_array_equal(ev.net, ev.after_optimism_bias * m.annuity)
+    with pytest.raises(ValueError, match="read-only"):
+        ev.net[0] = 0
+
+
+@pytest.mark.parametrize("years", [1, 2, 3, 10])
+def test_payback_and_switching_years_agree(years: int):
+    """One payback rule: the switching number of years is the payback year plus one."""
+    cost = delivery_cost_per_family(1_950_000, 89, startup_share=0.1) * years / 2
+    long = SavingModel(SAFECORE_2020, years=200)
+    vfm = value_for_money(long, SAFECORE_2020_ENGAGED, cost)
+    sv = switching_value(SavingModel(SAFECORE_2020), SAFECORE_2020_ENGAGED, cost, "years")
+    assert vfm.payback_year is not None and sv.value == vfm.payback_year + 1
+
+
+def test_results_compare_without_raising():
+    """Evaluations (which hold arrays) compare equal by value and unequal otherwise, never raising."""
+    model = SavingModel(SAFECORE_2020)
+    a, b = model.evaluate(SAFECORE_2020_ENGAGED), model.evaluate(SAFECORE_2020_ENGAGED)
+    assert a == b
+    assert not (a != b)  # noqa: SIM202 - != is tested on its own
+    assert a != model.evaluate(SAFECORE_2020_DISENGAGED)
+    assert model.compare(SAFECORE_2020_ENGAGED, SAFECORE_2020_DISENGAGED) == model.compare(
+        SAFECORE_2020_ENGAGED, SAFECORE_2020_DISENGAGED
+    )
+
+
+def test_result_tables_and_summaries():
+    """Tidy tables, one row per outcome, and one-line summaries with pence per family."""
+    pd = pytest.importorskip("pandas")
+    model = SavingModel(SAFECORE_2020)
+    ev = model.evaluate(SAFECORE_2020_ENGAGED)
+    assert ev.summary() == "Engaged: £15,045.92 per family (12 families), £180,551 in total"
+    df = ev.to_frame()
+    assert list(df["outcome"]) == list(SAFECORE_2020.keys())
+    assert list(df.columns[:4]) == ["outcome", "improved", "proxy_saving", "gross"]
+    assert df["net"].sum() == 180_551
+    assert df["net_per_family"].sum() == pytest.approx(15_045.9167, abs=1e-4)
+    c = model.compare(SAFECORE_2020_ENGAGED, SAFECORE_2020_DISENGAGED)
+    frame = c.to_frame()
+    assert frame["difference_per_family"].sum() == pytest.approx(5_572.96, abs=0.005)
+    assert c.summary().startswith("Engaged − Disengaged: £5,572.96 per family")
+    cost = delivery_cost_per_family(1_950_000, 89, startup_share=0.1)
+    vfm = value_for_money(SavingModel(SAFECORE_2020, years=5), SAFECORE_2020_ENGAGED, cost)
+    row = vfm.to_frame().iloc[0]
+    assert row["payback_year"] == 1 and row["bcr"] == pytest.approx(vfm.bcr)
+    assert "BCR 3.57, payback year 1" in vfm.summary()
+    free = value_for_money(model, SAFECORE_2020_ENGAGED, 0)
+    assert free.to_dict()["bcr"] is None  # infinite: JSON has no infinity
+    sv = switching_value(SavingModel(SAFECORE_2020, years=5), SAFECORE_2020_ENGAGED, cost)
+    assert sv.summary() == "Switching attribution = 0.280456 (savings equal the cost)"
+    assert isinstance(df, pd.DataFrame)

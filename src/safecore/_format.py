@@ -5,13 +5,15 @@ from __future__ import annotations
 import html
 import math
 import re
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from typing import Any
 
 from safecore._numeric import round_half_up
 
 __all__ = [
     "clean_cell",
     "clean_text",
+    "column_frame",
     "fmt_label",
     "fmt_labels",
     "fmt_money",
@@ -153,14 +155,29 @@ def text_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return "\n".join([line(list(header)), *(line(r) for r in body)])
 
 
-def frame(
-    records: list[dict[str, object]], index: str | None = None, columns: Sequence[str] | None = None
-) -> object:
-    """Build a pandas DataFrame from records; pandas is optional and imported here only."""
+def _pandas() -> Any:
+    """Import pandas, an optional dependency, or say how to install it."""
     try:
         import pandas as pd  # noqa: PLC0415 - optional dependency, imported lazily
     except ImportError as exc:  # pragma: no cover - exercised only without pandas
         msg = "to_frame() needs pandas: pip install 'safecore[pandas]'"
         raise ImportError(msg) from exc
+    return pd
+
+
+def frame(
+    records: list[dict[str, object]], index: str | None = None, columns: Sequence[str] | None = None
+) -> object:
+    """Build a pandas DataFrame from records; pandas is optional and imported here only."""
+    pd = _pandas()
     df = pd.DataFrame.from_records(records, columns=None if columns is None else list(columns))
     return df.set_index(index) if index is not None else df
+
+
+def column_frame(columns: Mapping[str, object]) -> object:
+    """Build a pandas DataFrame from whole columns (arrays) in one constructor call.
+
+    For large results (a million simulation draws) this is about a hundred
+    times faster than :func:`frame`, which goes through one record per row.
+    """
+    return _pandas().DataFrame(dict(columns))

@@ -19,6 +19,8 @@ The report's cohorts with no adjustment (the report printed £14,701 and
 from __future__ import annotations
 
 import math
+from collections import deque
+from collections.abc import Iterator
 from typing import Any, Literal, cast
 
 import attrs
@@ -26,7 +28,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from safecore._errors import MissingOutcomeError, ModelError
-from safecore._format import fmt_money, frame, html_table, markdown_table, text_table
+from safecore._format import fmt_money
+from safecore._results import Result, ResultTable, json_safe
 from safecore._validate import (
     check_instance,
     check_real,
@@ -183,12 +186,34 @@ def _proxy_table(value: object) -> ProxyTable:
     return cast("ProxyTable", value)
 
 
-@attrs.frozen(slots=True, repr=False)
-class Evaluation:
-    """A cohort's savings, outcome by outcome, with each step of the chain.
+def _readonly(values: object) -> NDArray[np.float64]:
+    """Return a float64 copy of *values* that cannot be written to (results are immutable)."""
+    out = np.array(values, dtype=np.float64)
+    out.setflags(write=False)
+    return out
+
+
+#: The steps of the saving chain, in order, as Evaluation fields and table columns.
+_STEPS = (
+    "gross",
+    "after_deadweight",
+    "after_displacement",
+    "after_attribution",
+    "after_optimism_bias",
+    "net",
+)
+
+
+@attrs.frozen(slots=True, repr=False, eq=False)
+class Evaluation(Result):
+    r"""A cohort's savings, outcome by outcome, with each step of the chain.
 
     Attributes
     ----------
+    cohort : str
+        The cohort's name.
+    families : int
+        Cohort size.
     outcomes : tuple of str
         Outcome keys, in the proxy table's order.
     improved, saving, gross : ndarray
@@ -196,25 +221,38 @@ class Evaluation:
     after_deadweight, after_displacement, after_attribution, after_optimism_bias : ndarray
         The annual value per outcome after each adjustment in turn.
     annuity : float
-        :math:`\\sum_{t=0}^{years-1} (1 - d)^t / DF_t` (1 when ``years == 1``).
+        :math:`\sum_{t=0}^{years-1} (1 - d)^t / DF_t` (1 when ``years == 1``).
     net : ndarray
-        Net value per outcome over the benefit period.
-    families : int
-        Cohort size.
+        Net value per outcome over the benefit period (discounted).
+
+    Notes
+    -----
+    The arrays are read-only. ``to_frame()`` has one row per outcome with
+    the columns ``outcome, improved, proxy_saving, gross, after_deadweight,
+    after_displacement, after_attribution, after_optimism_bias, net,
+    net_per_family``; ``to_dict()`` keeps the totals and a ``by_outcome``
+    list of the steps.
+
+    Examples
+    --------
+    >>> from safecore.cost import SavingModel
+    >>> from safecore.datasets import SAFECORE_2020, SAFECORE_2020_ENGAGED
+    >>> SavingModel(SAFECORE_2020).evaluate(SAFECORE_2020_ENGAGED).summary()
+    'Engaged: £15,045.92 per family (12 families), £180,551 in total'
     """
 
     cohort: str
     families: int
     outcomes: tuple[str, ...]
-    improved: NDArray[np.float64]
-    saving: NDArray[np.float64]
-    gross: NDArray[np.float64]
-    after_deadweight: NDArray[np.float64]
-    after_displacement: NDArray[np.float64]
-    after_attribution: NDArray[np.float64]
-    after_optimism_bias: NDArray[np.float64]
+    improved: NDArray[np.float64] = attrs.field(converter=_readonly)
+    saving: NDArray[np.float64] = attrs.field(converter=_readonly)
+    gross: NDArray[np.float64] = attrs.field(converter=_readonly)
+    after_deadweight: NDArray[np.float64] = attrs.field(converter=_readonly)
+    after_displacement: NDArray[np.float64] = attrs.field(converter=_readonly)
+    after_attribution: NDArray[np.float64] = attrs.field(converter=_readonly)
+    after_optimism_bias: NDArray[np.float64] = attrs.field(converter=_readonly)
     annuity: float
-    net: NDArray[np.float64]
+    net: NDArray[np.float64] = attrs.field(converter=_readonly)
 
     @property
     def by_outcome(self) -> dict[str, float]:
@@ -236,60 +274,60 @@ class Evaluation:
         """``total / families``."""
         return self.total / self.families
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain-Python form."""
-        steps = (
-            "improved",
-            "saving",
-            "gross",
-            "after_deadweight",
-            "after_displacement",
-            "after_attribution",
-            "after_optimism_bias",
-            "net",
-        )
-        return {
-            "cohort": self.cohort,
-            "families": self.families,
-            "annuity": self.annuity,
-            "total": self.total,
-            "per_family": self.per_family,
-            "by_outcome": [
-                {"outcome": str(o), **{s: float(getattr(self, s)[i]) for s in steps}}
+    def _table(self) -> ResultTable:
+        money = ("proxy_saving", *_STEPS, "net_per_family")
+        return ResultTable(
+            ("outcome", "improved", *money),
+            [
+                (
+                    o,
+                    int(self.improved[i]),
+                    float(self.saving[i]),
+                    *(float(getattr(self, step)[i]) for step in _STEPS),
+                    float(self.net[i]) / self.families,
+                )
                 for i, o in enumerate(self.outcomes)
             ],
-        }
-
-    def to_frame(self) -> Any:
-        """Each step of the chain per outcome, as a pandas DataFrame; needs pandas."""
-        return frame(self.to_dict()["by_outcome"], index="outcome")
-
-    def _repr_markdown_(self) -> str:
-        return markdown_table(*self._rows())
-
-    def _rows(self) -> tuple[list[str], list[list[object]]]:
-        header = ["Outcome", "Improved", "Proxy", "Gross", "Net"]
-        rows: list[list[object]] = [
-            [
-                _label(o),
-                int(self.improved[i]),
-                fmt_money(self.saving[i]),
-                fmt_money(self.gross[i]),
-                fmt_money(self.net[i]),
-            ]
-            for i, o in enumerate(self.outcomes)
-        ]
-        rows.append(
-            ["Total", int(self.improved.sum()), "", fmt_money(self.total_gross), fmt_money(self.total)]
+            caption=self.summary(),
+            headers=(
+                "Outcome",
+                "Improved",
+                "Proxy saving",
+                "Gross",
+                "After deadweight",
+                "After displacement",
+                "After attribution",
+                "After optimism bias",
+                "Net",
+                "Net per family",
+            ),
+            formats=dict.fromkeys(money, "money"),
         )
-        rows.append([f"Per family ({self.families})", "", "", "", fmt_money(self.per_family)])
-        return header, rows
 
-    def __str__(self) -> str:
-        return text_table(*self._rows())
+    def summary(self) -> str:
+        """Return the savings per family and in total, e.g. ``'Engaged: £15,045.92 per family ...'``."""
+        return (
+            f"{self.cohort}: {fmt_money(self.per_family, 2)} per family ({self.families} "
+            f"{'family' if self.families == 1 else 'families'}), {fmt_money(self.total)} in total"
+        )
 
-    def _repr_html_(self) -> str:
-        return html_table(*self._rows(), caption=f"Savings: {self.cohort}")
+    def to_dict(self) -> dict[str, Any]:
+        """Return totals and, per outcome, every step of the chain, as plain JSON types."""
+        steps = ("improved", "saving", *_STEPS)
+        data: dict[str, Any] = json_safe(
+            {
+                "cohort": self.cohort,
+                "families": self.families,
+                "annuity": self.annuity,
+                "total": self.total,
+                "per_family": self.per_family,
+                "by_outcome": [
+                    {"outcome": str(o), **{s: float(getattr(self, s)[i]) for s in steps}}
+                    for i, o in enumerate(self.outcomes)
+                ],
+            }
+        )
+        return data
 
     def __repr__(self) -> str:
         return (
@@ -298,13 +336,27 @@ class Evaluation:
         )
 
 
-@attrs.frozen(slots=True, repr=False)
-class Comparison:
+@attrs.frozen(slots=True, repr=False, eq=False)
+class Comparison(Result):
     """Savings of cohort *a* against cohort *b*, per family.
 
     Attributes
     ----------
     a, b : Evaluation
+
+    Notes
+    -----
+    ``to_frame()`` has one row per outcome of either cohort: ``outcome,
+    a_per_family, b_per_family, difference_per_family`` (net value per
+    family; an outcome a cohort lacks counts as 0).
+
+    Examples
+    --------
+    >>> from safecore.cost import SavingModel
+    >>> from safecore.datasets import SAFECORE_2020, SAFECORE_2020_DISENGAGED, SAFECORE_2020_ENGAGED
+    >>> c = SavingModel(SAFECORE_2020).compare(SAFECORE_2020_ENGAGED, SAFECORE_2020_DISENGAGED)
+    >>> c.summary()
+    'Engaged − Disengaged: £5,572.96 per family (£15,045.92, 12 families; £9,472.96, 25 families)'
     """
 
     a: Evaluation
@@ -315,65 +367,81 @@ class Comparison:
         """``a.per_family - b.per_family``."""
         return self.a.per_family - self.b.per_family
 
+    def _per_family(self) -> tuple[dict[str, float], dict[str, float]]:
+        a = {k: v / self.a.families for k, v in self.a.by_outcome.items()}
+        b = {k: v / self.b.families for k, v in self.b.by_outcome.items()}
+        return a, b
+
     @property
     def by_outcome(self) -> dict[str, float]:
         """Per-outcome difference in net value per family (outcomes of either cohort)."""
-        a, b = self.a.by_outcome, self.b.by_outcome
+        a, b = self._per_family()
         keys = list(dict.fromkeys([*a, *b]))
-        return {k: a.get(k, 0.0) / self.a.families - b.get(k, 0.0) / self.b.families for k in keys}
+        return {k: a.get(k, 0.0) - b.get(k, 0.0) for k in keys}
+
+    def _table(self) -> ResultTable:
+        a, b = self._per_family()
+        return ResultTable(
+            ("outcome", "a_per_family", "b_per_family", "difference_per_family"),
+            [(k, a.get(k, 0.0), b.get(k, 0.0), d) for k, d in self.by_outcome.items()],
+            caption=(
+                f"Savings per family: {self.a.cohort} {fmt_money(self.a.per_family)} − "
+                f"{self.b.cohort} {fmt_money(self.b.per_family)} = "
+                f"{fmt_money(self.difference_per_family)}"
+            ),
+            headers=(
+                "Outcome",
+                f"{self.a.cohort} per family",
+                f"{self.b.cohort} per family",
+                "Difference",
+            ),
+            formats=dict.fromkeys(("a_per_family", "b_per_family", "difference_per_family"), "money"),
+        )
+
+    def summary(self) -> str:
+        """Return the difference per family and both cohorts' savings per family."""
+        return (
+            f"{self.a.cohort} − {self.b.cohort}: {fmt_money(self.difference_per_family, 2)} per "
+            f"family ({fmt_money(self.a.per_family, 2)}, {self.a.families} families; "
+            f"{fmt_money(self.b.per_family, 2)}, {self.b.families} families)"
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain-Python form."""
-        return {
-            "a": self.a.to_dict(),
-            "b": self.b.to_dict(),
-            "difference_per_family": self.difference_per_family,
-            "by_outcome": {str(k): v for k, v in self.by_outcome.items()},
-        }
-
-    def to_frame(self) -> Any:
-        """Per-outcome difference per family, as a pandas DataFrame; needs pandas."""
-        return frame(
-            [{"outcome": str(k), "difference_per_family": v} for k, v in self.by_outcome.items()],
-            index="outcome",
+        """Return both evaluations, the difference per family and its split by outcome."""
+        data: dict[str, Any] = json_safe(
+            {
+                "a": self.a.to_dict(),
+                "b": self.b.to_dict(),
+                "difference_per_family": self.difference_per_family,
+                "by_outcome": {str(k): v for k, v in self.by_outcome.items()},
+            }
         )
-
-    def _repr_markdown_(self) -> str:
-        return markdown_table(*self._rows())
-
-    def _rows(self) -> tuple[list[str], list[list[object]]]:
-        header = ["Outcome", f"{self.a.cohort} per family", f"{self.b.cohort} per family", "Difference"]
-        a, b = self.a.by_outcome, self.b.by_outcome
-        rows: list[list[object]] = [
-            [
-                _label(k),
-                fmt_money(a.get(k, 0.0) / self.a.families),
-                fmt_money(b.get(k, 0.0) / self.b.families),
-                fmt_money(d),
-            ]
-            for k, d in self.by_outcome.items()
-        ]
-        rows.append(
-            [
-                "Total",
-                fmt_money(self.a.per_family),
-                fmt_money(self.b.per_family),
-                fmt_money(self.difference_per_family),
-            ]
-        )
-        return header, rows
-
-    def __str__(self) -> str:
-        return text_table(*self._rows())
-
-    def _repr_html_(self) -> str:
-        return html_table(*self._rows(), caption="Savings per family compared")
+        return data
 
     def __repr__(self) -> str:
         return (
             f"Comparison({self.a.cohort!r} vs {self.b.cohort!r}, "
             f"difference_per_family={fmt_money(self.difference_per_family, 2)})"
         )
+
+
+def _per_draw(value: float | NDArray[np.float64]) -> float | NDArray[np.float64]:
+    """Return a parameter as a number, or as an array per draw set against the outcome axis."""
+    if np.ndim(value) == 0:
+        return value
+    return np.asarray(value, dtype=np.float64)[..., np.newaxis]
+
+
+def _payback_year(annual: float, weights: NDArray[np.float64], cost: float) -> int | None:
+    """First year ``t`` (0-based) with ``annual × (w_0 + ... + w_t) >= cost``; None if none.
+
+    *annual* is the undiscounted saving of one year (after every
+    adjustment), *weights* the model's :meth:`SavingModel.yearly_weights`.
+    The one payback rule of the package: :func:`value_for_money` reports it,
+    :func:`switching_value` (for ``"years"``) adds one to count the years.
+    """
+    reached = np.flatnonzero(annual * np.cumsum(weights) >= cost)
+    return int(reached[0]) if len(reached) else None
 
 
 @attrs.frozen(slots=True, repr=False)
@@ -383,7 +451,8 @@ class SavingModel:
     Parameters
     ----------
     proxies : ProxyTable
-        Annual saving per outcome (default: the report's Table 11).
+        Annual saving per outcome; required (the package has no default
+        table: pass e.g. :data:`safecore.datasets.SAFECORE_2020` or your own).
     attribution : float
         Share of the change credited to the intervention, in [0, 1] (the
         report's sense: 0.66 means 66% of the improvement is due to it).
@@ -496,6 +565,50 @@ class SavingModel:
         saving = np.array([self.proxies[k].saving for k in keys], dtype=np.float64)
         return keys, improved, saving
 
+    def _chain(
+        self,
+        improved: NDArray[np.float64],
+        saving: NDArray[np.float64],
+        *,
+        attribution: float | NDArray[np.float64] | None = None,
+        deadweight: float | NDArray[np.float64] | None = None,
+        displacement: float | NDArray[np.float64] | None = None,
+        optimism_bias: float | NDArray[np.float64] | None = None,
+    ) -> Iterator[NDArray[np.float64]]:
+        """Yield the steps of the saving chain: the model's one formula, for one draw or many.
+
+        The steps, in order, are ``gross = improved × saving``, then after
+        deadweight, displacement, attribution and optimism bias (each the
+        previous step times its factor), then ``net`` (times :attr:`annuity`).
+        :meth:`evaluate` keeps every step; :func:`simulate` keeps only the
+        last (:meth:`_net`), so one step at a time is held in memory.
+
+        *improved* and *saving* have outcomes on the last axis and broadcast
+        over any leading axes (draws): shape ``(outcomes,)`` for
+        :meth:`evaluate`, ``(draws, outcomes)`` for :func:`simulate`. A share
+        given here replaces the model's, as a number or as an array with the
+        shape of the leading axes (one value per draw); None keeps the model's.
+        """
+        dw = self.deadweight if deadweight is None else _per_draw(deadweight)
+        disp = self.displacement if displacement is None else _per_draw(displacement)
+        attr = self.attribution if attribution is None else _per_draw(attribution)
+        ob = self.optimism_bias if optimism_bias is None else _per_draw(optimism_bias)
+        value = improved * saving
+        yield value
+        for factor in (1 - dw, 1 - disp, attr, 1 - ob, self.annuity):
+            if np.ndim(factor) or factor != 1:  # times exactly 1 is the same value: skip the pass
+                value = value * factor
+            yield value
+
+    def _net(
+        self,
+        improved: NDArray[np.float64],
+        saving: NDArray[np.float64],
+        **shares: float | NDArray[np.float64] | None,
+    ) -> NDArray[np.float64]:
+        """Return the last step of :meth:`_chain`: net value per outcome over the benefit period."""
+        return deque(self._chain(improved, saving, **shares), maxlen=1).pop()
+
     def evaluate(self, cohort: Cohort) -> Evaluation:
         """Net savings of *cohort*, with every step of the chain.
 
@@ -514,25 +627,15 @@ class SavingModel:
         if proxy_factor is not None:
             key, factor = proxy_factor
             saving = np.where(np.array([k == key for k in keys]), saving * factor, saving)
-        gross = improved * saving
-        a1 = gross * (1 - self.deadweight)
-        a2 = a1 * (1 - self.displacement)
-        a3 = a2 * self.attribution
-        a4 = a3 * (1 - self.optimism_bias)
-        annuity = self.annuity
+        steps = dict(zip(_STEPS, self._chain(improved, saving), strict=True))
         return Evaluation(
             cohort=cohort.name,
             families=cohort.families,
             outcomes=keys,
             improved=improved,
             saving=saving,
-            gross=gross,
-            after_deadweight=a1,
-            after_displacement=a2,
-            after_attribution=a3,
-            after_optimism_bias=a4,
-            annuity=annuity,
-            net=a4 * annuity,
+            annuity=self.annuity,
+            **steps,
         )
 
     def compare(self, a: Cohort, b: Cohort) -> Comparison:
@@ -601,8 +704,8 @@ def delivery_cost_per_family(funding: float, families: int, startup_share: float
     return money * (1 - share) / n
 
 
-@attrs.frozen(slots=True, repr=False)
-class ValueForMoney:
+@attrs.frozen(slots=True, repr=False, eq=False)
+class ValueForMoney(Result):
     """Savings per family against the delivery cost per family.
 
     Attributes
@@ -620,6 +723,12 @@ class ValueForMoney:
     payback_year : int or None
         First year ``t`` (0-based) by which cumulative discounted savings
         reach the cost; None if they never do within the benefit period.
+
+    Notes
+    -----
+    ``to_frame()`` has one row: ``benefit, cost, npv, bcr, roi,
+    payback_year``; ``to_dict()`` has the same keys (an infinite ratio as
+    ``None``).
     """
 
     benefit: float
@@ -641,30 +750,44 @@ class ValueForMoney:
         """Return on investment ``(benefit - cost) / cost``."""
         return self.npv / self.cost if self.cost > 0 else math.inf
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain-Python form."""
-        return {
-            "benefit": self.benefit,
-            "cost": self.cost,
-            "npv": self.npv,
-            "bcr": self.bcr,
-            "roi": self.roi,
-            "payback_year": self.payback_year,
-        }
+    def _payback(self) -> str:
+        return "never" if self.payback_year is None else f"year {self.payback_year}"
 
-    def _repr_html_(self) -> str:
-        d = self.to_dict()
-        return html_table(
-            list(d),
-            [[f"{v:,.2f}" if isinstance(v, float) else v for v in d.values()]],
-            "Value for money per family",
+    def _table(self) -> ResultTable:
+        return ResultTable(
+            ("benefit", "cost", "npv", "bcr", "roi", "payback_year"),
+            [(self.benefit, self.cost, self.npv, self.bcr, self.roi, self.payback_year)],
+            caption="Value for money per family",
+            headers=("Benefit", "Cost", "NPV", "BCR", "ROI", "Payback year"),
+            formats={"benefit": "money", "cost": "money", "npv": "money", "bcr": ".2f", "roi": ".1%"},
         )
 
+    def summary(self) -> str:
+        """Return benefit, cost, NPV, BCR and payback per family in one line."""
+        return (
+            f"Per family: benefit {fmt_money(self.benefit)}, cost {fmt_money(self.cost)}, "
+            f"NPV {fmt_money(self.npv)}, BCR {self.bcr:.2f}, payback {self._payback()}"
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the fields and the derived measures (npv, bcr, roi) as plain JSON types."""
+        data: dict[str, Any] = json_safe(
+            {
+                "benefit": self.benefit,
+                "cost": self.cost,
+                "npv": self.npv,
+                "bcr": self.bcr,
+                "roi": self.roi,
+                "payback_year": self.payback_year,
+            }
+        )
+        return data
+
     def __repr__(self) -> str:
-        payback = "never" if self.payback_year is None else f"year {self.payback_year}"
         return (
             f"ValueForMoney(benefit={fmt_money(self.benefit)}, cost={fmt_money(self.cost)}, "
-            f"npv={fmt_money(self.npv)}, bcr={self.bcr:.2f}, roi={self.roi:.1%}, payback={payback})"
+            f"npv={fmt_money(self.npv)}, bcr={self.bcr:.2f}, roi={self.roi:.1%}, "
+            f"payback={self._payback()})"
         )
 
 
@@ -704,18 +827,17 @@ def value_for_money(model: SavingModel, cohort: Cohort, cost_per_family: float) 
     cost = _money_amount(cost_per_family, "cost_per_family")
     ev = model.evaluate(cohort)
     annual = float(ev.after_optimism_bias.sum()) / cohort.families
-    cumulative = annual * np.cumsum(model.yearly_weights())
-    reached = np.flatnonzero(cumulative >= cost)
-    payback = int(reached[0]) if len(reached) else None
+    payback = _payback_year(annual, model.yearly_weights(), cost)
     return ValueForMoney(benefit=ev.per_family, cost=cost, payback_year=payback)
 
 
-@attrs.frozen(slots=True, repr=False)
-class SwitchingValue:
+@attrs.frozen(slots=True, repr=False, eq=False)
+class SwitchingValue(Result):
     """The value of one parameter at which savings per family equal the cost.
 
     ``value`` is None when no value in ``bounds`` makes them equal; ``note``
-    then says why.
+    then says why. ``to_frame()`` has one row: ``parameter, value, low,
+    high, note``.
     """
 
     parameter: str
@@ -723,9 +845,20 @@ class SwitchingValue:
     bounds: tuple[float, float]
     note: str
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain-Python form."""
-        return attrs.asdict(self)
+    def _table(self) -> ResultTable:
+        low, high = self.bounds
+        return ResultTable(
+            ("parameter", "value", "low", "high", "note"),
+            [(self.parameter, self.value, low, high, self.note)],
+            caption=self.summary(),
+            formats={"value": ".6g", "low": "g", "high": "g"},
+        )
+
+    def summary(self) -> str:
+        """Return the switching value and what it means, or why there is none."""
+        if self.value is None:
+            return f"No switching {self.parameter}: {self.note}"
+        return f"Switching {self.parameter} = {self.value:.6g} ({self.note})"
 
     def __repr__(self) -> str:
         shown = "none in range" if self.value is None else f"{self.value:.6g}"
@@ -801,10 +934,9 @@ def switching_value(
         bounds = (1.0, float(longest))
         weights_model = attrs.evolve(model, years=longest)
         annual = float(weights_model.evaluate(cohort).after_optimism_bias.sum()) / cohort.families
-        cumulative = annual * np.cumsum(weights_model.yearly_weights())
-        hit = np.flatnonzero(cumulative >= cost)
-        if len(hit):
-            return SwitchingValue("years", float(hit[0] + 1), bounds, "smallest whole number of years")
+        payback = _payback_year(annual, weights_model.yearly_weights(), cost)
+        if payback is not None:
+            return SwitchingValue("years", float(payback + 1), bounds, "smallest whole number of years")
         return SwitchingValue("years", None, bounds, f"savings stay below the cost for {longest} years")
     bounds = (0.0, 1.0)
     lo, hi = gap(**{parameter: 0.0}), gap(**{parameter: 1.0})

@@ -36,7 +36,7 @@ from safecore._errors import (
     SafecoreError,
     UnknownLabelError,
 )
-from safecore._format import fmt_money, frame, html_table, markdown_table, text_table
+from safecore._format import fmt_money
 from safecore._read import (
     missing_markers,
     parse_number,
@@ -46,6 +46,7 @@ from safecore._read import (
     toml_array_of_tables,
     toml_unknown_keys,
 )
+from safecore._results import Result, ResultTable
 from safecore._validate import (
     check_instance,
     check_real,
@@ -326,11 +327,14 @@ def _toml_string(text: str) -> str:
     return '"' + text.translate(_TOML_ESCAPES) + '"'
 
 
-@attrs.frozen(slots=True, repr=False)
-class ProxyTable:
+@attrs.frozen(slots=True, repr=False, eq=False)
+class ProxyTable(Result):
     """An immutable, ordered table of proxies, looked up by outcome.
 
-    Every method that changes something returns a new table.
+    Every method that changes something returns a new table. Tables are
+    equal when they hold equal proxies in the same order, and hashable.
+    ``to_frame()`` has one row per proxy with the columns of a proxy file,
+    :data:`PROXY_FIELDS`.
 
     Parameters
     ----------
@@ -542,30 +546,27 @@ class ProxyTable:
         """Plain-Python form, for JSON."""
         return {"proxies": [p.to_dict() for p in self.proxies]}
 
-    def to_frame(self) -> Any:
-        """Return the table as a pandas DataFrame indexed by outcome; needs pandas."""
-        return frame(self.to_dict()["proxies"], index="outcome")
+    # Result leaves results unhashable (they hold arrays); a proxy table is immutable data
+    # made of hashable proxies, and a SavingModel holding it is hashed through it.
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(self.proxies)
 
-    def _repr_markdown_(self) -> str:
-        return markdown_table(["Outcome", "Indicator", "Saving"], self._rows())
-
-    def _rows(self) -> list[list[object]]:
-        return [
-            [
-                p.outcome.label if isinstance(p.outcome, CostOutcome) else p.outcome,
-                p.indicator,
-                fmt_money(p.saving),
-            ]
-            for p in self.proxies
-        ]
-
-    def __str__(self) -> str:
-        return text_table(["Outcome", "Indicator", "Saving"], self._rows())
-
-    def _repr_html_(self) -> str:
-        return html_table(
-            ["Outcome", "Indicator", "Saving"], self._rows(), "Proxy savings per family per year"
+    def _table(self) -> ResultTable:
+        pence = any(not p.saving.is_integer() for p in self.proxies)
+        return ResultTable(
+            PROXY_FIELDS,
+            [(p.outcome, p.indicator, p.saving, p.source, p.price_year, p.grade) for p in self.proxies],
+            caption="Proxy savings per family per year",
+            headers=("Outcome", "Indicator", "Saving", "Source", "Price year", "Grade"),
+            formats={"saving": "money2" if pence else "money"},
         )
+
+    def _rows(self) -> list[list[str]]:
+        """Outcome, indicator and saving as displayed (the report's proxy table).
+
+        Kept for ``safecore.report`` until it shows the table itself.
+        """
+        return [row[:3] for row in self._table().display_rows()]
 
     def __repr__(self) -> str:
         body = ", ".join(f"{p.outcome}={fmt_money(p.saving)}" for p in self.proxies)
