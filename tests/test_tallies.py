@@ -275,7 +275,8 @@ def test_frame_is_tidy_and_display_shows_percentages():
     assert df.set_index("row").loc["Engaged"].tolist() == [76, 6, 4, 1, 87]
     text = str(t)
     header = "engagement  Achieved  Almost achieved  Not achieved  Missing  N"
-    assert text.splitlines()[0].split() == header.split()
+    assert text.splitlines()[0] == "Tally: 131 records, 1 missing"  # the summary line leads
+    assert text.splitlines()[1].split() == header.split()
     assert "76 (87%)" in text and "17 (39%)" in text
     assert t.summary() == "Tally: 131 records, 1 missing"
 
