@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -148,15 +147,13 @@ def test_help(capsys: pytest.CaptureFixture[str]):
     assert main([]) == 0
 
 
-def test_console_script_is_fast():
-    """`safecore report` and `safecore audit` run as commands in under 5 seconds."""
-    for argv in (["report"], ["audit"]):
-        start = time.perf_counter()
+def test_console_script_runs():
+    """`python -m safecore report` and `audit` run as commands (timing: benchmarks/bench_commands.py)."""
+    for argv, text in ((["report", "--draws", "200"], "£180,551"), (["audit"], "38 findings")):
         out = subprocess.run(
             [sys.executable, "-m", "safecore", *argv], capture_output=True, text=True, check=True
         )
-        assert time.perf_counter() - start < 5, argv
-        assert out.stdout
+        assert text in out.stdout, argv
 
 
 def test_progress_bar(capsys: pytest.CaptureFixture[str]):

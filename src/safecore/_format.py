@@ -20,6 +20,7 @@ __all__ = [
     "fmt_number",
     "frame",
     "html_table",
+    "is_numeric_cell",
     "markdown_cell",
     "markdown_table",
     "text_table",
@@ -113,26 +114,60 @@ def fmt_number(value: float, digits: int = 4) -> str:
     return f"{value:.{digits}g}"
 
 
+_NUMERIC_RE = re.compile(
+    r"[-+\u2212]?(£|GBP )?(\d[\d,]*(\.\d+)?|\.\d+)(%|e[-+]?\d+)?( \(-?\d+(\.\d+)?%\))?"
+    r"|[<>≈] ?\.?\d[\d.]*( \([\d.e-]+\))?|-|–|nan|inf"
+)
+
+
+def is_numeric_cell(value: object) -> bool:
+    """Whether a displayed cell is a number: ``1,234``, ``£5.20``, ``76 (88%)``, ``< .001``."""
+    return bool(_NUMERIC_RE.fullmatch(str(value).strip()))
+
+
+def _numeric_columns(n: int, rows: Sequence[Sequence[object]]) -> list[bool]:
+    out = []
+    for j in range(n):
+        cells = [str(r[j]).strip() for r in rows if j < len(r) and str(r[j]).strip()]
+        out.append(bool(cells) and all(is_numeric_cell(c) for c in cells))
+    return out
+
+
+def _num(flag: bool) -> str:
+    return ' class="num"' if flag else ""
+
+
 def html_table(
     header: Sequence[str], rows: Iterable[Sequence[object]], caption: str | None = None
 ) -> str:
-    """Render an HTML ``<table>`` with escaped cells."""
+    """Render an accessible HTML ``<table>``: a caption, scoped headers, numbers marked ``num``."""
+    body = [list(r) for r in rows]
+    numeric = _numeric_columns(len(header), body)
     out = ["<table>"]
     if caption:
         out.append(f"<caption>{html.escape(clean_cell(caption))}</caption>")
-    out.append("<thead><tr>" + "".join(f"<th>{html.escape(clean_cell(h))}</th>" for h in header))
-    out.append("</tr></thead><tbody>")
-    for row in rows:
-        cells = "".join(f"<td>{html.escape(clean_cell(c))}</td>" for c in row)
+    heads = "".join(
+        f'<th scope="col"{_num(numeric[j])}>{html.escape(clean_cell(h))}</th>'
+        for j, h in enumerate(header)
+    )
+    out.append(f"<thead><tr>{heads}</tr></thead><tbody>")
+    for row in body:
+        cells = "".join(
+            f"<td{_num(j < len(numeric) and numeric[j])}>{html.escape(clean_cell(c))}</td>"
+            for j, c in enumerate(row)
+        )
         out.append(f"<tr>{cells}</tr>")
     out.append("</tbody></table>")
     return "".join(out)
 
 
 def markdown_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """Render a GitHub-flavoured Markdown table; every cell is escaped with :func:`markdown_cell`."""
-    lines = ["| " + " | ".join(markdown_cell(h) for h in header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(markdown_cell(c) for c in row) + " |" for row in rows]
+    """Render a GitHub-flavoured Markdown table: escaped cells, numeric columns right-aligned."""
+    body = [list(r) for r in rows]
+    numeric = _numeric_columns(len(header), body)
+    align = "|" + "".join("---:|" if num else "---|" for num in numeric)
+    lines = ["| " + " | ".join(markdown_cell(h) for h in header) + " |", align]
+    lines += ["| " + " | ".join(markdown_cell(c) for c in row) + " |" for row in body]
     return "\n".join(lines)
 
 

@@ -29,7 +29,7 @@ from safecore.datasets.safecore_2020 import (
     service_indicators_2020,
     staff_survey_2020,
 )
-from safecore.report.document import Report, Section, Table
+from safecore.report.document import Report, Section, Table, headlines, provenance
 from safecore.report.sections import (
     Progress,
     chi_square_text,
@@ -205,27 +205,13 @@ def _staff_section_2020() -> Section:
 
 def _audit_section() -> tuple[Section, tuple[dict[str, Any], ...]]:
     report = audit_2020()
-    rows = [
-        [f.table, f.row, f.column, _fmt(f.published), _fmt(f.recomputed), f.rule, f.severity]
-        for f in report.findings
-    ]
     errors = len(report.by_severity("error"))
     blocks: list[Table | str] = [
         f"{len(report)} of {report.checks} checks found a published figure that does not follow "
         f"from its inputs ({errors} errors, {len(report) - errors} warnings).",
-        Table(
-            "Audit findings",
-            ["Table", "Row", "Column", "Published", "Recomputed", "Rule", "Severity"],
-            rows,
-        ),
+        Table.from_result(report, "Audit findings, each with its explanation"),
     ]
     return Section("Audit of the published figures", blocks), tuple(f.to_dict() for f in report.findings)
-
-
-def _fmt(x: float | str) -> str:
-    if isinstance(x, str):
-        return x
-    return f"{x:,}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
 def report_2020(
@@ -262,4 +248,16 @@ def report_2020(
     if published:
         audit_section, findings = _audit_section()
         sections.append(audit_section)
-    return Report("SafeCORE evaluation (DfE RR1040, 2020), recomputed", tuple(sections), findings)
+    parameters = {
+        "proxies": "Table 11 (embedded)" if proxies is None else "given",
+        "draws": draws,
+        "seed": seed,
+        "model": "no deadweight, displacement or optimism bias; full attribution; 1 year",
+    }
+    return Report(
+        "SafeCORE evaluation (DfE RR1040, 2020), recomputed",
+        tuple(sections),
+        findings,
+        summary=headlines(sections),
+        provenance=provenance({}, parameters),
+    )

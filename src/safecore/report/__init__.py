@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from safecore._errors import InputValueError
 from safecore.cost.cohorts import load_cohorts
 from safecore.cost.proxies import ProxyTable
-from safecore.report.document import Report, Section, Table
+from safecore.report.document import Report, Section, Table, headlines, provenance
 from safecore.report.sections import Progress, case_notes_section, cost_section, staff_section
 
 __all__ = ["Report", "Section", "Table", "build_report", "load_cohorts", "read_proxy_file"]
@@ -137,4 +137,25 @@ def build_report(
         )
     if staff_survey is not None:
         sections.append(staff_section(staff_survey, delimiter=delimiter, missing=missing))
-    return Report("Programme evaluation", tuple(sections))
+    inputs = {
+        "case_notes": case_notes,
+        "staff_survey": staff_survey,
+        "proxies": proxies,
+        "cohorts": cohorts,
+    }
+    parameters = {
+        "group": group,
+        "outcomes": list(outcomes) if outcomes is not None else None,
+        "paired": [list(p) for p in paired],
+        "draws": draws,
+        "seed": seed,
+        "delimiter": delimiter,
+        "missing": list(missing),
+        "decimal": decimal,
+    }
+    return Report(
+        "Programme evaluation",
+        tuple(sections),
+        summary=headlines(sections),
+        provenance=provenance(inputs, parameters),
+    )

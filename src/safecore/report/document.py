@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -23,8 +24,9 @@ from safecore._format import (
     markdown_table,
     text_table,
 )
+from safecore._results import json_safe
 
-__all__ = ["Report", "Section", "Table"]
+__all__ = ["SCHEMA_VERSION", "Report", "Section", "Table", "headlines", "provenance"]
 
 
 def _header(cells: Iterable[object]) -> tuple[str, ...]:
@@ -39,23 +41,53 @@ def _blocks(blocks: Iterable[Table | str]) -> tuple[Table | str, ...]:
     return tuple(blocks)
 
 
+def _data(rows: Iterable[Iterable[object]] | None) -> tuple[tuple[Any, ...], ...] | None:
+    return None if rows is None else tuple(tuple(json_safe(v) for v in r) for r in rows)
+
+
 @attrs.frozen(slots=True)
 class Table:
-    """A titled table of strings."""
+    """A titled table: display cells, and the raw values when the table comes from a result.
+
+    Attributes
+    ----------
+    caption : str
+        What the table shows.
+    header, rows : tuple
+        Display headers and cells (text).
+    columns, data : tuple, optional
+        snake_case column names and raw values (numbers as numbers) for JSON,
+        when the table was built from a result (:meth:`from_result`).
+    """
 
     caption: str
     header: tuple[str, ...] = attrs.field(converter=_header)
     rows: tuple[tuple[str, ...], ...] = attrs.field(converter=_cells)
+    columns: tuple[str, ...] | None = None
+    data: tuple[tuple[Any, ...], ...] | None = attrs.field(default=None, converter=_data)
 
     @classmethod
     def from_result(cls, result: Any, caption: str | None = None) -> Table:
-        """Build a table from a result's own ``_table()`` hook (its headers, cells and caption)."""
+        """Build a table from a result's own ``_table()`` hook (its headers, cells, values, caption)."""
         table = result._table()
         return cls(
             table.caption if caption is None else caption,
             table.display_headers(),
             table.display_rows(),
+            tuple(table.columns),
+            table.rows,
         )
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form: caption, header, display rows, and columns and data when known."""
+        return {
+            "type": "table",
+            "caption": self.caption,
+            "header": list(self.header),
+            "rows": [list(r) for r in self.rows],
+            "columns": None if self.columns is None else list(self.columns),
+            "data": None if self.data is None else [list(r) for r in self.data],
+        }
 
 
 @attrs.frozen(slots=True)
@@ -66,17 +98,73 @@ class Section:
     blocks: tuple[Table | str, ...] = attrs.field(converter=_blocks)
 
 
+#: Version of the JSON document layout (``report.schema.json`` beside this module).
+SCHEMA_VERSION = "1.0"
+
+_CSS = """
+body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1b1b;
+max-width:60rem;margin:2rem auto;padding:0 1rem}
+h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.25rem;margin-top:2rem;
+border-bottom:1px solid #ccc;padding-bottom:.2rem}
+table{border-collapse:collapse;margin:.8rem 0 1.2rem;font-variant-numeric:tabular-nums}
+caption{caption-side:top;text-align:left;font-weight:600;padding:.3rem 0}
+th,td{padding:.25rem .6rem;border-bottom:1px solid #e3e3e3;vertical-align:top}
+th{text-align:left;background:#f4f4f4}td.num,th.num{text-align:right;white-space:nowrap}
+.summary{background:#f2f7fb;border-left:4px solid #2c6e9b;padding:.6rem 1rem}
+.provenance{font-size:.85rem;color:#444}pre{white-space:pre-wrap}
+@media print{body{margin:0;max-width:none;font-size:10.5pt}
+h2{break-before:page}thead{display:table-header-group}tr,figure{break-inside:avoid}
+@page{size:A4;margin:18mm}}
+"""
+
+
 @attrs.frozen(slots=True, repr=False)
 class Report:
-    """The evaluation as a document, with the audit findings as data."""
+    """The evaluation as a document, with the audit findings as data.
+
+    Attributes
+    ----------
+    title : str
+    sections : tuple of Section
+    findings : tuple of dict
+        The audit findings (each with table, row, column, published,
+        recomputed, rule, severity and message), when the report has an audit.
+    summary : tuple of str
+        Headline lines shown first: what was compared, the main results
+        with their uncertainty, the audit's count.
+    provenance : dict
+        safecore version, date and time, Python/numpy/scipy versions, each
+        input file with its SHA-256, and every model parameter and seed.
+    """
 
     title: str
     sections: tuple[Section, ...]
     findings: tuple[dict[str, Any], ...] = ()
+    summary: tuple[str, ...] = ()
+    provenance: dict[str, Any] = attrs.field(factory=dict)
+
+    def _provenance_lines(self) -> list[str]:
+        out = []
+        for key, value in self.provenance.items():
+            if isinstance(value, dict):
+                shown = "; ".join(f"{k}: {v}" for k, v in value.items()) or "none"
+            elif isinstance(value, list):
+                shown = (
+                    "; ".join(
+                        f"{f.get('role')}: {f.get('path')} (SHA-256 {f.get('sha256')})" for f in value
+                    )
+                    or "none"
+                )
+            else:
+                shown = str(value)
+            out.append(f"{key.replace('_', ' ')}: {shown}")
+        return out
 
     def to_text(self) -> str:
         """Render as plain text for a terminal."""
         out = [self.title, "=" * len(self.title), ""]
+        if self.summary:
+            out += [*(f"- {clean_text(line)}" for line in self.summary), ""]
         for s in self.sections:
             out += [s.title, "-" * len(s.title)]
             for b in s.blocks:
@@ -85,13 +173,17 @@ class Report:
                 else:
                     out.append(clean_text(b))
                 out.append("")
+        if self.provenance:
+            out += ["Provenance", "----------", *(clean_text(x) for x in self._provenance_lines()), ""]
         return "\n".join(out)
 
     def to_markdown(self) -> str:
-        """Render as GitHub-flavoured Markdown."""
-        out = [f"# {self.title}", ""]
+        """Render as GitHub-flavoured Markdown (aligned, escaped tables)."""
+        out = [f"# {markdown_cell(self.title)}", ""]
+        if self.summary:
+            out += [*(f"- {markdown_cell(line)}" for line in self.summary), ""]
         for s in self.sections:
-            out += [f"## {s.title}", ""]
+            out += [f"## {markdown_cell(s.title)}", ""]
             for b in s.blocks:
                 if isinstance(b, Table):
                     out += [f"**{markdown_cell(b.caption)}**", "", markdown_table(b.header, b.rows)]
@@ -100,59 +192,72 @@ class Report:
                 else:
                     out.append(markdown_cell(b))
                 out.append("")
+        if self.provenance:
+            lines = [f"- {markdown_cell(x)}" for x in self._provenance_lines()]
+            out += ["## Provenance", "", *lines, ""]
         return "\n".join(out)
 
     def to_html(self) -> str:
-        """Render as a standalone HTML page."""
+        """Render as one self-contained HTML page (inline CSS, print styles for A4; nothing fetched)."""
+        title = html.escape(self.title)
         out = [
-            "<!DOCTYPE html><html><head><meta charset='utf-8'>",
-            f"<title>{html.escape(self.title)}</title></head><body>",
-            f"<h1>{html.escape(self.title)}</h1>",
+            "<!DOCTYPE html>",
+            '<html lang="en"><head><meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{title}</title><style>{_CSS}</style></head><body>",
+            f"<h1>{title}</h1>",
         ]
+        if self.summary:
+            items = "".join(f"<li>{html.escape(clean_text(x))}</li>" for x in self.summary)
+            out.append(f'<section class="summary" aria-label="Summary"><ul>{items}</ul></section>')
         for s in self.sections:
-            out.append(f"<h2>{html.escape(s.title)}</h2>")
+            out.append(f"<section><h2>{html.escape(s.title)}</h2>")
             for b in s.blocks:
                 if isinstance(b, Table):
                     out.append(html_table(b.header, b.rows, b.caption))
                 else:
                     text = html.escape(clean_text(b))
                     out.append(f"<pre>{text}</pre>" if "\n" in b else f"<p>{text}</p>")
+            out.append("</section>")
+        if self.provenance:
+            items = "".join(f"<li>{html.escape(x)}</li>" for x in self._provenance_lines())
+            out.append(f'<section class="provenance"><h2>Provenance</h2><ul>{items}</ul></section>')
         out.append("</body></html>")
         return "\n".join(out)
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain-Python form for JSON: sections with typed blocks, and the findings."""
+        """JSON form (``report.schema.json``): sections with typed blocks, findings, provenance."""
         return {
+            "schema_version": SCHEMA_VERSION,
             "title": self.title,
+            "summary": list(self.summary),
             "sections": [
                 {
                     "title": s.title,
                     "blocks": [
-                        {
-                            "type": "table",
-                            "caption": b.caption,
-                            "header": list(b.header),
-                            "rows": [list(r) for r in b.rows],
-                        }
-                        if isinstance(b, Table)
-                        else {"type": "text", "text": b}
+                        b.to_dict() if isinstance(b, Table) else {"type": "text", "text": b}
                         for b in s.blocks
                     ],
                 }
                 for s in self.sections
             ],
-            "findings": list(self.findings),
+            "findings": [json_safe(f) for f in self.findings],
+            "provenance": json_safe(self.provenance),
         }
 
     def render(self, fmt: str) -> str:
         """Render as ``text``, ``markdown``, ``html`` or ``json``."""
         if fmt == "json":
-            return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
+            return self.to_json()
         renderers = {"text": self.to_text, "markdown": self.to_markdown, "html": self.to_html}
         if fmt not in renderers:
             msg = f"format must be one of text, markdown, html, json: {fmt!r}"
             raise InputValueError(msg)
         return renderers[fmt]()
+
+    def to_json(self) -> str:
+        """Render as JSON (numbers as numbers; see ``report.schema.json``)."""
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False, allow_nan=False)
 
     def _repr_html_(self) -> str:
         return self.to_html()
@@ -162,3 +267,71 @@ class Report:
 
     def __repr__(self) -> str:
         return f"Report({self.title!r}, sections={len(self.sections)}, findings={len(self.findings)})"
+
+
+_HEADLINE_PREFIXES = (
+    "Recomputed:",
+    "Difference per family",
+    "At ",
+    "Exact McNemar test",
+    "No chi-square test",
+)
+
+
+def headlines(sections: Iterable[Section]) -> tuple[str, ...]:
+    """Pick a report's main results for its summary: each test, each difference, the audit count.
+
+    Drawn from the sections' own text and uncertainty tables, so the summary
+    can never disagree with the body.
+    """
+    out: list[str] = []
+    for s in sections:
+        for b in s.blocks:
+            if isinstance(b, Table):
+                if b.caption.startswith("Uncertainty") and len(b.header) >= 4:
+                    out += [
+                        f"{r[0]}: {r[1]} per family (Monte Carlo median {r[2]}, 95% interval {r[3]})"
+                        for r in b.rows
+                    ]
+                continue
+            if b.startswith(_HEADLINE_PREFIXES) or "checks found a published figure" in b:
+                out.append(f"{s.title}: {b.split('; smallest expected')[0]}")
+    return tuple(out)
+
+
+def provenance(inputs: dict[str, Any], parameters: dict[str, Any]) -> dict[str, Any]:
+    """Where a report came from: versions, time, input files with their SHA-256, parameters.
+
+    Parameters
+    ----------
+    inputs : dict
+        Role (e.g. ``"case_notes"``) to a path, or None when not given.
+    parameters : dict
+        Every model parameter and the seed, as given.
+    """
+    import hashlib  # noqa: PLC0415
+    import platform  # noqa: PLC0415
+    from datetime import UTC, datetime  # noqa: PLC0415
+    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+
+    def _version(name: str) -> str:
+        try:
+            return version(name)
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            return "unknown"
+
+    files = []
+    for role, path in inputs.items():
+        if path is None:
+            continue
+        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        files.append({"role": role, "path": str(path), "sha256": digest})
+    return {
+        "safecore": _version("safecore"),
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "python": platform.python_version(),
+        "numpy": _version("numpy"),
+        "scipy": _version("scipy"),
+        "inputs": files,
+        "parameters": dict(parameters),
+    }
