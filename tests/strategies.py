@@ -138,3 +138,26 @@ def answer_grids(
     grid = draw(hnp.arrays(np.float64, (n, items), elements=cells))
     order = draw(st.permutations(range(items)))
     return grid, list(order)
+
+
+@st.composite
+def sparse_tables(
+    draw: st.DrawFn,
+    min_rows: int = 2,
+    max_rows: int = 4,
+    min_cols: int = 2,
+    max_cols: int = 4,
+    max_n: int = 30,
+) -> np.ndarray:
+    """Tables of at most *max_n* counts with no all-zero row or column (zero cells allowed)."""
+    r = draw(st.integers(min_rows, max_rows))
+    c = draw(st.integers(min_cols, max_cols))
+    table = np.zeros((r, c), dtype=np.int64)
+    for i in range(max(r, c)):  # one count per row and column keeps every margin non-empty
+        table[i % r, i % c] += 1
+    extra = draw(st.integers(0, max_n - max(r, c)))
+    cells = draw(st.lists(st.integers(0, r * c - 1), min_size=extra, max_size=extra))
+    for cell in cells:
+        table[divmod(cell, c)] += 1
+    return table
+

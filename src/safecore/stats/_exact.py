@@ -1,0 +1,414 @@
+"""Network algorithm for the Fisher–Freeman–Halton exact test (private).
+
+:func:`safecore.stats.contingency.fisher_exact_rxc` validates the table and
+calls :func:`exact_pvalue` here.
+
+The algorithm is Mehta and Patel's network algorithm, as R's ``fexact.c``
+implements it, organised for numpy: every step handles all nodes of a stage
+at once.
+
+* A table is filled one column at a time. A *node* at stage ``j`` is the
+  sorted vector of row sums still to fill after ``j`` columns; tables that
+  differ only by a permutation of rows with equal remaining sums share a
+  node. An *arc* fills one column and carries the value
+  ``-sum(log x_i!)`` of its cells.
+* The whole network (nodes and arcs, without past paths) is built first.
+  A backward pass over it gives, for every node, the exact longest and
+  shortest path to the end, i.e. the most and least probable completion
+  (R obtains these with ``f3xact`` and ``f4xact``), and the closed-form
+  total over all completions.
+* A forward pass carries *past paths* (node, value, weight). A path whose
+  most probable completion is already no more probable than the observed
+  table adds its whole subtree in closed form; one whose least probable
+  completion is more probable than the observed table is dropped; the
+  others are expanded. Paths reaching the same node with the same value
+  (to 2**-32 in log units) are merged before the next expansion.
+* With two columns left, every completion of a node is one arc; the past
+  paths of a node are joined to its arcs sorted by value, so each past path
+  sums a contiguous run of arcs (``numpy.add.reduceat``) instead of being
+  expanded.
+
+All work and memory is checked against ``limit`` before anything in
+proportion to it is allocated.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from numpy.typing import NDArray
+
+from safecore._errors import TableTooLargeError
+
+__all__ = ["exact_pvalue"]
+
+#: R's fisher.test counts a table when its probability is at most (1 + 1e-7) times the observed one.
+REL_TOL = 1e-7
+# Values (sums of log factorials) are compared and merged on a grid of 2**-32 log units.
+_SCALE = float(2**32)
+# Past-path sums examined in the final join count against the limit at this rate
+# (they are summed in place by reduceat, not allocated).
+_JOIN_RATE = 64
+# Pairs (past path, arc) examined per vectorised chunk, and the work allowed per unit of limit.
+_CHUNK = 1 << 20
+_WORK_RATE = 16
+# Rows up to this many get exact least-probable bounds by subset enumeration.
+_MAX_SUBSET_ROWS = 10
+
+Int = NDArray[np.int64]
+Float = NDArray[np.float64]
+
+
+class _Budget:
+    """The *limit* on nodes, arcs and past paths held, with a message naming the table."""
+
+    def __init__(self, limit: int, shape: tuple[int, int], n: int) -> None:
+        self.limit = limit
+        self.shape = shape
+        self.n = n
+
+    def check(self, count: int) -> None:
+        if count > self.limit:
+            r, c = self.shape
+            msg = (
+                f"the exact test would hold more than {self.limit:,} partial tables (network "
+                f"nodes, arcs and past paths) for this {r}x{c} table with n = {self.n}; use "
+                "method='monte-carlo' or raise exact_limit"
+            )
+            raise TableTooLargeError(msg)
+
+
+def _ranges(count: Int) -> tuple[Int, Int]:
+    """For items with *count* children each: the item of every child and its step within the item."""
+    total = int(count.sum())
+    item = np.repeat(np.arange(count.size), count)
+    step = np.arange(total) - np.repeat(np.cumsum(count) - count, count)
+    return item, step
+
+
+def _fill(states: Int, column: int, budget: _Budget) -> tuple[Int, Int]:
+    """Every way to fill a column of sum *column* under each node's row sums.
+
+    Returns the node of each arc and its cells (one row per arc). The count
+    of partial fillings never falls from one row to the next, so checking
+    it before each row's expansion bounds everything allocated here.
+    """
+    m, k = states.shape
+    suffix = np.zeros((m, k + 1), dtype=np.int64)
+    suffix[:, :k] = np.cumsum(states[:, ::-1], axis=1)[:, ::-1]
+    parent = np.arange(m)
+    left = np.full(m, column, dtype=np.int64)
+    cells = np.empty((k, m), dtype=np.int64)
+    for i in range(k - 1):  # the last row takes what is left
+        lo = np.maximum(0, left - suffix[parent, i + 1])
+        count = np.minimum(states[parent, i], left) - lo + 1
+        budget.check(int(count.sum()))
+        item, step = _ranges(count)
+        value = lo[item] + step
+        parent = parent[item]
+        left = left[item] - value
+        grown = np.empty((k, parent.size), dtype=np.int64)
+        grown[:i] = cells[:i, item]
+        grown[i] = value
+        cells = grown
+    cells[k - 1] = left
+    return parent, cells.T
+
+
+def _group(keys: Int, val: Float, wt: Float) -> tuple[Int, Int, Float]:
+    """Merge items with equal *keys* and equal values on the 2**-32 grid.
+
+    Returns, sorted by key then value, the index of each group's first item,
+    its key and the summed weight.
+    """
+    q = np.rint(val * _SCALE).astype(np.int64)
+    q -= q.min(initial=0)
+    span = int(q.max(initial=0)) + 1
+    kspan = int(keys.max(initial=0)) + 1
+    if span * kspan < 2**62:
+        packed = keys * span + q
+        order = np.argsort(packed, kind="stable")
+        packed = packed[order]
+        new = packed[1:] != packed[:-1]
+    else:
+        order = np.lexsort((q, keys))
+        ks, qs = keys[order], q[order]
+        new = (ks[1:] != ks[:-1]) | (qs[1:] != qs[:-1])
+    starts = np.flatnonzero(np.r_[True, new]) if val.size else np.zeros(0, dtype=np.int64)
+    first = order[starts]
+    return first, keys[first], np.add.reduceat(wt[order], starts) if val.size else wt[:0]
+
+
+def _sort_rows(a: Int) -> Int:
+    """Sort each row of a small-width integer array (a sorting network for up to 4 columns)."""
+    k = a.shape[1]
+    if k > 4:
+        return np.sort(a, axis=1)
+    cols = [a[:, i] for i in range(k)]
+    pairs = {2: [(0, 1)], 3: [(0, 1), (1, 2), (0, 1)], 4: [(0, 1), (2, 3), (0, 2), (1, 3), (1, 2)]}
+    for i, j in pairs.get(k, []):
+        cols[i], cols[j] = np.minimum(cols[i], cols[j]), np.maximum(cols[i], cols[j])
+    return np.stack(cols, axis=1)
+
+
+def _two_column_mode(states: Int, first: Int, lf: Float) -> Float:
+    """Least ``sum(log x! + log (s - x)!)`` over columns ``x`` of sum *first* (exact).
+
+    The objective is separable and convex, so an allocation from which no
+    single unit can move to lower it is optimal; start at the proportional
+    allocation and move units until none helps.
+    """
+    m = states.shape[0]
+    total = states.sum(axis=1)
+    x = (states * first[:, None]) // np.maximum(total, 1)[:, None]
+    rows = np.arange(m)
+    logs = np.log(np.arange(1, int(states.max(initial=0)) + 2, dtype=np.float64))
+    log0 = np.concatenate([[-np.inf], logs])  # log0[t] = log t, -inf at 0
+
+    def gain_add(x: Int) -> Float:  # change in objective when x_i grows by one (inf if at cap)
+        g = log0[x + 1] - log0[states - x]
+        return np.where(x < states, g, np.inf)
+
+    def gain_remove(x: Int) -> Float:  # change when x_i shrinks by one (inf if at 0)
+        g = log0[states - x + 1] - log0[np.maximum(x, 1)]
+        return np.where(x > 0, g, np.inf)
+
+    deficit = first - x.sum(axis=1)
+    while (deficit > 0).any():
+        i = np.argmin(gain_add(x), axis=1)
+        grow = deficit > 0
+        x[rows[grow], i[grow]] += 1
+        deficit -= grow
+    while True:
+        add = gain_add(x)
+        rem = gain_remove(x)
+        i = np.argmin(add, axis=1)
+        j = np.argmin(rem, axis=1)
+        better = add[rows, i] + rem[rows, j] < -1e-12
+        if not better.any():
+            break
+        x[rows[better], i[better]] += 1
+        x[rows[better], j[better]] -= 1
+    out: Float = (lf[x] + lf[states - x]).sum(axis=1)
+    return out
+
+
+class _Network:
+    """The table's margins, log factorials and the helpers that walk its network of nodes."""
+
+    def __init__(self, rows: Int, lf: Float, budget: _Budget) -> None:
+        self.rows = rows
+        self.lf = lf
+        self.budget = budget
+        self.radix = np.cumprod(np.concatenate([[1], rows[:-1] + 1])).astype(np.int64)
+        k = rows.size
+        if k <= _MAX_SUBSET_ROWS:
+            bits = (np.arange(1 << k)[:, None] >> np.arange(k)) & 1
+            self.masks: Int | None = bits.astype(np.int64)
+        else:
+            self.masks = None
+
+    def arcs(self, states: Int, column: int) -> tuple[Int, Float, Int, Int]:
+        """Arcs filling *column* from *states*: parent, value, child index and child states."""
+        parent, cells = _fill(states, column, self.budget)
+        val = -self.lf[cells].sum(axis=1)
+        child = _sort_rows(states[parent] - cells)
+        _, first, inv = np.unique(child @ self.radix, return_index=True, return_inverse=True)
+        return parent, val, inv.reshape(-1), child[first]
+
+    def bounds(self, states: Int, cols: Int) -> tuple[Float, Float]:
+        """Exact longest and shortest path from each node with columns *cols* (descending) left.
+
+        The smallest columns are filled one by one (a backward pass over
+        that sub-network); with two columns left the extremes are exact
+        closed forms (:meth:`two_columns`).
+        """
+        if cols.size == 1:
+            v = -self.lf[states].sum(axis=1)
+            return v, v
+        if cols.size == 2:
+            return self.two_columns(states, int(cols[1]))
+        parent, val, inv, children = self.arcs(states, int(cols[-1]))
+        chi, clo = self.bounds(children, cols[:-1])
+        starts = np.flatnonzero(np.r_[True, parent[1:] != parent[:-1]])
+        hi = np.maximum.reduceat(val + chi[inv], starts)
+        lo = np.minimum.reduceat(val + clo[inv], starts)
+        return hi, lo
+
+    def two_columns(self, states: Int, first: int) -> tuple[Float, Float]:
+        """Most and least probable completion (as values) with two columns left, exactly.
+
+        A completion is ``x`` (sum *first*) and ``s - x``; its value is
+        ``-sum g_i(x_i)`` with ``g_i(x) = log x! + log (s_i - x)!``, convex.
+        The least of ``sum g_i`` is found by moving single units while that
+        lowers it (optimal for a separable convex sum under one linear
+        constraint). The greatest is at a vertex of
+        ``{0 <= x <= s, sum x = first}``: every row but one at 0 or ``s_i``
+        (where ``g_i = log s_i!`` either way) and one row ``m`` taking the
+        rest, so only the subset sums of the other rows matter.
+        """
+        lf = self.lf
+        m, k = states.shape
+        hi = -_two_column_mode(states, np.full(m, first, dtype=np.int64), lf)
+        base = lf[states].sum(axis=1)
+        if self.masks is None:  # many rows: a relaxation (every row alone at its maximum)
+            return hi, -base
+        sums = states @ self.masks.T  # subset sums, one column per subset
+        rest = first - sums
+        gain = np.full(m, -np.inf)
+        for i in range(k):
+            s_i = states[:, i : i + 1]
+            ok = (self.masks[:, i] == 0)[None, :] & (rest >= 0) & (rest <= s_i)
+            x = np.where(ok, rest, 0)
+            g = np.where(ok, lf[x] + lf[s_i - x], -np.inf).max(axis=1) - lf[states[:, i]]
+            gain = np.maximum(gain, g)
+        return hi, -(base + gain)
+
+
+def exact_pvalue(table: Int, *, limit: int) -> float:  # noqa: PLR0915 - one forward pass, kept whole
+    """Fisher–Freeman–Halton p-value of a validated 2-D table (no empty row or column)."""
+    from scipy.special import gammaln  # noqa: PLC0415 - keep `import safecore` light
+
+    t = np.asarray(table, dtype=np.int64)
+    n = int(t.sum())
+    budget = _Budget(limit, (t.shape[0], t.shape[1]), n)
+    if t.shape[0] > t.shape[1]:
+        t = t.T
+    if t.shape[0] == 1:
+        return 1.0
+    rows = np.sort(t.sum(axis=1))
+    cols = np.sort(t.sum(axis=0))[::-1]
+    if math.prod(int(r) + 1 for r in rows) >= 2**62:
+        budget.check(budget.limit + 1)
+    lf: Float = gammaln(np.arange(n + 1, dtype=np.float64) + 1.0)
+    net = _Network(rows, lf, budget)
+    obs = float(-lf[t].sum())
+    cutoff = obs + math.log1p(REL_TOL)
+    hi, _ = net.bounds(rows[None, :], cols)
+    if hi[0] <= cutoff:  # even the most probable table counts
+        return 1.0
+
+    total = 0.0
+    states = rows[None, :]
+    node = np.zeros(1, dtype=np.int64)
+    val = np.zeros(1)
+    wt = np.ones(1)
+    for j in range(cols.size - 2):
+        parent, arc_val, arc_child, children = net.arcs(states, int(cols[j]))
+        hi, lo = net.bounds(children, cols[j + 1 :])
+        rem = int(cols[j + 1 :].sum())
+        log_all = lf[rem] - lf[children].sum(axis=1) - float(lf[cols[j + 1 :]].sum())
+        # every past path meets every arc out of its node; taken arc by arc in the
+        # order of the arcs' children, each arc's values come as a sorted run, so
+        # the merge below sorts runs (timsort), not random keys
+        by_child = np.argsort(arc_child, kind="stable")
+        npast = np.bincount(node, minlength=states.shape[0])
+        first_past = np.cumsum(npast) - npast
+        arc_parent = parent[by_child]
+        deg = npast[arc_parent]
+        ends = np.cumsum(deg)
+        budget.check(int(ends[-1]) // _WORK_RATE)  # the pairs examined, in chunks
+        kept: list[tuple[Int, Float, Float]] = []
+        held = 0
+        lo_arc = 0
+        while lo_arc < deg.size:
+            # the next arcs whose pairs fill one chunk (at least one arc)
+            hi_arc = max(
+                lo_arc + 1, int(np.searchsorted(ends, ends[lo_arc] - deg[lo_arc] + _CHUNK, "right"))
+            )
+            item, step = _ranges(deg[lo_arc:hi_arc])
+            arc = by_child[lo_arc:hi_arc][item]
+            past = first_past[arc_parent[lo_arc:hi_arc]][item] + step
+            c_chunk = arc_child[arc]
+            v_chunk = val[past] + arc_val[arc]
+            w_chunk = wt[past]
+            add = v_chunk + hi[c_chunk] <= cutoff  # every completion counts
+            total += float((w_chunk[add] * np.exp(v_chunk[add] + log_all[c_chunk[add]] - obs)).sum())
+            keep = ~add & (v_chunk + lo[c_chunk] <= cutoff)  # else no completion counts
+            held += int(keep.sum())
+            budget.check(held)
+            kept.append((c_chunk[keep], v_chunk[keep], w_chunk[keep]))
+            lo_arc = hi_arc
+        child = np.concatenate([k[0] for k in kept])
+        val = np.concatenate([k[1] for k in kept])
+        wt = np.concatenate([k[2] for k in kept])
+        if val.size == 0:
+            return _finish(total, obs, lf, rows, cols, n)
+        pick, child, wt = _group(child, val, wt)
+        val = val[pick]
+        live, node = np.unique(child, return_inverse=True)
+        node = node.reshape(-1)
+        states = children[live]
+    parent, arc_val, arc_child, children = net.arcs(states, int(cols[-2]))
+    comp = arc_val - lf[children].sum(axis=1)[arc_child]
+    total += _join(node, val, wt, parent, comp, cutoff, obs, budget)
+    return _finish(total, obs, lf, rows, cols, n)
+
+
+def _join(
+    node: Int,
+    val: Float,
+    wt: Float,
+    parent: Int,
+    comp: Float,
+    cutoff: float,
+    obs: float,
+    budget: _Budget,
+) -> float:
+    """Sum the complete tables through the past paths (*node*, *val*, *wt*) with two columns left.
+
+    *parent* and *comp* are the completions of every node (sorted by node):
+    filling the next-to-last column fixes the last. Sorted by value, the
+    completions within the cutoff of a past path form a prefix of its node's,
+    summed in place with ``numpy.add.reduceat``.
+    """
+    m = int(parent[-1]) + 1
+    owner = parent
+    start = np.searchsorted(parent, np.arange(m + 1))
+    q = np.rint(comp * _SCALE).astype(np.int64)
+    base = q.min(initial=0)
+    span = int(q.max(initial=0) - base) + 2
+    if span * (m + 1) >= 2**62:
+        order = np.lexsort((q, owner))
+        keys = None
+    else:
+        keys = owner * span + (q - base)
+        order = np.argsort(keys, kind="stable")
+        keys = keys[order]
+    # Scale each node's terms by its anchor, cutoff - (least past value at the node):
+    # every term a past path sums is then at most 1 (the clip only touches terms no path sums).
+    anchor = np.zeros(m)
+    groups = np.flatnonzero(np.r_[True, node[1:] != node[:-1]])
+    anchor[node[groups]] = cutoff - np.minimum.reduceat(val, groups)
+    terms = np.exp(np.minimum(comp[order] - anchor[owner[order]], 1.0))
+    # the number of completions of each past path's node within cutoff - val
+    tq = np.floor((cutoff - val) * _SCALE)
+    if keys is not None:
+        probe = node * span + np.clip(tq - base, -1, span - 1).astype(np.int64)
+        end = np.searchsorted(keys, probe, side="right")
+    else:  # rare: values too spread to pack; search node by node
+        qs = q[order]
+        end = np.empty(node.size, dtype=np.int64)
+        for i, (nd, limit_q) in enumerate(zip(node.tolist(), tq.tolist(), strict=True)):
+            a, b = int(start[nd]), int(start[nd + 1])
+            end[i] = a + int(np.searchsorted(qs[a:b], limit_q, side="right"))
+    begin = start[node]
+    ok = end > begin
+    budget.check(int((end - begin)[ok].sum()) // _JOIN_RATE)
+    if not ok.any():
+        return 0.0
+    bounds = np.empty(2 * int(ok.sum()), dtype=np.int64)
+    bounds[0::2] = begin[ok]
+    bounds[1::2] = end[ok]
+    extended = np.append(terms, 0.0)
+    sums = np.add.reduceat(extended, bounds)[0::2]
+    return float((wt[ok] * sums * np.exp(val[ok] + anchor[node[ok]] - obs)).sum())
+
+
+def _finish(total: float, obs: float, lf: Float, rows: Int, cols: Int, n: int) -> float:
+    """Scale the relative sum to a probability: p = total * P(observed)."""
+    if total <= 0.0:
+        return 0.0
+    log_obs = obs + float(lf[rows].sum() + lf[cols].sum() - lf[n])
+    return min(1.0, math.exp(math.log(total) + log_obs))
