@@ -360,17 +360,15 @@ def check_choice(
     --------
     >>> check_choice("less", "alternative", ("two-sided", "less", "greater"))
     'less'
-    >>> check_choice("two.sided", "alternative", ("two-sided", "less", "greater"))
+    >>> check_choice("fdr", "method", ("holm", "BH"))
     Traceback (most recent call last):
     ...
-    safecore._errors.InputValueError: alternative must be one of 'two-sided', 'less', 'greater': 'two.sided'
+    safecore._errors.InputValueError: method must be one of 'holm', 'BH': 'fdr'
     """
     shown = ", ".join(repr(c) for c in choices)
     if not isinstance(value, str):
-        msg = (
-            f"{_prefix(where)}{name} must be one of {shown}, not {type_name(value)}: "
-            f"{show_value(value)}"
-        )
+        kind = type_name(value)
+        msg = f"{_prefix(where)}{name} must be one of {shown}, not {kind}: {show_value(value)}"
         raise InputTypeError(msg)
     if value not in choices:
         msg = f"{_prefix(where)}{name} must be one of {shown}: {show_value(value)}"

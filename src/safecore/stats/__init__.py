@@ -31,7 +31,6 @@ from safecore.stats.contingency import (
     mcnemar_exact,
 )
 from safecore.stats.describe import Summary, describe
-from safecore.stats.multiplicity import p_adjust
 from safecore.stats.means import (
     ConfidenceInterval,
     EffectSize,
@@ -47,6 +46,7 @@ from safecore.stats.means import (
     welch,
     welch_from_summary,
 )
+from safecore.stats.multiplicity import p_adjust
 from safecore.stats.tables import (
     FisherResult,
     GoodnessOfFitResult,

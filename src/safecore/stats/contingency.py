@@ -56,7 +56,7 @@ def _frozen_float(a: ArrayLike) -> NDArray[np.float64]:
 def _chi_square_pvalue_text(
     pvalue: float, method: str, resamples: int | None, unit: str = "tables"
 ) -> str:
-    """A chi-square p-value as a summary prints it: Monte Carlo marked, tiny values in full."""
+    """Return a chi-square p-value as a summary prints it: Monte Carlo marked, tiny values in full."""
     if method == "monte-carlo":
         text = pvalue_text(pvalue).replace("=", "≈")
         return f"{text} (Monte Carlo, {resamples} {unit})"

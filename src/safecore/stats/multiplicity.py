@@ -32,7 +32,8 @@ def _as_pvalues(pvalues: ArrayLike) -> NDArray[np.float64]:
     """Validate p-values: numbers in [0, 1] or NaN (missing); no booleans, text or infinities."""
     raw = pvalues.to_numpy() if hasattr(pvalues, "to_numpy") else pvalues
     try:
-        arr0 = np.asarray(raw)
+        # a list is read as objects first, so a True among floats is seen, not read as 1.0
+        arr0 = np.asarray(raw) if isinstance(raw, np.ndarray) else np.asarray(raw, dtype=object)
     except (TypeError, ValueError) as exc:
         msg = f"pvalues must be an array of numbers: {exc}"
         raise InputValueError(msg) from exc
@@ -149,10 +150,10 @@ def p_adjust(
     - Hommel: Wright's (1992) algorithm, as coded in R (for :math:`n = 2`
       it equals Hochberg).
 
-    R's target is ``p.adjust(p, method, n = sum(!is.na(p)))``; R's own
-    default ``n = length(p)`` counts missing values as comparisons: pass
-    ``n=pvalues.size`` for that. Unlike R, p-values outside [0, 1] are
-    refused.
+    R's ``p.adjust(p, method)`` is the target, numbers included: its default
+    ``n = length(p)`` is evaluated after the missing values are dropped, so
+    they are not counted; ``n=`` here is R's ``n``. Unlike R, p-values
+    outside [0, 1] are refused.
 
     References
     ----------

@@ -38,8 +38,8 @@ from safecore._validate import (
 )
 from safecore.stats.contingency import (
     _check_margins,
-    _counts_and_labels,
     _chi_square_pvalue_text,
+    _counts_and_labels,
     fisher_exact_rxc,
     mcnemar_exact,
 )
@@ -78,7 +78,7 @@ def _check_bool(value: object, name: str) -> bool:
     return bool(value)
 
 
-def _zeroin(  # noqa: PLR0913 - the bracket, its values and the tolerances, as R passes them
+def _zeroin(  # noqa: PLR0912 - one published algorithm, kept whole to follow it line by line
     f: Callable[[float], float],
     lower: float,
     upper: float,
@@ -147,9 +147,9 @@ class _Conditional:
     ``choose(m, x) choose(n, k - x) psi^x`` for the odds ratio ``psi``.
     """
 
-    __slots__ = ("hi", "k", "lo", "logdc", "m", "n", "support", "x")
+    __slots__ = ("hi", "k", "lo", "logdc", "m", "n", "support", "tol", "x")
 
-    def __init__(self, table: NDArray[np.int64]) -> None:
+    def __init__(self, table: NDArray[np.int64], tol: float = _R_UNIROOT_TOL) -> None:
         from scipy import stats  # noqa: PLC0415 - keep `import safecore` light
 
         self.m = int(table[:, 0].sum())
@@ -160,6 +160,7 @@ class _Conditional:
         self.hi = min(self.k, self.m)
         self.support = np.arange(self.lo, self.hi + 1, dtype=np.float64)
         self.logdc = stats.hypergeom.logpmf(self.support, self.m + self.n, self.m, self.k)
+        self.tol = tol  # R's uniroot tolerance; tests pass a tight one to check the roots themselves
 
     def density(self, ncp: float) -> NDArray[np.float64]:
         d = self.logdc + math.log(ncp) * self.support
@@ -198,7 +199,7 @@ class _Conditional:
         return min(1.0, float(d[d <= d[self.x - self.lo] * _REL_ERR].sum()))
 
     def mle(self) -> float:
-        """The conditional maximum-likelihood odds ratio (R's ``fisher.test()$estimate``)."""
+        """Return the conditional maximum-likelihood odds ratio (R's ``fisher.test()$estimate``)."""
         x = self.x
         if x == self.lo:
             return 0.0
@@ -206,17 +207,17 @@ class _Conditional:
             return math.inf
         mu = self.mean(1.0)
         if mu > x:
-            return _zeroin(lambda t: self.mean(t) - x, 0.0, 1.0, self.mean(0.0) - x, mu - x)
+            return _zeroin(lambda t: self.mean(t) - x, 0.0, 1.0, self.mean(0.0) - x, mu - x, self.tol)
         if mu < x:
 
             def g(t: float) -> float:
                 return self.mean(1 / t) - x
 
-            return 1 / _zeroin(g, _EPS, 1.0, g(_EPS), g(1.0))
+            return 1 / _zeroin(g, _EPS, 1.0, g(_EPS), g(1.0), self.tol)
         return 1.0
 
     def _limit(self, alpha: float, *, upper_tail: bool) -> float:
-        """A one-sided limit: the odds ratio whose tail probability of x is *alpha*."""
+        """Return a one-sided limit: the odds ratio whose tail probability of x is *alpha*."""
 
         def f(t: float) -> float:
             return self.tail(t, upper=upper_tail) - alpha
@@ -227,9 +228,9 @@ class _Conditional:
         p = self.tail(1.0, upper=upper_tail)
         below = p > alpha if upper_tail else p < alpha  # the limit lies below 1
         if below:
-            return _zeroin(f, 0.0, 1.0, f(0.0), f(1.0))
+            return _zeroin(f, 0.0, 1.0, f(0.0), f(1.0), self.tol)
         if p != alpha:
-            return 1 / _zeroin(g, _EPS, 1.0, g(_EPS), g(1.0))
+            return 1 / _zeroin(g, _EPS, 1.0, g(_EPS), g(1.0), self.tol)
         return 1.0
 
     def upper_limit(self, alpha: float) -> float:
@@ -264,8 +265,10 @@ class FisherResult(TestResult):
     statistic : float
         For a 2×2 table, the conditional maximum-likelihood estimate of the
         odds ratio (R's ``estimate``; 0 or ``inf`` when the top-left cell is
-        at its smallest or largest possible value); NaN for a larger table,
-        which has no single odds ratio (as SciPy's ``fisher_exact``).
+        at its smallest or largest possible value). A larger table has no
+        single odds ratio: its statistic is the probability of the observed
+        table given the margins, the quantity the exact p-value orders
+        tables by (as SciPy's ``fisher_exact``; R reports none).
     pvalue : float
         Exact p-value for *alternative*.
     alternative : str
@@ -301,13 +304,13 @@ class FisherResult(TestResult):
 
     @property
     def odds_ratio(self) -> float:
-        """The conditional MLE of the odds ratio (same as :attr:`statistic`)."""
-        return self.statistic
+        """The conditional MLE of the odds ratio (:attr:`statistic` of a 2×2 table; NaN for R×C)."""
+        return self.statistic if self.is_2x2 else math.nan
 
     @property
     def estimate(self) -> float:
-        """R's name for the odds ratio, ``fisher.test()$estimate``."""
-        return self.statistic
+        """R's name for the odds ratio, ``fisher.test()$estimate`` (NaN for R×C)."""
+        return self.odds_ratio
 
     def confidence_interval(self, confidence_level: float | None = None) -> ConfidenceInterval:
         """Return the exact conditional interval of the odds ratio (2×2 tables only).
@@ -384,6 +387,17 @@ class FisherResult(TestResult):
             f"FisherResult(statistic={self.statistic:.4g}, pvalue={self.pvalue:.4g}, "
             f"alternative={self.alternative!r}, table={shape}, n={self.n})"
         )
+
+
+def _table_probability(counts: NDArray[np.int64]) -> float:
+    """Return the probability of a table given its margins under independence."""
+    from scipy.special import gammaln  # noqa: PLC0415
+
+    rows, cols, n = counts.sum(axis=1), counts.sum(axis=0), int(counts.sum())
+    log_p = (
+        gammaln(rows + 1).sum() + gammaln(cols + 1).sum() - gammaln(n + 1) - gammaln(counts + 1).sum()
+    )
+    return float(np.exp(log_p))
 
 
 def fisher_exact(
@@ -490,7 +504,7 @@ def fisher_exact(
             )
             raise InputValueError(msg)
         return FisherResult(
-            statistic=math.nan,
+            statistic=_table_probability(counts),
             pvalue=fisher_exact_rxc(counts),
             alternative=alternative,
             confidence_level=level,
@@ -526,7 +540,11 @@ def _clopper_pearson(successes: int, trials: int, level: float) -> tuple[float, 
 
     alpha = (1 - level) / 2
     low = 0.0 if successes == 0 else float(stats.beta.ppf(alpha, successes, trials - successes + 1))
-    high = 1.0 if successes == trials else float(stats.beta.ppf(1 - alpha, successes + 1, trials - successes))
+    high = (
+        1.0
+        if successes == trials
+        else float(stats.beta.ppf(1 - alpha, successes + 1, trials - successes))
+    )
     return low, high
 
 
@@ -647,7 +665,7 @@ class McNemarTableResult(TestResult):
         )
 
     def summary(self) -> str:
-        """One line: ``McNemar's χ²(1, N = 1600) (corrected) = 16.82, p < .001; 150 vs 86 discordant``."""
+        """One line: ``McNemar's χ²(1, N = 1600) (corrected) = 16.82, p < .001; 150 vs 86 discordant``."""  # noqa: E501
         pairs = f"{self.n12} vs {self.n21} discordant"
         if self.method == "exact":
             return f"Exact McNemar test: {pairs}, {pvalue_text(self.pvalue)}"
@@ -735,30 +753,30 @@ def mcnemar(
         msg = f"table must be 2x2 (paired outcomes): got shape {counts.shape}"
         raise InvalidTableError(msg)
     n12, n21 = int(counts[0, 1]), int(counts[1, 0])
-    common = {
-        "n12": n12,
-        "n21": n21,
-        "observed": counts,
-        "row_labels": row_labels,
-        "column_labels": column_labels,
-    }
-    if exact:
-        pvalue = mcnemar_exact(n12, n21).pvalue
-        return McNemarTableResult(
-            statistic=n12, pvalue=pvalue, df=None, method="exact", correction=False, **common
-        )
-    from scipy import stats  # noqa: PLC0415
-
     total = n12 + n21
-    applied = correction and n12 != n21
-    if total == 0:
+    applied = not exact and correction and n12 != n21
+    statistic: float
+    if exact:
+        statistic, pvalue = n12, mcnemar_exact(n12, n21).pvalue
+    elif total == 0:
         statistic, pvalue = 0.0, 1.0
     else:
+        from scipy import stats  # noqa: PLC0415
+
         diff = abs(n12 - n21) - 1 if applied else n12 - n21
         statistic = diff**2 / total
         pvalue = float(stats.chi2.sf(statistic, 1))
     return McNemarTableResult(
-        statistic=statistic, pvalue=pvalue, df=1, method="asymptotic", correction=applied, **common
+        statistic=statistic,
+        pvalue=pvalue,
+        df=None if exact else 1,
+        n12=n12,
+        n21=n21,
+        method="exact" if exact else "asymptotic",
+        correction=applied,
+        observed=counts,
+        row_labels=row_labels,
+        column_labels=column_labels,
     )
 
 
@@ -848,7 +866,7 @@ class GoodnessOfFitResult(TestResult):
 
 
 def _counts_1d(observed: object) -> tuple[NDArray[np.int64], tuple[Hashable, ...]]:
-    """Counts and labels of a mapping, a pandas Series (labels kept) or a 1-D array."""
+    """Return the counts and labels of a mapping, a pandas Series (labels kept) or a 1-D array."""
     if isinstance(observed, Mapping):
         labels: tuple[Hashable, ...] = tuple(observed)
         values: Any = list(observed.values())
@@ -899,7 +917,7 @@ def _null_probabilities(p: object, k: int, *, rescale: bool) -> NDArray[np.float
     return probs
 
 
-def chi_square_gof(  # noqa: PLR0913 - R's chisq.test options, keyword-only
+def chi_square_gof(
     observed: ArrayLike | Mapping[Hashable, int],
     p: ArrayLike | None = None,
     *,
@@ -1025,7 +1043,7 @@ def chi_square_gof(  # noqa: PLR0913 - R's chisq.test options, keyword-only
     )
 
 
-def _gof_monte_carlo(  # noqa: PLR0913 - the sample, its null and the draws
+def _gof_monte_carlo(
     n: int,
     probs: NDArray[np.float64],
     expected: NDArray[np.float64],
