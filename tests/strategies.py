@@ -161,3 +161,32 @@ def sparse_tables(
         table[divmod(cell, c)] += 1
     return table
 
+
+# -- stats: tables and multiple comparisons --------------------------------------------------
+
+#: 2x2 tables of counts with no all-zero row or column (Fisher's exact test).
+two_by_two_tables = hnp.arrays(np.int64, (2, 2), elements=st.integers(0, 40)).filter(
+    lambda t: bool((t.sum(axis=0) > 0).all() and (t.sum(axis=1) > 0).all())
+)
+
+#: Paired 2x2 tables of counts, any cell may be zero (McNemar's test).
+paired_tables = hnp.arrays(np.int64, (2, 2), elements=st.integers(0, 200))
+
+#: 1-D p-value arrays, some missing (NaN), ties likely.
+pvalue_arrays = hnp.arrays(
+    np.float64,
+    st.integers(0, 25),
+    elements=st.one_of(
+        st.floats(0, 1), st.sampled_from([0.0, 0.01, 0.05, 0.5, 1.0]), st.just(float("nan"))
+    ),
+)
+
+
+@st.composite
+def gof_samples(draw: st.DrawFn) -> tuple[list[int], list[float]]:
+    """Counts (not all zero) with positive null probabilities summing to 1."""
+    k = draw(st.integers(2, 6))
+    counts = draw(st.lists(st.integers(0, 300), min_size=k, max_size=k).filter(lambda c: sum(c) > 0))
+    weights = draw(st.lists(st.floats(0.05, 5), min_size=k, max_size=k))
+    total = sum(weights)
+    return counts, [w / total for w in weights]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -33,6 +33,7 @@ __all__ = [
     "as_share",
     "as_whole",
     "check_allocation",
+    "check_choice",
     "check_draws",
     "check_instance",
     "check_real",
@@ -341,6 +342,38 @@ def check_text(
         msg = f"{_prefix(where)}{name} must be non-empty text: {value!r}"
         raise error(msg)
     return text
+
+
+def check_choice(
+    value: object,
+    name: str,
+    choices: Sequence[str],
+    *,
+    where: str | None = None,
+) -> str:
+    """Return *value* if it is one of the text *choices* (exactly, case included), or raise.
+
+    A value that is not text raises :class:`InputTypeError`; text outside the
+    choices raises :class:`InputValueError`.
+
+    Examples
+    --------
+    >>> check_choice("less", "alternative", ("two-sided", "less", "greater"))
+    'less'
+    >>> check_choice("fdr", "method", ("holm", "BH"))
+    Traceback (most recent call last):
+    ...
+    safecore._errors.InputValueError: method must be one of 'holm', 'BH': 'fdr'
+    """
+    shown = ", ".join(repr(c) for c in choices)
+    if not isinstance(value, str):
+        kind = type_name(value)
+        msg = f"{_prefix(where)}{name} must be one of {shown}, not {kind}: {show_value(value)}"
+        raise InputTypeError(msg)
+    if value not in choices:
+        msg = f"{_prefix(where)}{name} must be one of {shown}: {show_value(value)}"
+        raise InputValueError(msg)
+    return value
 
 
 def check_allocation(n_bytes: float, what: str) -> None:

@@ -5,6 +5,10 @@ arguments (no programme data) and returns a result object.
 
 - :mod:`safecore.stats.contingency`: chi-square (asymptotic, Monte Carlo,
   exact), Fisher–Freeman–Halton, exact McNemar.
+- :mod:`safecore.stats.tables`: Fisher's exact test with the conditional odds
+  ratio, McNemar's test of a paired table, chi-square goodness of fit (R's
+  ``fisher.test``, ``mcnemar.test``, ``chisq.test(x, p = ...)``).
+- :mod:`safecore.stats.multiplicity`: p-values adjusted as R's ``p.adjust``.
 - :mod:`safecore.stats.means`: Welch, paired and one-sample tests, Hedges' g,
   from data or from published summaries.
 - :mod:`safecore.stats.describe`: mean, CI and SD as a report prints them.
@@ -42,29 +46,45 @@ from safecore.stats.means import (
     welch,
     welch_from_summary,
 )
+from safecore.stats.multiplicity import p_adjust
+from safecore.stats.tables import (
+    FisherResult,
+    GoodnessOfFitResult,
+    McNemarTableResult,
+    chi_square_gof,
+    fisher_exact,
+    mcnemar,
+)
 
 __all__ = [
     "CIConsistency",
     "ChiSquareResult",
     "ConfidenceInterval",
     "EffectSize",
+    "FisherResult",
+    "GoodnessOfFitResult",
     "GrimResult",
     "McNemarResult",
+    "McNemarTableResult",
     "Norm",
     "OneSampleResult",
     "PairedResult",
     "Summary",
     "WelchResult",
     "chi_square",
+    "chi_square_gof",
     "ci_consistent",
     "describe",
+    "fisher_exact",
     "fisher_exact_rxc",
     "grim",
     "hedges_g",
     "hedges_g_from_summary",
+    "mcnemar",
     "mcnemar_exact",
     "one_sample",
     "one_sample_from_summary",
+    "p_adjust",
     "paired",
     "welch",
     "welch_from_summary",

@@ -31,6 +31,7 @@ from safecore._format import fmt_label, fmt_labels
 from safecore._results import ResultTable, TestResult, pvalue_text
 from safecore._validate import check_draws, check_seed, check_whole, show_value
 from safecore.stats._exact import exact_pvalue
+from safecore.stats.multiplicity import AdjustMethod, p_adjust
 from safecore.tallies import Tally, _as_count_table
 
 __all__ = ["ChiSquareResult", "McNemarResult", "chi_square", "fisher_exact_rxc", "mcnemar_exact"]
@@ -46,6 +47,17 @@ def _frozen_float(a: ArrayLike) -> NDArray[np.float64]:
     out = np.array(a, dtype=np.float64)
     out.setflags(write=False)
     return out
+
+
+def _chi_square_pvalue_text(
+    pvalue: float, method: str, resamples: int | None, unit: str = "tables"
+) -> str:
+    """Return a chi-square p-value as a summary prints it: Monte Carlo marked, tiny values in full."""
+    if method == "monte-carlo":
+        text = pvalue_text(pvalue).replace("=", "≈")
+        return f"{text} (Monte Carlo, {resamples} {unit})"
+    text = pvalue_text(pvalue, "exact p" if method == "exact" else "p")
+    return f"{text} ({pvalue:.3g})" if pvalue < 0.001 else text
 
 
 @attrs.frozen(slots=True, repr=False, eq=False)
@@ -113,14 +125,68 @@ class ChiSquareResult(TestResult):
     def _table(self) -> ResultTable:
         return self.cells()
 
-    def cells(self) -> ResultTable:
+    def cell_pvalues(self, adjust: AdjustMethod | None = "holm") -> NDArray[np.float64]:
+        r"""Return each cell's two-sided p-value from its adjusted residual, adjusted across cells.
+
+        A cell's adjusted (standardised) residual is approximately standard
+        normal under independence, so :math:`p_{ij} = 2 (1 - \Phi(|z_{ij}|))`
+        says how surprising that cell alone is. Testing every cell is
+        multiple testing: the p-values are adjusted across all cells with
+        :func:`~safecore.stats.p_adjust` (Holm by default), so a report can
+        say which cells drive the association.
+
+        Parameters
+        ----------
+        adjust : {"holm", "hochberg", "hommel", "bonferroni", "BH", "BY"} or None
+            The adjustment; None for the raw p-values.
+
+        Returns
+        -------
+        ndarray of float
+            Shaped like the table. R:
+            ``p.adjust(2 * pnorm(-abs(chisq.test(x)$stdres)), "holm")``.
+
+        Examples
+        --------
+        >>> res = chi_square([[76, 6, 4], [17, 15, 12]])
+        >>> (res.cell_pvalues() < 0.001).tolist()
+        [[True, True, True], [True, True, True]]
+        >>> print(f"{res.cell_pvalues(adjust=None)[0, 1]:.4g}")
+        7.042e-05
+        """
+        from scipy import stats  # noqa: PLC0415
+
+        raw = 2 * stats.norm.sf(np.abs(self.adjusted_residuals))
+        if adjust is None:
+            out: NDArray[np.float64] = raw
+            return out
+        return p_adjust(raw, adjust)
+
+    def cells(self, *, pvalues: bool = False, adjust: AdjustMethod | None = "holm") -> ResultTable:
         """Return observed and expected counts and residuals per cell (one row per cell).
 
         This is the table that ``to_frame()``, ``str()`` and the notebook reprs
-        show, with :meth:`summary` as its caption.
+        show, with :meth:`summary` as its caption. With *pvalues*, two more
+        columns give each cell's p-value from its adjusted residual:
+        ``pvalue`` (raw) and ``adjusted_pvalue`` (by *adjust*; see
+        :meth:`cell_pvalues`).
+
+        Examples
+        --------
+        >>> table = chi_square([[76, 6, 4], [17, 15, 12]]).cells(pvalues=True)
+        >>> table.columns[-2:]
+        ('pvalue', 'adjusted_pvalue')
         """
+        columns = ["row", "column", "observed", "expected", "residual", "adjusted_residual"]
+        extra: list[NDArray[np.float64]] = []
+        if pvalues:
+            columns.append("pvalue")
+            extra.append(self.cell_pvalues(adjust=None))
+            if adjust is not None:
+                columns.append("adjusted_pvalue")
+                extra.append(self.cell_pvalues(adjust=adjust))
         return ResultTable(
-            ("row", "column", "observed", "expected", "residual", "adjusted_residual"),
+            columns,
             [
                 (
                     fmt_label(r),
@@ -129,20 +195,23 @@ class ChiSquareResult(TestResult):
                     float(self.expected[i, j]),
                     float(self.residuals[i, j]),
                     float(self.adjusted_residuals[i, j]),
+                    *(float(e[i, j]) for e in extra),
                 )
                 for i, r in enumerate(self.row_labels)
                 for j, c in enumerate(self.column_labels)
             ],
             caption=self.summary(),
-            formats={"expected": ".2f", "residual": "+.2f", "adjusted_residual": "+.2f"},
+            formats={
+                "expected": ".2f",
+                "residual": "+.2f",
+                "adjusted_residual": "+.2f",
+                "pvalue": "p",
+                "adjusted_pvalue": "p",
+            },
         )
 
     def _pvalue_text(self) -> str:
-        if self.method == "monte-carlo":
-            text = pvalue_text(self.pvalue).replace("=", "≈")
-            return f"{text} (Monte Carlo, {self.resamples} tables)"
-        text = pvalue_text(self.pvalue, "exact p" if self.method == "exact" else "p")
-        return f"{text} ({self.pvalue:.3g})" if self.pvalue < 0.001 else text
+        return _chi_square_pvalue_text(self.pvalue, self.method, self.resamples)
 
     def summary(self) -> str:
         """One line as a report prints it: ``χ²(2, N = 130) = 35.41, p < .001 (2.04e-08), V = 0.52``."""
