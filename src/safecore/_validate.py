@@ -33,7 +33,9 @@ __all__ = [
     "as_share",
     "as_whole",
     "check_allocation",
+    "check_choice",
     "check_draws",
+    "check_flag",
     "check_instance",
     "check_real",
     "check_seed",
@@ -341,6 +343,53 @@ def check_text(
         msg = f"{_prefix(where)}{name} must be non-empty text: {value!r}"
         raise error(msg)
     return text
+
+
+def check_choice(value: object, name: str, choices: tuple[str, ...]) -> str:
+    """Return *value* if it is one of the text *choices*, or raise.
+
+    Examples
+    --------
+    >>> check_choice("less", "alternative", ("two-sided", "less", "greater"))
+    'less'
+    >>> check_choice("two.sided", "alternative", ("two-sided", "less", "greater"))
+    Traceback (most recent call last):
+    ...
+    safecore._errors.InputValueError: alternative must be 'two-sided', 'less' or 'greater': 'two.sided'
+    """
+    if not isinstance(value, str):
+        kind = type_name(value)
+        msg = f"{name} must be text, not {kind}: {show_value(value)}"
+        raise InputTypeError(msg)
+    if value not in choices:
+        *head, last = (repr(c) for c in choices)
+        options = f"{', '.join(head)} or {last}" if head else last
+        msg = f"{name} must be {options}: {show_value(value)}"
+        raise InputValueError(msg)
+    return value
+
+
+def check_flag(value: object, name: str, *, allow_none: bool = False) -> bool | None:
+    """Return *value* as a ``bool`` (numpy booleans accepted; ``None`` if *allow_none*), or raise.
+
+    A number is refused: ``exact=1`` is a ``TypeError``, not ``True``.
+
+    Examples
+    --------
+    >>> check_flag(True, "paired")
+    True
+    >>> check_flag(1, "paired")
+    Traceback (most recent call last):
+    ...
+    safecore._errors.InputTypeError: paired must be True or False, not int: 1
+    """
+    if allow_none and value is None:
+        return None
+    if not isinstance(value, bool | np.bool_):
+        what = "True, False or None" if allow_none else "True or False"
+        msg = f"{name} must be {what}, not {type_name(value)}: {show_value(value)}"
+        raise InputTypeError(msg)
+    return bool(value)
 
 
 def check_allocation(n_bytes: float, what: str) -> None:
