@@ -138,3 +138,18 @@ def answer_grids(
     grid = draw(hnp.arrays(np.float64, (n, items), elements=cells))
     order = draw(st.permutations(range(items)))
     return grid, list(order)
+
+
+# -- stats: samples for the t-tests and rank tests ---------------------------------------------
+
+
+def samples(
+    min_size: int = 2, max_size: int = 30, *, ties: bool = False
+) -> st.SearchStrategy[list[float]]:
+    """Samples of finite values; with *ties*, small whole numbers (so ties and zeros are common)."""
+    values = st.integers(-6, 6).map(float) if ties else st.floats(-1e3, 1e3, allow_nan=False)
+    return st.lists(values, min_size=min_size, max_size=max_size)
+
+
+alternatives = st.sampled_from(["two-sided", "less", "greater"])
+confidence_levels = st.sampled_from([0.5, 0.8, 0.9, 0.95, 0.99])

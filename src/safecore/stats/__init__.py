@@ -5,8 +5,10 @@ arguments (no programme data) and returns a result object.
 
 - :mod:`safecore.stats.contingency`: chi-square (asymptotic, Monte Carlo,
   exact), Fisher–Freeman–Halton, exact McNemar.
-- :mod:`safecore.stats.means`: Welch, paired and one-sample tests, Hedges' g,
-  from data or from published summaries.
+- :mod:`safecore.stats.means`: t-tests as R's ``t.test`` (one-sample, paired,
+  Welch, Student), Hedges' g, from data or from published summaries.
+- :mod:`safecore.stats.ranks`: Wilcoxon signed-rank and rank-sum tests as R's
+  ``wilcox.test``, with exact null distributions and Hodges–Lehmann intervals.
 - :mod:`safecore.stats.describe`: mean, CI and SD as a report prints them.
 - :mod:`safecore.stats.consistency`: GRIM and confidence-interval checks of
   published summaries.
@@ -33,15 +35,19 @@ from safecore.stats.means import (
     Norm,
     OneSampleResult,
     PairedResult,
+    TTestResult,
     WelchResult,
     hedges_g,
     hedges_g_from_summary,
     one_sample,
     one_sample_from_summary,
     paired,
+    t_test,
+    t_test_from_summary,
     welch,
     welch_from_summary,
 )
+from safecore.stats.ranks import WilcoxonResult, wilcoxon
 
 __all__ = [
     "CIConsistency",
@@ -54,7 +60,9 @@ __all__ = [
     "OneSampleResult",
     "PairedResult",
     "Summary",
+    "TTestResult",
     "WelchResult",
+    "WilcoxonResult",
     "chi_square",
     "ci_consistent",
     "describe",
@@ -66,6 +74,9 @@ __all__ = [
     "one_sample",
     "one_sample_from_summary",
     "paired",
+    "t_test",
+    "t_test_from_summary",
     "welch",
     "welch_from_summary",
+    "wilcoxon",
 ]
