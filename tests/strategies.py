@@ -190,3 +190,17 @@ def gof_samples(draw: st.DrawFn) -> tuple[list[int], list[float]]:
     weights = draw(st.lists(st.floats(0.05, 5), min_size=k, max_size=k))
     total = sum(weights)
     return counts, [w / total for w in weights]
+
+# -- stats: samples for the t-tests and rank tests ---------------------------------------------
+
+
+def samples(
+    min_size: int = 2, max_size: int = 30, *, ties: bool = False
+) -> st.SearchStrategy[list[float]]:
+    """Samples of finite values; with *ties*, small whole numbers (so ties and zeros are common)."""
+    values = st.integers(-6, 6).map(float) if ties else st.floats(-1e3, 1e3, allow_nan=False)
+    return st.lists(values, min_size=min_size, max_size=max_size)
+
+
+alternatives = st.sampled_from(["two-sided", "less", "greater"])
+confidence_levels = st.sampled_from([0.5, 0.8, 0.9, 0.95, 0.99])

@@ -13,6 +13,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from safecore._errors import (
     InvalidTableError,
+    RankTestWarning,
     RecordError,
     ResponseError,
     SafecoreError,
@@ -50,6 +51,7 @@ __all__ = [
     "GoalType",
     "InvalidTableError",
     "ProblemType",
+    "RankTestWarning",
     "RecordError",
     "ResponseError",
     "SafecoreError",

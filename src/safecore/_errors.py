@@ -34,6 +34,7 @@ __all__ = [
     "MissingOutcomeError",
     "ModelError",
     "ProxyTableError",
+    "RankTestWarning",
     "RecordError",
     "ResponseError",
     "SafecoreError",
@@ -125,6 +126,14 @@ class MissingOutcomeError(MissingKeyError):
 
 class SafecoreWarning(UserWarning):
     """Base class of every warning that safecore issues."""
+
+
+class RankTestWarning(SafecoreWarning):
+    """A rank test could not do exactly what was asked (R warns too).
+
+    An exact test requested with ties or zeros (the normal approximation is
+    used), or a confidence level that the exact distribution cannot achieve.
+    """
 
 
 class SmallExpectedWarning(SafecoreWarning):

@@ -35,6 +35,7 @@ __all__ = [
     "check_allocation",
     "check_choice",
     "check_draws",
+    "check_flag",
     "check_instance",
     "check_real",
     "check_seed",
@@ -374,6 +375,29 @@ def check_choice(
         msg = f"{_prefix(where)}{name} must be one of {shown}: {show_value(value)}"
         raise InputValueError(msg)
     return value
+
+
+def check_flag(value: object, name: str, *, allow_none: bool = False) -> bool | None:
+    """Return *value* as a ``bool`` (numpy booleans accepted; ``None`` if *allow_none*), or raise.
+
+    A number is refused: ``exact=1`` is a ``TypeError``, not ``True``.
+
+    Examples
+    --------
+    >>> check_flag(True, "paired")
+    True
+    >>> check_flag(1, "paired")
+    Traceback (most recent call last):
+    ...
+    safecore._errors.InputTypeError: paired must be True or False, not int: 1
+    """
+    if allow_none and value is None:
+        return None
+    if not isinstance(value, bool | np.bool_):
+        what = "True, False or None" if allow_none else "True or False"
+        msg = f"{name} must be {what}, not {type_name(value)}: {show_value(value)}"
+        raise InputTypeError(msg)
+    return bool(value)
 
 
 def check_allocation(n_bytes: float, what: str) -> None:

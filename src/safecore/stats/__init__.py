@@ -9,8 +9,10 @@ arguments (no programme data) and returns a result object.
   ratio, McNemar's test of a paired table, chi-square goodness of fit (R's
   ``fisher.test``, ``mcnemar.test``, ``chisq.test(x, p = ...)``).
 - :mod:`safecore.stats.multiplicity`: p-values adjusted as R's ``p.adjust``.
-- :mod:`safecore.stats.means`: Welch, paired and one-sample tests, Hedges' g,
-  from data or from published summaries.
+- :mod:`safecore.stats.means`: t-tests as R's ``t.test`` (one-sample, paired,
+  Welch, Student), Hedges' g, from data or from published summaries.
+- :mod:`safecore.stats.ranks`: Wilcoxon signed-rank and rank-sum tests as R's
+  ``wilcox.test``, with exact null distributions and Hodges–Lehmann intervals.
 - :mod:`safecore.stats.describe`: mean, CI and SD as a report prints them.
 - :mod:`safecore.stats.consistency`: GRIM and confidence-interval checks of
   published summaries.
@@ -37,16 +39,20 @@ from safecore.stats.means import (
     Norm,
     OneSampleResult,
     PairedResult,
+    TTestResult,
     WelchResult,
     hedges_g,
     hedges_g_from_summary,
     one_sample,
     one_sample_from_summary,
     paired,
+    t_test,
+    t_test_from_summary,
     welch,
     welch_from_summary,
 )
 from safecore.stats.multiplicity import p_adjust
+from safecore.stats.ranks import WilcoxonResult, wilcoxon
 from safecore.stats.tables import (
     FisherResult,
     GoodnessOfFitResult,
@@ -70,7 +76,9 @@ __all__ = [
     "OneSampleResult",
     "PairedResult",
     "Summary",
+    "TTestResult",
     "WelchResult",
+    "WilcoxonResult",
     "chi_square",
     "chi_square_gof",
     "ci_consistent",
@@ -86,6 +94,9 @@ __all__ = [
     "one_sample_from_summary",
     "p_adjust",
     "paired",
+    "t_test",
+    "t_test_from_summary",
     "welch",
     "welch_from_summary",
+    "wilcoxon",
 ]
