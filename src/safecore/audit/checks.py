@@ -408,11 +408,11 @@ def _check_ci(run: _Run, s: SummaryRow, mean: Printed, sd: Printed | None, se: P
     if low is None or high is None or n is None:  # pragma: no cover - excluded above
         return
     q, label = _interval_quantile(s, n)
-    if sd is not None:
-        spread, spread_h, what = sd.value, _measured(sd), "SD/√N"
-    else:
-        assert se is not None  # noqa: S101 - narrowed above
+    if se is not None:  # the interval is M ± q SE: use the printed SE where there is one
         spread, spread_h, what = se.value * math.sqrt(n), _measured(se) * math.sqrt(n), "SE"
+    else:
+        assert sd is not None  # noqa: S101 - narrowed above
+        spread, spread_h, what = sd.value, _measured(sd), "SD/√N"
     mh = _measured(mean)
     sd_lo, sd_hi = max(spread - spread_h, 0.0), spread + spread_h
     low_range = (mean.value - mh - q * sd_hi, mean.value + mh - q * sd_lo)
@@ -423,7 +423,7 @@ def _check_ci(run: _Run, s: SummaryRow, mean: Printed, sd: Printed | None, se: P
         return r[0] - tol <= x.value <= r[1] + tol
 
     lo, hi = mean.value - q * spread, mean.value + q * spread
-    d = max(p.decimals for p in (mean, sd or se, low, high) if p is not None)
+    d = max(p.decimals for p in (mean, se or sd, low, high) if p is not None)
     kind = "t" if s.interval == "t" else "z"
     run.check(
         inside(low, low_range) and inside(high, high_range),
@@ -435,7 +435,7 @@ def _check_ci(run: _Run, s: SummaryRow, mean: Printed, sd: Printed | None, se: P
         "ci",
         "warning",
         f"M ± {label} {what} gives [{lo:.2f}, {hi:.2f}]; the printed interval matches no "
-        f"{kind}-interval for the printed M, {'SD' if sd is not None else 'SE'} and N "
+        f"{kind}-interval for the printed M, {'SE' if se is not None else 'SD'} and N "
         "(another method, or a slip)",
     )
 
