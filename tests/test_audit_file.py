@@ -224,3 +224,24 @@ def test_cli_declaration_error_exits_1(tmp_path: Path, capsys: pytest.CaptureFix
     code, out, err = run(capsys, "audit", str(path))
     assert code == 1 and out == ""
     assert err.startswith(f"safecore: error: {path}: relations[1].kind: unknown relation 'nonsense'")
+
+
+def test_summary_without_n_is_a_note_in_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    """A summary row printing no N (the 2020 self-efficacy line) is a note; --fail-on ignores notes."""
+    text = """
+[[summaries]]
+table = "Appendix 2"
+row = "Self-efficacy, time 1"
+mean = "118.2"
+sd = "24.4"
+ci_low = "106.1"
+ci_high = "130.4"
+"""
+    path = write(tmp_path, text)
+    (note,) = audit_file(path).findings
+    assert (note.severity, note.recomputed, note.message) == (
+        "note",
+        "not checkable",
+        "not checkable: no n printed",
+    )
+    assert run(capsys, "audit", str(path), "--fail-on", "warning")[0] == 0

@@ -144,8 +144,17 @@ def _check_value(  # noqa: PLR0912 - one case per kind of key
         raise _fail(where, keypath, "true or false", value)
 
 
-def _build(cls: type, spec: Mapping[str, Any], keypath: str, where: str, *, skip: str = "") -> Any:
+def _build(
+    cls: type,
+    spec: Mapping[str, Any],
+    keypath: str,
+    where: str,
+    *,
+    skip: str = "",
+    defaults: Mapping[str, Any] | None = None,
+) -> Any:
     """Check one entry's keys and types, then build the declaration (naming the key path on error)."""
+    spec = {**(defaults or {}), **spec}
     fields = [f for f in attrs.fields(cls) if not f.name.startswith("_")]
     allowed = [f.name for f in fields] + ([skip] if skip else [])
     toml_unknown_keys(spec, allowed, keypath, where, FileFormatError)
@@ -156,7 +165,7 @@ def _build(cls: type, spec: Mapping[str, Any], keypath: str, where: str, *, skip
             raise FileFormatError(msg)
     grid = cls is CountTable
     for key, value in spec.items():
-        if key != skip:
+        if key != skip and not (defaults and key in defaults and value is defaults[key]):
             _check_value(key, value, f"{keypath}.{key}", where, grid=grid, cell_published=cls is Figure)
     kwargs = {k: v for k, v in spec.items() if k != skip}
     try:
@@ -225,7 +234,12 @@ def read_declarations(path: str | os.PathLike[str]) -> Declarations:
     try:
         return Declarations(
             tables=_section(data, "tables", where, table),
-            summaries=_section(data, "summaries", where, lambda s, k: _build(SummaryRow, s, k, where)),
+            summaries=_section(
+                data,
+                "summaries",
+                where,
+                lambda s, k: _build(SummaryRow, s, k, where, defaults={"n": None}),
+            ),
             figures=_section(data, "figures", where, lambda s, k: _build(Figure, s, k, where)),
             relations=_section(data, "relations", where, relation),
             rounding=report.get("rounding", "half-up"),
