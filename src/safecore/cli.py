@@ -86,16 +86,30 @@ def _pair(text: str) -> tuple[str, str]:
 
 
 def _cmd_audit(args: argparse.Namespace) -> str:
-    from safecore.datasets import audit_2020  # noqa: PLC0415
+    if args.file is None:
+        from safecore.datasets import audit_2020  # noqa: PLC0415 - the embedded report
 
-    report = audit_2020()
+        report = audit_2020()
+    else:
+        from safecore.audit import audit_file  # noqa: PLC0415
+
+        report = audit_file(args.file)
     if args.format == "json":
-        return json.dumps(report.to_dict(), indent=2, ensure_ascii=False)
-    if args.format == "markdown":
-        return report._repr_markdown_()
-    if args.format == "html":
-        return report._repr_html_()
-    return str(report)
+        out = json.dumps(report.to_dict(), indent=2, ensure_ascii=False)
+    elif args.format == "markdown":
+        out = f"{report.summary()}\n\n{report._repr_markdown_()}"
+    elif args.format == "html":
+        out = report._repr_html_()
+    else:
+        out = str(report)
+    failing = {"error": ("error",), "warning": ("error", "warning")}.get(args.fail_on or "", ())
+    flagged = sum(f.severity in failing for f in report.findings)
+    if flagged:
+        # main() exits 1 on a SafecoreError: print the findings first, then say why it fails
+        _write(sys.stdout, out if out.endswith("\n") else out + "\n")
+        msg = f"{flagged} finding(s) of severity {' or '.join(failing)} (--fail-on {args.fail_on})"
+        raise SafecoreError(msg)
+    return out
 
 
 def _cmd_proxies(args: argparse.Namespace) -> str:
@@ -195,9 +209,19 @@ def _parser() -> argparse.ArgumentParser:
     aud = sub.add_parser(
         "audit",
         help="list the published figures that do not add up",
-        description="Recompute every figure of the SafeCORE 2020 report and list the mismatches.",
+        description="Recompute every figure a declarations file (TOML) describes and list the "
+        "mismatches. With no file: the SafeCORE 2020 report.",
+    )
+    aud.add_argument(
+        "file", nargs="?", metavar="FILE.toml", help="a report's audit declarations (default: 2020)"
     )
     aud.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    aud.add_argument(
+        "--fail-on",
+        choices=("error", "warning"),
+        default=None,
+        help="exit 1 when a finding of this severity (or worse) exists (default: exit 0)",
+    )
     aud.set_defaults(func=_cmd_audit)
 
     prox = sub.add_parser(

@@ -15,7 +15,10 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import functools
+from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -24,7 +27,7 @@ from numpy.typing import NDArray
 
 from safecore import categories
 from safecore._results import Result, ResultTable, column_name
-from safecore.audit import AuditReport, CountTable, Figure, ProductTable, Relation, SummaryRow, audit
+from safecore.audit import AuditReport, Declarations, audit_file, read_declarations
 from safecore.cost.cohorts import Cohort
 from safecore.cost.proxies import Proxy, ProxyTable
 from safecore.datasets._data import load_toml
@@ -416,95 +419,39 @@ def service_indicators_2020() -> tuple[ServiceIndicators, Flow]:
 # -- the audit of the report ------------------------------------------------------------------
 
 
-def declarations_2020() -> tuple[
-    list[CountTable | ProductTable], list[SummaryRow], list[Figure], list[Relation]
-]:
-    """Declare the SafeCORE 2020 report's structure from the embedded data files.
+def _declarations_file() -> contextlib.AbstractContextManager[Path]:
+    return resources.as_file(
+        resources.files("safecore.datasets.data").joinpath("safecore_2020_declarations.toml")
+    )
+
+
+def declarations_2020() -> Declarations:
+    """Read the SafeCORE 2020 report's audit declarations (``data/safecore_2020_declarations.toml``).
 
     Returns the tables, summary rows, figures and relations that
-    :func:`audit_2020` checks; the relations and text figures are read from
-    ``datasets/data/safecore_2020_audit.toml``.
+    :func:`audit_2020` checks, as one :class:`~safecore.audit.Declarations`.
+
+    Examples
+    --------
+    >>> d = declarations_2020()
+    >>> d.rounding, [t.name for t in d.tables][:4], len(d.relations)
+    ('half-up', ['Table 2', 'Table 3', 'Table 4', 'Table 5'], 41)
     """
-    case = safecore_2020()
-    tables: list[CountTable | ProductTable] = []
-    for number, t in sorted(case.tables.items()):
-        tables.append(
-            CountTable(
-                name=f"Table {number}",
-                row_labels=list(t.row_labels),
-                column_labels=list(t.column_labels),
-                counts=t.counts.tolist(),
-                row_totals=None if t.n is None else t.n.tolist(),
-                row_total_percents=None if t.n_percents is None else t.n_percents.tolist(),
-                cell_percents=t.percents.tolist(),
-                grand_total=t.extra.get("stated_total"),
-                statistic=t.extra.get("statistic"),
-                pvalue=t.extra.get("pvalue"),
-            )
-        )
-    cost = load_toml("safecore_2020_cost.toml")
-    cohorts = cost["cohorts"]
-    for key, table_no, pct_key in (("engaged", 12, "table12"), ("disengaged", 13, "table13")):
-        c = cohorts[key]
-        outcomes = list(c["potential"])
-        labels = [SAFECORE_2020[o].outcome.label for o in outcomes]  # type: ignore[attr-defined]
-        pct = cost["published"][pct_key]
-        tables.append(
-            CountTable(
-                name=f"Table {table_no}",
-                row_labels=labels,
-                column_labels=["Improved"],
-                counts=[[c["improved"][o]] for o in outcomes],
-                row_totals=[c["potential"][o] for o in outcomes],
-                cell_percents=[[pct["percent"][o]] for o in outcomes],
-                totals_are_sums=False,
-            )
-        )
-        pub = cost["published"][key]
-        tables.append(
-            ProductTable(
-                name=f"Table {pub['table']}",
-                row_labels=labels,
-                counts=[c["improved"][o] for o in outcomes],
-                units=[SAFECORE_2020[o].saving for o in outcomes],
-                totals=[pub["totals"][o] for o in outcomes],
-                total=pub["total"],
-                n=c["families"],
-                average=pub["per_family"],
-            )
-        )
-    staff = staff_survey_2020()
-    granularity = {"CBI": None, "CEAS": 1.0}
-    summaries = [
-        SummaryRow(
-            f"Table {r.table}",
-            f"{r.label}, time {r.time}",
-            r.n,
-            r.mean,
-            r.sd,
-            r.ci_low,
-            r.ci_high,
-            granularity=granularity["CEAS" if r.table == 10 else "CBI"],
-        )
-        for r in staff.rows
-        if r.n is not None and r.table is not None
-    ]
-    spec = load_toml("safecore_2020_audit.toml")
-    figures = [Figure(**f) for f in spec["figures"]]
-    relations = [Relation(**r) for r in spec["relations"]]
-    return tables, summaries, figures, relations
+    with _declarations_file() as path:
+        return read_declarations(path)
 
 
 def audit_2020() -> AuditReport:
-    """Audit the SafeCORE 2020 report: every embedded table, summary and stated figure.
+    """Audit the SafeCORE 2020 report: ``audit_file`` of its declarations file.
 
     Examples
     --------
     >>> report = audit_2020()
-    >>> len(report) > 20
-    True
+    >>> print(report.summary())
+    38 findings in 333 checks: 17 errors, 21 warnings, 0 notes
     >>> housing = [f for f in report.findings if f.table == "Table 7" and f.row == "Housing"]
     >>> housing[0].published, housing[0].recomputed
     (15400, 15540)
     """
-    return audit(*declarations_2020())
+    with _declarations_file() as path:
+        return audit_file(path)

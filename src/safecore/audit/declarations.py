@@ -1,0 +1,511 @@
+"""What a report prints, declared: tables, summary rows, text figures and the relations between them.
+
+Every printed cell is kept *as printed*: a number, or text such as
+``"£15,400"``, ``"71%"``, ``"3.10"`` or ``"< .001"`` (see
+:func:`~safecore.audit.printed.parse_printed`), so a check knows the
+precision it was printed at. The same structure is read from a TOML file by
+:func:`~safecore.audit.read_declarations`; the keys of each TOML entry are
+the field names below (docs: "Audit declarations: the format").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any, ClassVar, Literal
+
+import attrs
+
+from safecore._errors import InputTypeError, InputValueError
+from safecore.audit.findings import Severity
+from safecore.audit.printed import ROUNDING_RULES, Printed, Rounding, parse_printed
+
+__all__ = [
+    "Cell",
+    "Comparison",
+    "CountTable",
+    "Declarations",
+    "Figure",
+    "PrintedTest",
+    "ProductTable",
+    "Relation",
+    "SummaryRow",
+]
+
+#: A printed cell: a number, or the text as printed ("£15,400", "71%", "< .001").
+Cell = float | str
+
+_SEVERITIES = ("error", "warning", "note")
+
+
+def _strs(x: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(x, str):
+        msg = f"expected a list of labels, not one string: {x!r}"
+        raise InputTypeError(msg)
+    return tuple(x)
+
+
+def _cells(x: Iterable[Cell]) -> tuple[Cell, ...]:
+    return tuple(x)
+
+
+def _opt_cells(x: Iterable[Cell] | None) -> tuple[Cell, ...] | None:
+    return None if x is None else tuple(x)
+
+
+def _grid(x: Iterable[Iterable[Cell]]) -> tuple[tuple[Cell, ...], ...]:
+    return tuple(tuple(r) for r in x)
+
+
+def _opt_grid(x: Iterable[Iterable[Cell]] | None) -> tuple[tuple[Cell, ...], ...] | None:
+    return None if x is None else _grid(x)
+
+
+def printed(value: Cell, name: str, decimals: int | None = None) -> Printed:
+    """Parse a declared cell (the one place a declaration's cell is read)."""
+    return parse_printed(value, name, decimals=decimals)
+
+
+def _check_choice(value: str, name: str, choices: Sequence[str]) -> None:
+    if value not in choices:
+        msg = f"{name} must be one of {', '.join(repr(c) for c in choices)}: {value!r}"
+        raise InputValueError(msg)
+
+
+def _check_shape(name: str, values: Sequence[Any] | None, n: int, what: str) -> None:
+    if values is not None and len(values) != n:
+        msg = f"{name} has {len(values)} entries, expected {n} (one per {what})"
+        raise InputValueError(msg)
+
+
+def _count(value: Cell, name: str) -> float:
+    p = printed(value, name)
+    if p.bound or p.percent or p.money or p.decimals or not p.value.is_integer():
+        msg = f"{name} must be a whole-number count: {value!r}"
+        raise InputValueError(msg)
+    if p.value < 0:
+        msg = f"{name} must be a count >= 0: {value!r}"
+        raise InputValueError(msg)
+    return p.value
+
+
+@attrs.frozen(slots=True)
+class CountTable:
+    """A printed table of counts with (optionally) stated totals, percentages and a test.
+
+    Parameters
+    ----------
+    name : str
+        Where it is printed, e.g. "Table 2".
+    row_labels, column_labels : sequence of str
+    counts : 2-D sequence of cells
+        The printed cell counts (whole numbers).
+    row_totals : sequence of cells, optional
+        A printed N per row. Row percentages then use it as denominator.
+    row_total_percents : sequence of cells, optional
+        The printed percentage beside each N, of *grand_total* (or of the
+        sum of the N).
+    cell_percents : 2-D sequence of cells, optional
+        The printed cell percentages, of the row (default), the column or
+        the grand total: see *percent_of*.
+    grand_total : cell, optional
+        A stated total of all records.
+    statistic : cell, optional
+        A printed Pearson chi-square statistic for the counts.
+    pvalue : cell, optional
+        The printed p-value of *test*: ``"< .001"`` or ``"0.0009"``.
+    totals_are_sums : bool
+        Whether each N should equal its row's cells (True), or is only the
+        denominator of the printed percentages, as when a table prints the
+        families who *could* improve beside those who did (False).
+    percent_of : {"row", "column", "total"}
+        The denominator of *cell_percents*: the row's N (or its sum), the
+        column's printed total (or its sum), or the grand total.
+    column_totals : sequence of cells, optional
+        A printed totals row: each must equal its column's sum.
+    test : {"chi-square", "fisher"}
+        The test whose p-value is printed: Pearson's chi-square (no
+        continuity correction) or the Fisher (-Freeman-Halton) exact test.
+    """
+
+    name: str
+    row_labels: tuple[str, ...] = attrs.field(converter=_strs)
+    column_labels: tuple[str, ...] = attrs.field(converter=_strs)
+    counts: tuple[tuple[Cell, ...], ...] = attrs.field(converter=_grid)
+    row_totals: tuple[Cell, ...] | None = attrs.field(default=None, converter=_opt_cells)
+    row_total_percents: tuple[Cell, ...] | None = attrs.field(default=None, converter=_opt_cells)
+    cell_percents: tuple[tuple[Cell, ...], ...] | None = attrs.field(default=None, converter=_opt_grid)
+    grand_total: Cell | None = None
+    statistic: Cell | None = None
+    pvalue: Cell | None = None
+    totals_are_sums: bool = True
+    percent_of: Literal["row", "column", "total"] = "row"
+    column_totals: tuple[Cell, ...] | None = attrs.field(default=None, converter=_opt_cells)
+    test: Literal["chi-square", "fisher"] = "chi-square"
+
+    def __attrs_post_init__(self) -> None:
+        r, c = len(self.row_labels), len(self.column_labels)
+        _check_shape(f"{self.name}: counts", self.counts, r, "row label")
+        for i, row in enumerate(self.counts):
+            _check_shape(f"{self.name}: counts row {i + 1}", row, c, "column label")
+            for j, x in enumerate(row):
+                _count(x, f"{self.name}: count ({self.row_labels[i]}, {self.column_labels[j]})")
+        _check_shape(f"{self.name}: row_totals", self.row_totals, r, "row label")
+        _check_shape(f"{self.name}: row_total_percents", self.row_total_percents, r, "row label")
+        _check_shape(f"{self.name}: column_totals", self.column_totals, c, "column label")
+        if self.cell_percents is not None:
+            _check_shape(f"{self.name}: cell_percents", self.cell_percents, r, "row label")
+            for i, row in enumerate(self.cell_percents):
+                _check_shape(f"{self.name}: cell_percents row {i + 1}", row, c, "column label")
+                for x in row:
+                    printed(x, f"{self.name}: cell percent")
+        for name in ("row_totals", "column_totals"):
+            for x in getattr(self, name) or ():
+                _count(x, f"{self.name}: {name}")
+        for x in self.row_total_percents or ():
+            printed(x, f"{self.name}: row_total_percents")
+        for name in ("grand_total", "statistic", "pvalue"):
+            if getattr(self, name) is not None:
+                printed(getattr(self, name), f"{self.name}: {name}")
+        _check_choice(self.percent_of, f"{self.name}: percent_of", ("row", "column", "total"))
+        _check_choice(self.test, f"{self.name}: test", ("chi-square", "fisher"))
+
+    def count(self, i: int, j: int) -> float:
+        """Return the printed count of row *i*, column *j*."""
+        return printed(self.counts[i][j], "count").value
+
+    def column_sum(self, j: int) -> float:
+        """Sum of column *j*'s printed counts."""
+        return float(sum(self.count(i, j) for i in range(len(self.row_labels))))
+
+    def row_sum(self, i: int) -> float:
+        """Sum of row *i*'s printed counts."""
+        return float(sum(self.count(i, j) for j in range(len(self.column_labels))))
+
+
+@attrs.frozen(slots=True)
+class ProductTable:
+    """A printed money table: items (or counts times unit values), a total and an average.
+
+    Parameters
+    ----------
+    name : str
+    row_labels : sequence of str
+    counts, units : sequence of cells, optional
+        Printed count and unit value per row; each row's total must then be
+        count × unit. Without them, the rows are items whose printed
+        totals must add up to *total*.
+    totals : sequence of cells
+        Printed total (or item value) per row.
+    total : cell, optional
+        The printed sum of the totals.
+    n : int, optional
+        The denominator of the printed average (e.g. families).
+    average : cell, optional
+        The printed ``total / n``.
+    decimals : int
+        Printed precision of money given as numbers (0: whole pounds); money
+        written as text (``"£15,400"``) shows its own.
+    """
+
+    name: str
+    row_labels: tuple[str, ...] = attrs.field(converter=_strs)
+    counts: tuple[Cell, ...] | None = attrs.field(default=None, converter=_opt_cells)
+    units: tuple[Cell, ...] | None = attrs.field(default=None, converter=_opt_cells)
+    totals: tuple[Cell, ...] = attrs.field(default=(), converter=_cells)
+    total: Cell | None = None
+    n: int | None = None
+    average: Cell | None = None
+    decimals: int = 0
+
+    def __attrs_post_init__(self) -> None:
+        r = len(self.row_labels)
+        _check_shape(f"{self.name}: totals", self.totals, r, "row label")
+        _check_shape(f"{self.name}: counts", self.counts, r, "row label")
+        _check_shape(f"{self.name}: units", self.units, r, "row label")
+        if (self.counts is None) != (self.units is None):
+            msg = (
+                f"{self.name}: counts and units go together (count × unit = total); give both or neither"
+            )
+            raise InputValueError(msg)
+        for x in self.counts or ():
+            _count(x, f"{self.name}: counts")
+        for name in ("units", "totals"):
+            for x in getattr(self, name) or ():
+                self.money(x, name)
+        for name in ("total", "average"):
+            if getattr(self, name) is not None:
+                self.money(getattr(self, name), name)
+        if self.n is not None and (
+            isinstance(self.n, bool) or not isinstance(self.n, int) or self.n < 1
+        ):
+            msg = f"{self.name}: n must be a whole number >= 1: {self.n!r}"
+            raise InputValueError(msg)
+
+    def money(self, value: Cell, name: str) -> Printed:
+        """Parse a money cell of this table (numbers at *decimals*)."""
+        return printed(value, f"{self.name}: {name}", self.decimals)
+
+    def recomputed_total(self) -> float:
+        """Sum of count × unit (or of the printed items)."""
+        if self.counts is None or self.units is None:
+            return float(sum(self.money(t, "totals").value for t in self.totals))
+        return float(
+            sum(
+                printed(c, "count").value * self.money(u, "units").value
+                for c, u in zip(self.counts, self.units, strict=True)
+            )
+        )
+
+
+@attrs.frozen(slots=True)
+class SummaryRow:
+    """A printed "N, M [CI], SD" row; *granularity* enables the GRIM test, *se* the SD check.
+
+    Parameters
+    ----------
+    table, row : str
+        Where it is printed.
+    n : int or None
+        Printed sample size (None where the report gives none: the interval
+        and GRIM are then not checkable).
+    mean : cell
+    sd, se : cell, optional
+        Printed standard deviation and standard error.
+    ci_low, ci_high : cell, optional
+        The printed interval for the mean.
+    confidence : float
+        Its confidence level, in (0, 1).
+    interval : {"t", "z"}
+        ``M ± t(n-1) SD/√n`` or ``M ± z SD/√n``.
+    granularity : float, optional
+        Step of each score (1 for integer data): enables GRIM.
+    """
+
+    table: str
+    row: str
+    n: int | None
+    mean: Cell
+    sd: Cell | None = None
+    ci_low: Cell | None = None
+    ci_high: Cell | None = None
+    confidence: float = 0.95
+    granularity: float | None = None
+    se: Cell | None = None
+    interval: Literal["t", "z"] = "t"
+
+    def __attrs_post_init__(self) -> None:
+        where = f"{self.table}, {self.row}"
+        for name in ("mean", "sd", "ci_low", "ci_high", "se"):
+            if getattr(self, name) is not None:
+                printed(getattr(self, name), f"{where}: {name}")
+        if self.n is not None and (
+            isinstance(self.n, bool) or not isinstance(self.n, int) or self.n < 1
+        ):
+            msg = f"{where}: n must be a whole number >= 1: {self.n!r}"
+            raise InputValueError(msg)
+        if not 0 < self.confidence < 1:
+            msg = f"{where}: confidence must be in (0, 1), e.g. 0.95: {self.confidence!r}"
+            raise InputValueError(msg)
+        if self.granularity is not None and not self.granularity > 0:
+            msg = f"{where}: granularity must be > 0: {self.granularity!r}"
+            raise InputValueError(msg)
+        _check_choice(self.interval, f"{where}: interval", ("t", "z"))
+
+
+@attrs.frozen(slots=True)
+class Figure:
+    """A figure printed in the text or a table, with a name relations can refer to."""
+
+    name: str
+    where: str
+    published: Cell
+
+    def __attrs_post_init__(self) -> None:
+        printed(self.published, f"figure {self.name!r}")
+
+
+_FIGURE_KINDS = ("equal", "sum", "difference", "ratio", "percent", "mean", "agree")
+
+
+@attrs.frozen(slots=True)
+class Relation:
+    """A declared arithmetic relation between a printed figure and other quantities.
+
+    ``kind`` is one of ``equal`` (figure = a), ``sum`` (figure = Σ operands),
+    ``difference`` (figure = a − b), ``ratio`` (figure = a ÷ b),
+    ``percent`` (figure = 100 a ÷ b) or ``mean`` (figure = mean of the
+    operands), each then multiplied by *factor*; or ``agree`` (no figure:
+    quantity a must equal quantity b, as when two tables describe the same
+    records; ``*`` in both operands expands over the row or column labels
+    the two share). Operands name printed figures or table quantities (see
+    :func:`~safecore.audit.audit`); *published* names the printed figure.
+    """
+
+    kind: Literal["equal", "sum", "difference", "ratio", "percent", "mean", "agree"]
+    operands: tuple[str, ...] = attrs.field(converter=_strs)
+    published: str = ""
+    factor: float = 1.0
+    decimals: int | None = None
+    severity: Severity = "error"
+    note: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        _check_choice(self.kind, "relation kind", _FIGURE_KINDS)
+        _check_choice(self.severity, "severity", _SEVERITIES)
+        need = {"equal": 1, "difference": 2, "ratio": 2, "percent": 2, "agree": 2}.get(self.kind)
+        if need is not None and len(self.operands) != need:
+            msg = (
+                f"a {self.kind!r} relation takes {need} operand(s), got {len(self.operands)}: "
+                f"{list(self.operands)}"
+            )
+            raise InputValueError(msg)
+        if not self.operands:
+            msg = f"a {self.kind!r} relation needs at least one operand"
+            raise InputValueError(msg)
+        if self.kind != "agree" and not self.published:
+            msg = f"a {self.kind!r} relation needs 'published', the name of the printed figure"
+            raise InputValueError(msg)
+
+
+_MEASURES = {"risk-difference": "wald", "relative-risk": "log", "odds-ratio": "log"}
+
+
+@attrs.frozen(slots=True)
+class Comparison:
+    """A printed risk difference, relative risk or odds ratio (and interval) between two rows of counts.
+
+    Parameters
+    ----------
+    kind : {"risk-difference", "relative-risk", "odds-ratio"}
+    table : str
+        The :class:`CountTable` holding the counts.
+    rows : (str, str)
+        The two groups, compared first against second.
+    event : str
+        The column counting events; a group's total is its printed N
+        (``row_totals``), else its row sum.
+    estimate, ci_low, ci_high : cell, optional
+        The printed estimate and interval. A risk difference printed with
+        ``%`` is in percentage points, else a proportion.
+    confidence : float
+    method : {"wald", "log"}
+        ``"wald"`` for a risk difference, ``"log"`` for a ratio (the only
+        methods implemented; declared so a report's method is explicit).
+    """
+
+    kind: Literal["risk-difference", "relative-risk", "odds-ratio"]
+    table: str
+    rows: tuple[str, ...] = attrs.field(converter=_strs)
+    event: str
+    estimate: Cell | None = None
+    ci_low: Cell | None = None
+    ci_high: Cell | None = None
+    confidence: float = 0.95
+    method: str = ""
+    severity: Severity = "error"
+    note: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        _check_choice(self.kind, "relation kind", tuple(_MEASURES))
+        if len(self.rows) != 2:
+            msg = f"a {self.kind!r} relation compares two rows, got {len(self.rows)}: {list(self.rows)}"
+            raise InputValueError(msg)
+        if self.method:
+            _check_choice(self.method, f"{self.kind} method", (_MEASURES[self.kind],))
+        _check_choice(self.severity, "severity", _SEVERITIES)
+        for name in ("estimate", "ci_low", "ci_high"):
+            if getattr(self, name) is not None:
+                printed(getattr(self, name), f"{self.table}: {self.kind} {name}")
+        if not 0 < self.confidence < 1:
+            msg = f"confidence must be in (0, 1), e.g. 0.95: {self.confidence!r}"
+            raise InputValueError(msg)
+
+    @property
+    def method_used(self) -> str:
+        """The interval method: Wald for a risk difference, log scale for a ratio."""
+        return self.method or _MEASURES[self.kind]
+
+
+_DF = {"t": 1, "z": 0, "chi2": 1, "F": 2}
+
+
+@attrs.frozen(slots=True)
+class PrintedTest:
+    """A printed test statistic with its degrees of freedom and p-value: ``t(28) = 2.20, p = .036``.
+
+    Parameters
+    ----------
+    where, label : str
+        Where it is printed and what it tests.
+    test : {"t", "z", "chi2", "F"}
+    statistic : cell
+        The printed statistic (its printed decimals set the rounding range).
+    df : sequence of float
+        Degrees of freedom: one for t and chi2, two for F, none for z.
+    p : cell
+        The printed p: ``"< .05"``, ``".036"``.
+    tails : {1, 2}
+        Two-tailed (default) or one-tailed for t and z.
+    alpha : float
+        The significance level a decision error is judged at.
+    """
+
+    __test__: ClassVar[bool] = False  # not a pytest test class
+
+    where: str
+    label: str
+    test: Literal["t", "z", "chi2", "F"]
+    statistic: Cell
+    df: tuple[float, ...] = attrs.field(default=(), converter=tuple)
+    p: Cell = ""
+    tails: int = 2
+    alpha: float = 0.05
+    severity: Severity = "error"
+
+    def __attrs_post_init__(self) -> None:
+        _check_choice(self.test, "test", tuple(_DF))
+        if len(self.df) != _DF[self.test]:
+            msg = (
+                f"{self.where}, {self.label}: a {self.test} statistic takes {_DF[self.test]} df, "
+                f"got {list(self.df)}"
+            )
+            raise InputValueError(msg)
+        if any(isinstance(d, bool) or not isinstance(d, int | float) or not d > 0 for d in self.df):
+            msg = f"{self.where}, {self.label}: df must be numbers > 0: {list(self.df)}"
+            raise InputValueError(msg)
+        printed(self.statistic, f"{self.where}, {self.label}: statistic")
+        printed(self.p, f"{self.where}, {self.label}: p")
+        if self.tails not in (1, 2):
+            msg = f"{self.where}, {self.label}: tails must be 1 or 2: {self.tails!r}"
+            raise InputValueError(msg)
+        _check_choice(self.severity, "severity", _SEVERITIES)
+
+
+Table = CountTable | ProductTable
+AnyRelation = Relation | Comparison | PrintedTest
+
+
+def _check_rounding(instance: Any, attribute: Any, value: str) -> None:
+    _check_choice(value, "rounding", ROUNDING_RULES)
+
+
+@attrs.frozen(slots=True)
+class Declarations:
+    """Everything an audit checks: a report's tables, summaries, figures, relations and rounding rule.
+
+    :func:`~safecore.audit.read_declarations` reads it from a TOML file;
+    :meth:`audit` runs the checks.
+    """
+
+    tables: tuple[Table, ...] = attrs.field(default=(), converter=tuple)
+    summaries: tuple[SummaryRow, ...] = attrs.field(default=(), converter=tuple)
+    figures: tuple[Figure, ...] = attrs.field(default=(), converter=tuple)
+    relations: tuple[AnyRelation, ...] = attrs.field(default=(), converter=tuple)
+    rounding: Rounding = attrs.field(default="half-up", validator=_check_rounding)
+    title: str = ""
+
+    def audit(self) -> Any:
+        """Run every check: ``audit(tables, summaries, figures, relations, rounding=...)``."""
+        from safecore.audit.checks import audit  # noqa: PLC0415 - checks import this module
+
+        return audit(self.tables, self.summaries, self.figures, self.relations, rounding=self.rounding)
