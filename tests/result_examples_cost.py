@@ -23,7 +23,16 @@ _COST = delivery_cost_per_family(1_950_000, 89, startup_share=0.1)
 #: A researcher's own table: an outcome key of their own, a saving in pence, text needing escapes.
 _OWN = ProxyTable(
     [
-        Proxy("housing", "Eviction avoided", 8450.5, "Shelter", price_year=2019, grade="B"),
+        Proxy(
+            "housing",
+            "Eviction avoided",
+            8450.5,
+            "Shelter",
+            price_year=2019,
+            value_type="fiscal",
+            beneficiary="Local authority",
+            cashable=True,
+        ),
         Proxy("school_attendance", "Attendance | <90%>", 1200, "=local estimate"),
     ]
 )

@@ -62,6 +62,27 @@ proxy_texts = (
 )
 
 
+#: Optional shares of a proxy (drop-off, deadweight, displacement, attribution), 0 and 1 included.
+proxy_shares = st.none() | st.floats(0, 1, allow_nan=False)
+
+
+@st.composite
+def proxy_profiles(draw: st.DrawFn) -> dict[str, object]:
+    """The HM Treasury local-partnership fields of a proxy: value type, beneficiary, cashable,
+    benefit profile and per-outcome shares (each may be absent)."""
+    return {
+        "value_type": draw(st.none() | st.sampled_from(["fiscal", "economic", "social"])),
+        "beneficiary": draw(st.none() | proxy_texts),
+        "cashable": draw(st.none() | st.booleans()),
+        "lag": draw(st.integers(0, 5)),
+        "duration": draw(st.none() | st.integers(1, 10)),
+        "drop_off": draw(proxy_shares),
+        "deadweight": draw(proxy_shares),
+        "displacement": draw(proxy_shares),
+        "attribution": draw(proxy_shares),
+    }
+
+
 @st.composite
 def proxy_tables(draw: st.DrawFn, min_size: int = 1, max_size: int = 5) -> object:
     """Valid, non-empty proxy tables with awkward text in every text field."""
@@ -80,7 +101,8 @@ def proxy_tables(draw: st.DrawFn, min_size: int = 1, max_size: int = 5) -> objec
             draw(st.floats(0, MAX_SAVING, allow_nan=False)),
             draw(proxy_texts),
             draw(st.none() | st.integers(1900, 2100)),
-            draw(st.none() | proxy_texts),
+            draw(st.none() | st.integers(1, 6)),
+            **draw(proxy_profiles()),
         )
         if proxy.outcome not in seen:  # two spellings of one CostOutcome label
             seen.add(proxy.outcome)

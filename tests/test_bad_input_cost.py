@@ -478,15 +478,63 @@ PROXY_FILES: list[tuple[str, str, str | bytes, dict[str, Any], type[BaseExceptio
         ROW + 'grade = ""\n',
         {},
         ValueError,
-        ("p.toml", "proxy[1].grade must be non-empty text", "''"),
+        ("p.toml", "proxy[1].grade must be a confidence grade", "not text: ''"),
     ),
     (
-        "toml-grade-number",
+        "toml-grade-letter",
         "p.toml",
-        ROW + "grade = 2\n",
+        ROW + 'grade = "B"\n',
         {},
         ValueError,
-        ("p.toml", "proxy[1].grade must be text", "not int: 2"),
+        ("p.toml", "proxy[1].grade must be a confidence grade", "not text: 'B'", "map it to 1-6"),
+    ),
+    (
+        "toml-grade-out-of-range",
+        "p.toml",
+        ROW + "grade = 7\n",
+        {},
+        ValueError,
+        ("p.toml", "proxy[1].grade must be a confidence grade from 1 to 6", "7"),
+    ),
+    (
+        "toml-value-type-unknown",
+        "p.toml",
+        ROW + 'value_type = "fiscally"\n',
+        {},
+        ValueError,
+        ("p.toml", "proxy[1].value_type must be 'fiscal', 'economic' or 'social'", "'fiscally'"),
+    ),
+    (
+        "toml-cashable-number",
+        "p.toml",
+        ROW + "cashable = 1\n",
+        {},
+        ValueError,
+        ("p.toml", "proxy[1].cashable must be True or False", "not int: 1"),
+    ),
+    (
+        "toml-lag-negative",
+        "p.toml",
+        ROW + "lag = -1\n",
+        {},
+        ValueError,
+        ("p.toml", "proxy[1].lag must be a whole number >= 0", "-1"),
+    ),
+    (
+        "toml-duration-zero",
+        "p.toml",
+        ROW + "duration = 0\n",
+        {},
+        ValueError,
+        ("p.toml", "proxy[1].duration must be a whole number >= 1", "0"),
+    ),
+    (
+        "toml-attribution-percent",
+        "p.toml",
+        ROW + "attribution = 66\n",
+        {},
+        ValueError,
+        ("p.toml", "proxy[1].attribution must be a share in [0, 1]", "write 0.66"),
     ),
     (
         "toml-price-year-string",
@@ -559,7 +607,7 @@ PROXY_FILES: list[tuple[str, str, str | bytes, dict[str, Any], type[BaseExceptio
         "outcome,indicator\n",
         {},
         ValueError,
-        ("p.txt", "'.txt'", ".toml or .csv"),
+        ("p.txt", "'.txt'", ".toml, .csv or .xlsx"),
     ),
 ]
 
@@ -667,19 +715,20 @@ def test_missing_markers_and_optional_fields(tmp_path: Path):
     t = load_proxies(p, missing=("", "NA"))
     assert t["a"].price_year is None and t["a"].grade is None
     p.write_text(HEADER + "a,x,1,s,,NA\n", encoding="utf-8")
-    assert load_proxies(p)["a"].grade == "NA"
+    with pytest.raises(ValueError, match=r"p.csv, line 2: grade must be a confidence grade.*'NA'"):
+        load_proxies(p)  # text that is not a declared marker is a (letter) grade: refused
 
 
 def test_formula_text_is_protected_in_csv(tmp_path: Path):
     """to_csv writes a leading quote before formula-like text; load_proxies removes it."""
     t = ProxyTable(
         [
-            Proxy("=cmd", "+1", 1, "@SUM(A1)", grade="-B"),
+            Proxy("=cmd", "+1", 1, "@SUM(A1)", beneficiary="-B"),
             Proxy("'quoted", "it's fine", 2, "'=x"),
         ]
     )
     text = t.to_csv()
-    assert '"\'=cmd","\'+1",1.0,"\'@SUM(A1)","","\'-B"' in text
+    assert '"\'=cmd","\'+1",1.0,"\'@SUM(A1)","","","","\'-B",' in text
     assert '"\'\'quoted","it\'s fine",2.0,"\'\'=x"' in text
     p = tmp_path / "p.csv"
     p.write_text(text, encoding="utf-8", newline="")
@@ -757,8 +806,12 @@ PYTHON_CALLS: list[tuple[str, Any, type[BaseException], tuple[str, ...]]] = [
         ("indicator must be non-empty",),
     ),
     ("proxy-source-bytes", lambda: _proxy(source=b"s"), TypeError, ("source must be text", "bytes")),
-    ("proxy-grade-int", lambda: _proxy(grade=1), TypeError, ("grade must be text", "not int: 1")),
-    ("proxy-grade-blank", lambda: _proxy(grade=" "), ValueError, ("grade must be non-empty text",)),
+    ("proxy-grade-zero", lambda: _proxy(grade=0), ValueError, ("grade must be a confidence grade", "0")),
+    ("proxy-grade-letter", lambda: _proxy(grade="B"), TypeError, ("grade", "not text: 'B'")),
+    ("proxy-grade-bool", lambda: _proxy(grade=True), TypeError, ("grade", "bool")),
+    ("proxy-grade-fraction", lambda: _proxy(grade=2.5), ValueError, ("grade", "2.5")),
+    ("proxy-cashable-text", lambda: _proxy(cashable="maybe"), ValueError, ("cashable", "'maybe'")),
+    ("proxy-lag-huge", lambda: _proxy(lag=1001), ValueError, ("lag must be at most 1,000",)),
     ("proxy-surrogate", lambda: _proxy(indicator="a\ud800"), ValueError, ("indicator", "surrogate")),
     (
         "proxy-year-range",

@@ -97,7 +97,25 @@ def test_bad_saving(saving: object, error: type[Exception], message: str):
 
 def test_round_trips(tmp_path: Path):
     """TOML and CSV exports read back to an equal table."""
-    own = SAFECORE_2020.with_proxy(Proxy("own, with comma", 'say "hi"', 12.5, "s", 2019, "B"))
+    own = SAFECORE_2020.with_proxy(
+        Proxy(
+            "own, with comma",
+            'say "hi"',
+            12.5,
+            "s",
+            2019,
+            2,
+            value_type="social",
+            beneficiary="NHS",
+            cashable=False,
+            lag=1,
+            duration=3,
+            drop_off=0.2,
+            deadweight=0.1,
+            displacement=0.05,
+            attribution=0.8,
+        )
+    )
     for suffix, text in ((".toml", own.to_toml()), (".csv", own.to_csv())):
         p = tmp_path / f"proxies{suffix}"
         p.write_text(text, encoding="utf-8")
@@ -173,7 +191,7 @@ def test_round_trip_property(rows: list[tuple[str, float, str]]):
             "outcome,indicator,saving,source\na,x,1,s\na,y,2,s\n",
             r"p.csv, line 3: outcome: duplicate outcome 'a' \(first in line 2\)",
         ),
-        ("p.txt", "", "expected .toml or .csv"),
+        ("p.txt", "", "expected .toml, .csv or .xlsx"),
     ],
 )
 def test_malformed_files(tmp_path: Path, name: str, content: str, message: str):

@@ -1,9 +1,12 @@
-"""``safecore.cost``: a configurable proxy-saving model.
+"""``safecore.cost``: a configurable proxy-saving model and cost–benefit appraisal.
 
 Proxies (an annual saving per outcome), cohorts (families improved per
 outcome), the model (deadweight, displacement, attribution, optimism bias,
 benefit period, drop-off, discounting), value for money, switching values,
-Monte Carlo uncertainty and one-way sensitivity.
+Monte Carlo uncertainty and one-way sensitivity; and a cost–benefit
+appraisal in the HM Treasury local-partnership format (:func:`appraise`:
+benefits by value type and beneficiary, costs by year, NPV, BCRs, payback),
+with GDP-deflator rebasing (:func:`load_gdp_deflators`).
 
 Examples
 --------
@@ -20,6 +23,7 @@ are named example tables from :mod:`safecore.datasets`, loaded on first use.
 from typing import Any
 
 from safecore._errors import CohortError, MissingOutcomeError, ModelError, ProxyTableError
+from safecore.cost.appraisal import Appraisal, Breakdown, Costs, OutcomeAssumptions, appraise
 from safecore.cost.cohorts import Cohort, load_cohorts
 from safecore.cost.model import (
     GREEN_BOOK_SCHEDULE,
@@ -33,35 +37,50 @@ from safecore.cost.model import (
     switching_value,
     value_for_money,
 )
+from safecore.cost.optimism import OptimismBias
+from safecore.cost.prices import PriceIndex, load_gdp_deflators
 from safecore.cost.proxies import (
+    GRADES,
     MAX_SAVING,
     PROXY_FIELDS,
+    VALUE_TYPES,
     Proxy,
     ProxyTable,
     load_proxies,
     outcome_key,
 )
 from safecore.cost.uncertainty import (
+    ComparisonSimulation,
     Sensitivity,
     SensitivityRow,
     SimulationResult,
     sensitivity,
     simulate,
+    simulate_comparison,
 )
 
 __all__ = [
+    "GRADES",
     "GREEN_BOOK_SCHEDULE",
     "MAX_SAVING",
     "PROXY_FIELDS",
     "SAFECORE_2020",
     "SAFECORE_2020_DISENGAGED",
     "SAFECORE_2020_ENGAGED",
+    "VALUE_TYPES",
+    "Appraisal",
+    "Breakdown",
     "Cohort",
     "CohortError",
     "Comparison",
+    "ComparisonSimulation",
+    "Costs",
     "Evaluation",
     "MissingOutcomeError",
     "ModelError",
+    "OptimismBias",
+    "OutcomeAssumptions",
+    "PriceIndex",
     "Proxy",
     "ProxyTable",
     "ProxyTableError",
@@ -71,13 +90,16 @@ __all__ = [
     "SimulationResult",
     "SwitchingValue",
     "ValueForMoney",
+    "appraise",
     "delivery_cost_per_family",
     "discount_factors",
     "load_cohorts",
+    "load_gdp_deflators",
     "load_proxies",
     "outcome_key",
     "sensitivity",
     "simulate",
+    "simulate_comparison",
     "switching_value",
     "value_for_money",
 ]

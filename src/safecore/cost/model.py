@@ -39,7 +39,8 @@ from safecore._validate import (
 )
 from safecore.categories import CostOutcome
 from safecore.cost.cohorts import Cohort
-from safecore.cost.proxies import ProxyTable
+from safecore.cost.optimism import OptimismBias
+from safecore.cost.proxies import Proxy, ProxyTable
 
 __all__ = [
     "GREEN_BOOK_SCHEDULE",
@@ -52,6 +53,7 @@ __all__ = [
     "discount_factors",
     "switching_value",
     "value_for_money",
+    "with_every_proxy",
 ]
 
 #: HM Treasury Green Book declining long-term discount schedule:
@@ -432,6 +434,18 @@ def _per_draw(value: float | NDArray[np.float64]) -> float | NDArray[np.float64]
     return np.asarray(value, dtype=np.float64)[..., np.newaxis]
 
 
+def _has_own_values(p: Proxy) -> bool:
+    """Whether a proxy carries a share, grade or benefit profile of its own."""
+    return (
+        p.grade is not None
+        or p.lag != 0
+        or any(
+            getattr(p, k) is not None
+            for k in ("duration", "drop_off", "deadweight", "displacement", "attribution")
+        )
+    )
+
+
 def _payback_year(annual: float, weights: NDArray[np.float64], cost: float) -> int | None:
     """First year ``t`` (0-based) with ``annual × (w_0 + ... + w_t) >= cost``; None if none.
 
@@ -442,6 +456,55 @@ def _payback_year(annual: float, weights: NDArray[np.float64], cost: float) -> i
     """
     reached = np.flatnonzero(annual * np.cumsum(weights) >= cost)
     return int(reached[0]) if len(reached) else None
+
+
+Share = float | NDArray[np.float64]
+
+
+@attrs.frozen(slots=True)
+class _Params:
+    """Per-outcome parameters of the saving chain for some outcome keys.
+
+    A share is the model's number when no proxy overrides it (the 2020 model,
+    unchanged arithmetic), else an array over outcomes; *masks* marks the
+    outcomes with their own value (a value drawn per simulation draw replaces
+    only the others). *weights* is ``(outcomes, horizon)``: the discounted
+    benefit profile ``(1 - drop)^k / DF_t`` in years ``lag .. lag + duration - 1``.
+    """
+
+    deadweight: Share
+    displacement: Share
+    attribution: Share
+    optimism_bias: Share
+    masks: dict[str, NDArray[np.bool_] | None]
+    weights: NDArray[np.float64]
+    annuity: Share
+    uniform: bool
+    profile: NDArray[np.float64]
+    lags: tuple[int, ...]
+    durations: tuple[int, ...]
+    drop_offs: tuple[float, ...]
+
+
+def _with_override(value: Share, mask: NDArray[np.bool_] | None, drawn: Share | None) -> Share:
+    """Return the model's share, or one drawn per draw for the outcomes without their own value."""
+    if drawn is None:
+        return value
+    d = _per_draw(drawn)
+    if mask is None:
+        return d
+    return np.where(mask, value, d)
+
+
+def _check_grade_table(value: object) -> OptimismBias | None:
+    if value is not None:
+        check_instance(value, OptimismBias, "grade_table", "an OptimismBias table")
+    return cast("OptimismBias | None", value)
+
+
+def _check_flag(value: object) -> bool:
+    check_instance(value, (bool, np.bool_), "allow_mixed_price_years", "True or False")
+    return bool(value)
 
 
 @attrs.frozen(slots=True, repr=False)
@@ -471,6 +534,21 @@ class SavingModel:
         Annual decline of the benefit after year 0, in [0, 1].
     discount_rate : float or "green-book"
         Constant annual rate in [0, 1), or the Green Book declining schedule.
+    grade_table : OptimismBias, optional
+        Optimism-bias correction per confidence grade: a graded proxy's
+        benefit is multiplied by ``1 - grade_table[grade]`` instead of
+        ``1 - optimism_bias`` (HM Treasury 2014 local-partnership guidance,
+        chapter 7). Required when any proxy has a grade; ungraded proxies
+        keep *optimism_bias*.
+    allow_mixed_price_years : bool
+        Accept a proxy table whose proxies are in different price years
+        (reported in appraisal results). By default such a table is refused:
+        rebase it first with :meth:`ProxyTable.rebased`.
+
+    Per-proxy fields override the model: ``deadweight``, ``displacement``,
+    ``attribution`` and ``drop_off`` replace the model's shares for that
+    outcome; ``lag`` and ``duration`` place its benefit in years
+    ``lag .. lag + duration - 1`` (default 0 and *years*).
 
     Raises
     ------
@@ -483,6 +561,10 @@ class SavingModel:
         rate outside [0, 1) or *years* below 1 or not whole.
     LimitExceededError
         For *years* above 1,000.
+    ModelError
+        Also if a proxy has a grade and there is no *grade_table* (or it
+        lacks that grade), or the proxies' price years differ and
+        *allow_mixed_price_years* is False.
 
     Notes
     -----
@@ -528,6 +610,31 @@ class SavingModel:
     years: int = attrs.field(default=1, kw_only=True, converter=_years)
     drop_off: float = attrs.field(default=0.0, kw_only=True, converter=_drop_off)
     discount_rate: DiscountRate = attrs.field(default=0.035, kw_only=True, converter=_discount_rate)
+    grade_table: OptimismBias | None = attrs.field(
+        default=None, kw_only=True, converter=_check_grade_table
+    )
+    allow_mixed_price_years: bool = attrs.field(default=False, kw_only=True, converter=_check_flag)
+
+    def __attrs_post_init__(self) -> None:
+        for p in self.proxies:
+            if p.grade is None:
+                continue
+            if self.grade_table is None:
+                msg = (
+                    f"proxy {str(p.outcome)!r} has confidence grade {p.grade} but the model has no "
+                    "grade_table: pass SavingModel(..., grade_table=OptimismBias({...})) with the "
+                    "corrections you use (the package ships none)"
+                )
+                raise ModelError(msg)
+            self.grade_table[p.grade]
+        years = self.proxies.price_years
+        if len(years) > 1 and not self.allow_mixed_price_years:
+            shown = ", ".join(map(str, years))
+            msg = (
+                f"the proxies are in different price years ({shown}): rebase them to one year "
+                "with ProxyTable.rebased(deflators, to_year), or pass allow_mixed_price_years=True"
+            )
+            raise ModelError(msg)
 
     @property
     def adjustment(self) -> float:
@@ -565,11 +672,80 @@ class SavingModel:
         saving = np.array([self.proxies[k].saving for k in keys], dtype=np.float64)
         return keys, improved, saving
 
+    def _params(self, keys: tuple[str, ...] | None, k: int) -> _Params:
+        """Per-outcome parameters for *keys* (None: *k* outcomes with no per-proxy values)."""
+        if keys is None:
+            if any(_has_own_values(p) for p in self.proxies):
+                msg = "the chain of a model with per-proxy values needs the outcome keys"
+                raise ModelError(msg)
+            proxies: list[Proxy] = []
+        else:
+            proxies = [self.proxies[key] for key in keys]
+        masks: dict[str, NDArray[np.bool_] | None] = {}
+        values: dict[str, Share] = {}
+        for name in ("deadweight", "displacement", "attribution", "optimism_bias"):
+            model_value = float(getattr(self, name))
+            if name == "optimism_bias":
+                own = [
+                    None if p.grade is None else self.grade_table[p.grade]  # type: ignore[index]
+                    for p in proxies
+                ]
+            else:
+                own = [getattr(p, name) for p in proxies]
+            if all(v is None for v in own):
+                values[name], masks[name] = model_value, None
+            else:
+                values[name] = np.array([model_value if v is None else v for v in own])
+                masks[name] = np.array([v is not None for v in own])
+        uniform = all(
+            p.lag == 0 and p.duration in (None, self.years) and p.drop_off in (None, self.drop_off)
+            for p in proxies
+        )
+        n = len(proxies) if keys is not None else k
+        lags = tuple(p.lag for p in proxies) if keys is not None else (0,) * n
+        durations = (
+            tuple(p.duration or self.years for p in proxies) if keys is not None else (self.years,) * n
+        )
+        drops = (
+            tuple(self.drop_off if p.drop_off is None else p.drop_off for p in proxies)
+            if keys is not None
+            else (self.drop_off,) * n
+        )
+        if uniform:
+            t = np.arange(self.years)
+            profile = np.tile((1 - self.drop_off) ** t, (n, 1))
+            weights = np.tile(self.yearly_weights(), (n, 1))
+            annuity: Share = self.annuity
+        else:
+            ends = [lag + d for lag, d in zip(lags, durations, strict=True)]
+            df = discount_factors(max(ends), self.discount_rate)
+            profile = np.zeros((n, len(df)))
+            for i in range(n):
+                span = np.arange(durations[i])
+                profile[i, lags[i] : ends[i]] = (1 - drops[i]) ** span
+            weights = profile * df
+            annuity = weights.sum(axis=1)
+        return _Params(
+            values["deadweight"],
+            values["displacement"],
+            values["attribution"],
+            values["optimism_bias"],
+            masks,
+            weights,
+            annuity,
+            uniform,
+            profile,
+            lags,
+            durations,
+            drops,
+        )
+
     def _chain(
         self,
         improved: NDArray[np.float64],
         saving: NDArray[np.float64],
         *,
+        keys: tuple[str, ...] | None = None,
         attribution: float | NDArray[np.float64] | None = None,
         deadweight: float | NDArray[np.float64] | None = None,
         displacement: float | NDArray[np.float64] | None = None,
@@ -588,14 +764,18 @@ class SavingModel:
         :meth:`evaluate`, ``(draws, outcomes)`` for :func:`simulate`. A share
         given here replaces the model's, as a number or as an array with the
         shape of the leading axes (one value per draw); None keeps the model's.
+        *keys* names the outcomes (needed when proxies carry their own shares,
+        grades or benefit profiles; a drawn share then replaces only the
+        model-wide value, not a proxy's own).
         """
-        dw = self.deadweight if deadweight is None else _per_draw(deadweight)
-        disp = self.displacement if displacement is None else _per_draw(displacement)
-        attr = self.attribution if attribution is None else _per_draw(attribution)
-        ob = self.optimism_bias if optimism_bias is None else _per_draw(optimism_bias)
+        prm = self._params(keys, np.shape(saving)[-1] if np.ndim(saving) else 0)
+        dw = _with_override(prm.deadweight, prm.masks["deadweight"], deadweight)
+        disp = _with_override(prm.displacement, prm.masks["displacement"], displacement)
+        attr = _with_override(prm.attribution, prm.masks["attribution"], attribution)
+        ob = _with_override(prm.optimism_bias, prm.masks["optimism_bias"], optimism_bias)
         value = improved * saving
         yield value
-        for factor in (1 - dw, 1 - disp, attr, 1 - ob, self.annuity):
+        for factor in (1 - dw, 1 - disp, attr, 1 - ob, prm.annuity):
             if np.ndim(factor) or factor != 1:  # times exactly 1 is the same value: skip the pass
                 value = value * factor
             yield value
@@ -604,10 +784,12 @@ class SavingModel:
         self,
         improved: NDArray[np.float64],
         saving: NDArray[np.float64],
+        *,
+        keys: tuple[str, ...] | None = None,
         **shares: float | NDArray[np.float64] | None,
     ) -> NDArray[np.float64]:
         """Return the last step of :meth:`_chain`: net value per outcome over the benefit period."""
-        return deque(self._chain(improved, saving, **shares), maxlen=1).pop()
+        return deque(self._chain(improved, saving, keys=keys, **shares), maxlen=1).pop()
 
     def evaluate(self, cohort: Cohort) -> Evaluation:
         """Net savings of *cohort*, with every step of the chain.
@@ -627,7 +809,7 @@ class SavingModel:
         if proxy_factor is not None:
             key, factor = proxy_factor
             saving = np.where(np.array([k == key for k in keys]), saving * factor, saving)
-        steps = dict(zip(_STEPS, self._chain(improved, saving), strict=True))
+        steps = dict(zip(_STEPS, self._chain(improved, saving, keys=keys), strict=True))
         return Evaluation(
             cohort=cohort.name,
             families=cohort.families,
@@ -637,6 +819,16 @@ class SavingModel:
             annuity=self.annuity,
             **steps,
         )
+
+    def _payback(self, ev: Evaluation, cost: float) -> int | None:
+        """Return the package's payback rule for *ev* against a year-0 cost per family."""
+        prm = self._params(ev.outcomes, len(ev.outcomes))
+        if prm.uniform:
+            annual = float(ev.after_optimism_bias.sum()) / ev.families
+            return _payback_year(annual, self.yearly_weights(), cost)
+        yearly = (ev.after_optimism_bias @ prm.weights) / ev.families
+        reached = np.flatnonzero(np.cumsum(yearly) >= cost)
+        return int(reached[0]) if len(reached) else None
 
     def compare(self, a: Cohort, b: Cohort) -> Comparison:
         """Compare two cohorts per family (e.g. engaged against disengaged).
@@ -652,8 +844,13 @@ class SavingModel:
 
     def to_dict(self) -> dict[str, Any]:
         """Parameters as plain Python (the proxy table as a list)."""
-        d = {f.name: getattr(self, f.name) for f in attrs.fields(SavingModel) if f.name != "proxies"}
-        return {"proxies": self.proxies.to_dict()["proxies"], **d}
+        d = {
+            f.name: getattr(self, f.name)
+            for f in attrs.fields(SavingModel)
+            if f.name not in ("proxies", "grade_table")
+        }
+        table = None if self.grade_table is None else self.grade_table.to_dict()
+        return {"proxies": self.proxies.to_dict()["proxies"], **d, "grade_table": table}
 
     def __repr__(self) -> str:
         return (
@@ -662,6 +859,12 @@ class SavingModel:
             f"optimism_bias={self.optimism_bias:g}, years={self.years}, drop_off={self.drop_off:g}, "
             f"discount_rate={self.discount_rate!r})"
         )
+
+
+def with_every_proxy(model: SavingModel, **fields: Any) -> SavingModel:
+    """Return *model* with *fields* (e.g. ``lag=2``) set on every proxy of its table."""
+    table = ProxyTable(attrs.evolve(p, **fields) for p in model.proxies)
+    return attrs.evolve(model, proxies=table)
 
 
 # -- value for money ----------------------------------------------------------------------------
@@ -826,9 +1029,7 @@ def value_for_money(model: SavingModel, cohort: Cohort, cost_per_family: float) 
     _check_model(model)
     cost = _money_amount(cost_per_family, "cost_per_family")
     ev = model.evaluate(cohort)
-    annual = float(ev.after_optimism_bias.sum()) / cohort.families
-    payback = _payback_year(annual, model.yearly_weights(), cost)
-    return ValueForMoney(benefit=ev.per_family, cost=cost, payback_year=payback)
+    return ValueForMoney(benefit=ev.per_family, cost=cost, payback_year=model._payback(ev, cost))
 
 
 @attrs.frozen(slots=True, repr=False, eq=False)
@@ -865,11 +1066,47 @@ class SwitchingValue(Result):
         return f"SwitchingValue({self.parameter}={shown}, bounds={self.bounds})"
 
 
-def switching_value(
+def _switching_profile(
+    model: SavingModel, cohort: Cohort, cost: float, parameter: str, longest: int
+) -> SwitchingValue:
+    """Switching lag (largest) or duration (smallest), set on every proxy, in whole years."""
+
+    def reaches(value: int) -> bool:
+        variant = with_every_proxy(model, **{parameter: value})
+        return variant.evaluate(cohort).per_family >= cost
+
+    if parameter == "lag":
+        bounds = (0.0, float(longest))
+        if not reaches(0):
+            return SwitchingValue("lag", None, bounds, "savings stay below the cost even with no lag")
+        lo, hi = 0, longest  # savings fall as the lag grows: find the largest lag that reaches
+        if reaches(hi):
+            return SwitchingValue("lag", float(hi), bounds, f"savings reach the cost up to {hi} years")
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            lo, hi = (mid, hi) if reaches(mid) else (lo, mid)
+        return SwitchingValue(
+            "lag", float(lo), bounds, "largest whole lag (years) whose savings reach the cost"
+        )
+    bounds = (1.0, float(longest))
+    if not reaches(longest):
+        return SwitchingValue(
+            "duration", None, bounds, f"savings stay below the cost for a duration of {longest} years"
+        )
+    lo, hi = 0, longest  # savings grow with the duration: find the smallest that reaches
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        lo, hi = (lo, mid) if reaches(mid) else (mid, hi)
+    return SwitchingValue(
+        "duration", float(hi), bounds, "smallest whole duration (years) whose savings reach the cost"
+    )
+
+
+def switching_value(  # noqa: PLR0911 - one return per kind of answer
     model: SavingModel,
     cohort: Cohort,
     cost_per_family: float,
-    parameter: Literal["attribution", "deadweight", "years"] = "attribution",
+    parameter: Literal["attribution", "deadweight", "years", "lag", "duration"] = "attribution",
     *,
     max_years: int = 200,
 ) -> SwitchingValue:
@@ -920,10 +1157,14 @@ def switching_value(
     _check_cohort(cohort)
     cost = _money_amount(cost_per_family, "cost_per_family")
     check_instance(parameter, str, "parameter", "text")
-    if parameter not in ("attribution", "deadweight", "years"):
-        msg = f"parameter must be 'attribution', 'deadweight' or 'years': {parameter!r}"
+    if parameter not in ("attribution", "deadweight", "years", "lag", "duration"):
+        msg = (
+            f"parameter must be 'attribution', 'deadweight', 'years', 'lag' or 'duration': {parameter!r}"
+        )
         raise ModelError(msg)
     longest = check_years(max_years, "max_years", error=ModelError)
+    if parameter in ("lag", "duration"):
+        return _switching_profile(model, cohort, cost, parameter, longest)
 
     from scipy.optimize import brentq  # noqa: PLC0415
 
@@ -933,8 +1174,7 @@ def switching_value(
     if parameter == "years":
         bounds = (1.0, float(longest))
         weights_model = attrs.evolve(model, years=longest)
-        annual = float(weights_model.evaluate(cohort).after_optimism_bias.sum()) / cohort.families
-        payback = _payback_year(annual, weights_model.yearly_weights(), cost)
+        payback = weights_model._payback(weights_model.evaluate(cohort), cost)
         if payback is not None:
             return SwitchingValue("years", float(payback + 1), bounds, "smallest whole number of years")
         return SwitchingValue("years", None, bounds, f"savings stay below the cost for {longest} years")

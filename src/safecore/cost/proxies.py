@@ -50,6 +50,7 @@ from safecore._results import Result, ResultTable
 from safecore._validate import (
     check_instance,
     check_real,
+    check_share,
     check_text,
     check_whole,
     check_year,
@@ -66,9 +67,37 @@ __all__ = [
     "outcome_key",
 ]
 
-#: Fields of a proxy in a TOML or CSV file; the first four are required.
-PROXY_FIELDS: tuple[str, ...] = ("outcome", "indicator", "saving", "source", "price_year", "grade")
+#: Fields of a proxy in a TOML, CSV or xlsx file; the first four are required. The
+#: fields after ``grade`` describe the benefit in the HM Treasury local-partnership
+#: format (value type, beneficiary, cashable, benefit profile, per-outcome shares).
+PROXY_FIELDS: tuple[str, ...] = (
+    "outcome",
+    "indicator",
+    "saving",
+    "source",
+    "price_year",
+    "grade",
+    "value_type",
+    "beneficiary",
+    "cashable",
+    "lag",
+    "duration",
+    "drop_off",
+    "deadweight",
+    "displacement",
+    "attribution",
+)
 _REQUIRED = PROXY_FIELDS[:4]
+#: Kinds of benefit in the HM Treasury (2014) guidance, chapter 7: fiscal (to the public
+#: purse), economic (to individuals and businesses, e.g. earnings) and social (wider
+#: well-being).
+VALUE_TYPES: tuple[str, ...] = ("fiscal", "economic", "social")
+#: Confidence grades of the guidance's cost and benefit evidence: 1 (highest) to 6.
+GRADES: tuple[int, ...] = (1, 2, 3, 4, 5, 6)
+#: Longest benefit lag in whole years (the longest benefit period, too).
+MAX_LAG = 1000
+_SHARE_FIELDS = ("drop_off", "deadweight", "displacement", "attribution")
+_WHOLE_FIELDS = ("price_year", "lag", "duration", "grade")
 #: Largest annual saving per family accepted for one proxy, in pounds (a
 #: trillion). Savings, counts and years are all bounded, so no total can
 #: overflow to ``inf`` and no printed amount is ``£inf`` or ``£nan``.
@@ -76,7 +105,7 @@ MAX_SAVING: float = 1e12
 
 #: First characters that make a spreadsheet read a cell as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_TEXT_FIELDS = ("outcome", "indicator", "source", "grade")
+_TEXT_FIELDS = ("outcome", "indicator", "source", "value_type", "beneficiary")
 
 
 def outcome_key(key: object) -> str:
@@ -180,8 +209,173 @@ def _source(value: object) -> str:
     return str(_check_text(value, "source"))
 
 
-def _grade(value: object) -> str | None:
-    return _check_text(value, "grade", required=False)
+def _check_grade(
+    value: object,
+    name: str = "grade",
+    *,
+    where: str | None = None,
+    error: type[Exception] = ProxyTableError,
+    type_error: type[Exception] = InputTypeError,
+) -> int | None:
+    """Return a confidence grade, a whole number from 1 to 6, or None; or raise.
+
+    A text grade (the letter grades of earlier versions, e.g. ``"B"``) has no
+    defined optimism-bias correction and is refused with a migration hint.
+    """
+    if value is None:
+        return None
+    if isinstance(value, str):
+        prefix = f"{where}: " if where else ""
+        msg = (
+            f"{prefix}{name} must be a confidence grade, a whole number from 1 to 6 (HM Treasury "
+            f"2014 cost-benefit guidance for local partnerships), not text: {show_value(value)}; "
+            "a letter grade has no defined correction: map it to 1-6 or keep it in the source text"
+        )
+        raise type_error(msg)
+    grade = check_whole(
+        value, name, minimum=None, maximum=None, where=where, error=error, type_error=type_error
+    )
+    if grade not in GRADES:
+        prefix = f"{where}: " if where else ""
+        msg = f"{prefix}{name} must be a confidence grade from 1 to 6: {show_value(value)}"
+        raise error(msg)
+    return grade
+
+
+def _check_value_type(
+    value: object,
+    name: str = "value_type",
+    *,
+    where: str | None = None,
+    error: type[Exception] = ProxyTableError,
+    type_error: type[Exception] = InputTypeError,
+) -> str | None:
+    text = _check_text(value, name, required=False, where=where, error=error, type_error=type_error)
+    if text is None:
+        return None
+    if text.casefold() not in VALUE_TYPES:
+        prefix = f"{where}: " if where else ""
+        msg = f"{prefix}{name} must be 'fiscal', 'economic' or 'social': {show_value(value)}"
+        raise error(msg)
+    return text.casefold()
+
+
+_TRUE = ("true", "yes", "y", "1")
+_FALSE = ("false", "no", "n", "0")
+
+
+def _check_cashable(
+    value: object,
+    name: str = "cashable",
+    *,
+    where: str | None = None,
+    error: type[Exception] = ProxyTableError,
+    type_error: type[Exception] = InputTypeError,
+) -> bool | None:
+    """Return True, False or None; text (from a file) may be true/false/yes/no/1/0."""
+    if value is None or isinstance(value, bool | np.bool_):
+        return None if value is None else bool(value)
+    prefix = f"{where}: " if where else ""
+    if isinstance(value, str) and value.strip().casefold() in (*_TRUE, *_FALSE):
+        return value.strip().casefold() in _TRUE
+    if isinstance(value, str):
+        msg = f"{prefix}{name} must be true or false (yes/no, 1/0): {show_value(value)}"
+        raise error(msg)
+    msg = f"{prefix}{name} must be True or False, not {type(value).__name__}: {show_value(value)}"
+    raise type_error(msg)
+
+
+def _check_lag(
+    value: object,
+    name: str = "lag",
+    *,
+    where: str | None = None,
+    error: type[Exception] = ProxyTableError,
+    type_error: type[Exception] = InputTypeError,
+) -> int:
+    if value is None:
+        return 0
+    lag = check_whole(
+        value, name, minimum=0, maximum=None, where=where, error=error, type_error=type_error
+    )
+    if lag > MAX_LAG:
+        prefix = f"{where}: " if where else ""
+        msg = f"{prefix}{name} must be at most {MAX_LAG:,} years: {show_value(value)}"
+        raise error(msg)
+    return lag
+
+
+def _check_duration(
+    value: object,
+    name: str = "duration",
+    *,
+    where: str | None = None,
+    error: type[Exception] = ProxyTableError,
+    type_error: type[Exception] = InputTypeError,
+) -> int | None:
+    if value is None:
+        return None
+    years = check_whole(
+        value, name, minimum=1, maximum=None, where=where, error=error, type_error=type_error
+    )
+    if years > MAX_LAG:
+        prefix = f"{where}: " if where else ""
+        msg = f"{prefix}{name} must be at most {MAX_LAG:,} years: {show_value(value)}"
+        raise error(msg)
+    return years
+
+
+def _check_optional_share(
+    value: object,
+    name: str,
+    *,
+    where: str | None = None,
+    error: type[Exception] = ProxyTableError,
+    type_error: type[Exception] = InputTypeError,
+) -> float | None:
+    if value is None:
+        return None
+    return check_share(value, name, where=where, error=error, type_error=type_error)
+
+
+def _grade(value: object) -> int | None:
+    return _check_grade(value)
+
+
+def _value_type(value: object) -> str | None:
+    return _check_value_type(value)
+
+
+def _beneficiary(value: object) -> str | None:
+    return _check_text(value, "beneficiary", required=False)
+
+
+def _cashable(value: object) -> bool | None:
+    return _check_cashable(value)
+
+
+def _lag(value: object) -> int:
+    return _check_lag(value)
+
+
+def _duration(value: object) -> int | None:
+    return _check_duration(value)
+
+
+def _drop_off(value: object) -> float | None:
+    return _check_optional_share(value, "drop_off")
+
+
+def _deadweight(value: object) -> float | None:
+    return _check_optional_share(value, "deadweight")
+
+
+def _displacement(value: object) -> float | None:
+    return _check_optional_share(value, "displacement")
+
+
+def _attribution(value: object) -> float | None:
+    return _check_optional_share(value, "attribution")
 
 
 def _saving(value: object) -> float:
@@ -211,8 +405,30 @@ class Proxy:
         Where the value comes from.
     price_year : int, optional
         The year whose prices *saving* is in (needed to rebase), 1900 to 2100.
-    grade : str, optional
-        Evidence grade of the source (for optimism bias).
+    grade : int, optional
+        Confidence grade of the evidence, a whole number from 1 (best) to 6,
+        as in HM Treasury (2014), *Supporting public service transformation:
+        cost benefit analysis guidance for local partnerships*, chapter 7
+        (benefits: method of calculation). A graded proxy's benefit is
+        multiplied by ``1 - correction[grade]`` from the model's
+        :class:`~safecore.cost.OptimismBias` table; text grades such as
+        ``"B"`` (earlier versions) are refused.
+    value_type : {"fiscal", "economic", "social"}, optional
+        Kind of benefit (guidance chapter 7). Absent means fiscal, the
+        meaning of a saving in the 2020 model.
+    beneficiary : str, optional
+        Who gains, e.g. "Local authority", "NHS", "Police", "DWP".
+    cashable : bool, optional
+        Whether a fiscal saving can be released from a budget (cashable)
+        or frees capacity only (non-cashable); absent means not stated.
+    lag : int
+        Whole years before the benefit starts (default 0: from year 0).
+    duration : int, optional
+        Years the benefit lasts, 1 to 1,000 (default: the model's ``years``).
+    drop_off : float, optional
+        Share of the benefit lost each year after its first (default: the model's).
+    deadweight, displacement, attribution : float, optional
+        Shares for this outcome that replace the model-wide values.
 
     Raises
     ------
@@ -241,22 +457,28 @@ class Proxy:
     saving: float = attrs.field(converter=_saving)
     source: str = attrs.field(converter=_source)
     price_year: int | None = attrs.field(default=None, converter=_price_year)
-    grade: str | None = attrs.field(default=None, converter=_grade)
+    grade: int | None = attrs.field(default=None, converter=_grade)
+    value_type: str | None = attrs.field(default=None, kw_only=True, converter=_value_type)
+    beneficiary: str | None = attrs.field(default=None, kw_only=True, converter=_beneficiary)
+    cashable: bool | None = attrs.field(default=None, kw_only=True, converter=_cashable)
+    lag: int = attrs.field(default=0, kw_only=True, converter=_lag)
+    duration: int | None = attrs.field(default=None, kw_only=True, converter=_duration)
+    drop_off: float | None = attrs.field(default=None, kw_only=True, converter=_drop_off)
+    deadweight: float | None = attrs.field(default=None, kw_only=True, converter=_deadweight)
+    displacement: float | None = attrs.field(default=None, kw_only=True, converter=_displacement)
+    attribution: float | None = attrs.field(default=None, kw_only=True, converter=_attribution)
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain-Python form (the outcome as its string key)."""
+        """Plain-Python form (the outcome as its string key), one key per :data:`PROXY_FIELDS`."""
         return {
-            "outcome": str(self.outcome),
-            "indicator": self.indicator,
-            "saving": self.saving,
-            "source": self.source,
-            "price_year": self.price_year,
-            "grade": self.grade,
+            name: str(self.outcome) if name == "outcome" else getattr(self, name)
+            for name in PROXY_FIELDS
         }
 
     def __repr__(self) -> str:
         year = f", price_year={self.price_year}" if self.price_year else ""
-        return f"Proxy({str(self.outcome)!r}, saving={fmt_money(self.saving, 2)}{year})"
+        grade = f", grade={self.grade}" if self.grade is not None else ""
+        return f"Proxy({str(self.outcome)!r}, saving={fmt_money(self.saving, 2)}{year}{grade})"
 
 
 def _proxies(items: object) -> tuple[Proxy, ...]:
@@ -293,6 +515,23 @@ def _price_index(price_index: object) -> dict[int, float]:
             value, f"price_index[{y}]", minimum=0, exclusive_minimum=True, error=ProxyTableError
         )
     return out
+
+
+def _row_cells(p: Proxy) -> list[object]:
+    """Return a proxy's cells in :data:`PROXY_FIELDS` order for CSV and xlsx (None as empty)."""
+    d = p.to_dict()
+    cells: list[object] = []
+    for k in PROXY_FIELDS:
+        value = d[k]
+        if k in _TEXT_FIELDS:
+            cells.append(_csv_cell(value))
+        elif value is None:
+            cells.append("")
+        elif isinstance(value, bool):
+            cells.append("true" if value else "false")
+        else:
+            cells.append(value)
+    return cells
 
 
 def _csv_cell(text: str | None) -> str:
@@ -381,6 +620,11 @@ class ProxyTable(Result):
         """Savings, in order, as an array."""
         return np.array([p.saving for p in self.proxies], dtype=np.float64)
 
+    @property
+    def price_years(self) -> tuple[int, ...]:
+        """The distinct price years the proxies state, sorted (proxies without one are not counted)."""
+        return tuple(sorted({p.price_year for p in self.proxies if p.price_year is not None}))
+
     def with_proxy(self, proxy: Proxy) -> ProxyTable:
         """Return a table with *proxy* added, or replacing the one for its outcome.
 
@@ -441,13 +685,18 @@ class ProxyTable(Result):
         """Return a table in *to_year* prices using a price index (e.g. the GDP deflator).
 
         ``saving * index[to_year] / index[price_year]``, as the Green Book
-        rebases real prices.
+        rebases real prices (HM Treasury 2014 local-partnership guidance,
+        chapter 6: costs and benefits in the prices of one base year, with
+        the GDP deflator).
 
         Parameters
         ----------
         price_index : mapping of int to float
-            Index value per year (a dict or a pandas Series); every value must
-            be a finite number > 0 and every key a whole number.
+            Index value per year: a dict, a pandas Series, or the
+            :class:`~safecore.cost.PriceIndex` that
+            :func:`~safecore.cost.load_gdp_deflators` reads from HM Treasury's
+            published CSV; every value must be a finite number > 0 and every
+            key a whole number.
         to_year : int
             The price year of the result, 1900 to 2100.
 
@@ -504,9 +753,12 @@ class ProxyTable(Result):
         for p in self.proxies:
             lines.append("\n[[proxy]]")
             for key, value in p.to_dict().items():
-                if value is None:
+                if value is None or (key == "lag" and value == 0):
                     continue
-                text = _toml_string(value) if isinstance(value, str) else repr(value)
+                if isinstance(value, bool):
+                    text = "true" if value else "false"
+                else:
+                    text = _toml_string(value) if isinstance(value, str) else repr(value)
                 lines.append(f"{key} = {text}")
         return "\n".join(lines) + "\n"
 
@@ -514,7 +766,7 @@ class ProxyTable(Result):
         """Serialise as CSV with the columns :data:`PROXY_FIELDS`, readable by :func:`load_proxies`.
 
         Text cells are quoted (so line breaks inside them survive). A text
-        cell (outcome, indicator, source, grade) that starts with ``=``,
+        cell (outcome, indicator, source, value_type, beneficiary) that starts with ``=``,
         ``+``, ``-``, ``@``, a tab, a carriage return or a single quote is
         written with one leading single quote ``'``, so that a spreadsheet
         shows it as text instead of running it as a formula;
@@ -524,22 +776,17 @@ class ProxyTable(Result):
 
         Examples
         --------
-        >>> t = ProxyTable([Proxy("a", "=1+1", 5, "-s")])
-        >>> print(t.to_csv(), end="")
-        outcome,indicator,saving,source,price_year,grade
-        "a","'=1+1",5.0,"'-s","",""
+        >>> t = ProxyTable([Proxy("a", "=1+1", 5, "-s", grade=2, cashable=True)])
+        >>> print(t.to_csv(), end="")  # doctest: +NORMALIZE_WHITESPACE
+        outcome,indicator,saving,source,price_year,grade,value_type,beneficiary,cashable,lag,duration,drop_off,deadweight,displacement,attribution
+        "a","'=1+1",5.0,"'-s","",2,"","","true",0,"","","","",""
         """
         buf = io.StringIO()
         csv.writer(buf, lineterminator="\n").writerow(PROXY_FIELDS)
         # QUOTE_NONNUMERIC: every text cell is quoted, so a lone "\r" inside one survives
         writer = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
         for p in self.proxies:
-            d = p.to_dict()
-            cells = [
-                _csv_cell(d[k]) if k in _TEXT_FIELDS else ("" if d[k] is None else d[k])
-                for k in PROXY_FIELDS
-            ]
-            writer.writerow(cells)
+            writer.writerow(_row_cells(p))
         return buf.getvalue()
 
     def to_dict(self) -> dict[str, Any]:
@@ -555,9 +802,9 @@ class ProxyTable(Result):
         pence = any(not p.saving.is_integer() for p in self.proxies)
         return ResultTable(
             PROXY_FIELDS,
-            [(p.outcome, p.indicator, p.saving, p.source, p.price_year, p.grade) for p in self.proxies],
+            [tuple(p.to_dict().values()) for p in self.proxies],
             caption="Proxy savings per family per year",
-            headers=("Outcome", "Indicator", "Saving", "Source", "Price year", "Grade"),
+            headers=tuple(_HEADERS[k] for k in PROXY_FIELDS),
             formats={"saving": "money2" if pence else "money"},
         )
 
@@ -576,6 +823,25 @@ class ProxyTable(Result):
 # -- reading proxy files ---------------------------------------------------------------------
 
 
+_HEADERS = {
+    "outcome": "Outcome",
+    "indicator": "Indicator",
+    "saving": "Saving",
+    "source": "Source",
+    "price_year": "Price year",
+    "grade": "Grade",
+    "value_type": "Value type",
+    "beneficiary": "Beneficiary",
+    "cashable": "Cashable",
+    "lag": "Lag",
+    "duration": "Duration",
+    "drop_off": "Drop-off",
+    "deadweight": "Deadweight",
+    "displacement": "Displacement",
+    "attribution": "Attribution",
+}
+
+
 def _proxy_from_fields(row: Mapping[str, Any], where: str, prefix: str) -> Proxy:
     """Build a proxy from a file's fields; messages name *where* and the field as ``prefix + key``."""
     ctx: dict[str, Any] = {"where": where, "error": ProxyTableError, "type_error": ProxyTableError}
@@ -584,20 +850,27 @@ def _proxy_from_fields(row: Mapping[str, Any], where: str, prefix: str) -> Proxy
             msg = f"{where}: {prefix}{key} is missing (required fields: {', '.join(_REQUIRED)})"
             raise ProxyTableError(msg)
     outcome = _check_text(row["outcome"], f"{prefix}outcome", **ctx)
+    shares = {k: _check_optional_share(row.get(k), f"{prefix}{k}", **ctx) for k in _SHARE_FIELDS}
     return Proxy(
         outcome_key(outcome),
         _check_text(row["indicator"], f"{prefix}indicator", **ctx),
         _check_saving(row["saving"], f"{prefix}saving", **ctx),
         _check_text(row["source"], f"{prefix}source", **ctx),
         _check_price_year(row.get("price_year"), f"{prefix}price_year", **ctx),
-        _check_text(row.get("grade"), f"{prefix}grade", required=False, **ctx),
+        _check_grade(row.get("grade"), f"{prefix}grade", **ctx),
+        value_type=_check_value_type(row.get("value_type"), f"{prefix}value_type", **ctx),
+        beneficiary=_check_text(row.get("beneficiary"), f"{prefix}beneficiary", required=False, **ctx),
+        cashable=_check_cashable(row.get("cashable"), f"{prefix}cashable", **ctx),
+        lag=_check_lag(row.get("lag"), f"{prefix}lag", **ctx),
+        duration=_check_duration(row.get("duration"), f"{prefix}duration", **ctx),
+        **shares,
     )
 
 
 def _no_proxies(path: Path) -> ProxyTableError:
     return ProxyTableError(
         f"{path}: no proxies; expected [[proxy]] tables with {', '.join(_REQUIRED)} "
-        f"(and optionally price_year, grade)"
+        f"(and optionally {', '.join(PROXY_FIELDS[4:])})"
     )
 
 
@@ -646,12 +919,43 @@ def _from_csv(
         for key, cell in cells.items():
             if cell is None:
                 continue
-            if key in ("saving", "price_year"):
+            if key == "grade" and not cell.strip()[:1].isdigit():
+                row[key] = cell  # a letter grade: refused with a migration hint
+            elif key in ("saving", *_WHOLE_FIELDS, *_SHARE_FIELDS):
                 row[key] = parse_number(cell, key, where=where, decimal=decimal, error=ProxyTableError)
             else:
                 row[key] = _csv_uncell(cell)
         proxies.append(_proxy_from_fields(row, where, ""))
     return proxies, [(records.where(i), "outcome", place) for i, place in enumerate(records.places)]
+
+
+def _from_xlsx(path: Path, sheet: str | None, decimal: str) -> tuple[list[Proxy], _Places]:
+    from safecore.cost._excel import read_sheet  # noqa: PLC0415 - openpyxl only when asked for
+
+    _, columns, rows = read_sheet(path, sheet=sheet, required=_REQUIRED, error=ProxyTableError)
+    for column in columns:
+        if column not in PROXY_FIELDS:
+            allowed = ", ".join(PROXY_FIELDS)
+            msg = f"{path}: unknown column {column!r} (columns of a proxy file: {allowed})"
+            raise ProxyTableError(msg)
+    proxies, places = [], []
+    for where, cells in rows:
+        row: dict[str, Any] = {}
+        for key, cell in cells.items():
+            numeric = key in ("saving", *_WHOLE_FIELDS, *_SHARE_FIELDS)
+            if isinstance(cell, str) and numeric and not (key == "grade" and not cell[:1].isdigit()):
+                row[key] = parse_number(cell, key, where=where, decimal=decimal, error=ProxyTableError)
+            elif isinstance(cell, str) and key in _TEXT_FIELDS:
+                row[key] = _csv_uncell(cell)
+            elif key in _TEXT_FIELDS and not isinstance(cell, str):
+                row[key] = str(cell)  # a number typed in a text column, e.g. an outcome code
+            else:
+                row[key] = cell
+        proxies.append(_proxy_from_fields(row, where, ""))
+        places.append((where, "outcome", where.rsplit(", ", 1)[-1]))
+    if not proxies:
+        raise _no_proxies(path)
+    return proxies, places
 
 
 def load_proxies(
@@ -660,8 +964,9 @@ def load_proxies(
     delimiter: str = ",",
     decimal: str = ".",
     missing: Iterable[str] = ("",),
+    sheet: str | None = None,
 ) -> ProxyTable:
-    """Read a proxy table from a TOML or CSV file.
+    """Read a proxy table from a TOML, CSV or Excel (``.xlsx``) file.
 
     TOML: an array of tables ``[[proxy]]``, each with ``outcome``,
     ``indicator``, ``saving`` and ``source`` and optionally ``price_year``
@@ -680,7 +985,12 @@ def load_proxies(
     Parameters
     ----------
     path : str or os.PathLike
-        A ``.toml`` or ``.csv`` file.
+        A ``.toml``, ``.csv`` or ``.xlsx`` file. An ``.xlsx`` workbook needs
+        openpyxl (``pip install 'safecore[excel]'``); its header row is the
+        first row (of the top 50) holding the column names ``outcome``,
+        ``indicator``, ``saving`` and ``source`` (case and spaces ignored:
+        "Price year" is ``price_year``), so titles and notes may sit above
+        it; empty rows are skipped.
     delimiter : str
         CSV only: the character between cells (``";"`` for a semicolon file).
     decimal : {".", ","}
@@ -690,6 +1000,8 @@ def load_proxies(
     missing : iterable of str
         CSV only: cell texts meaning "missing" (default: only an empty cell);
         a required field that is missing is an error, an optional one is None.
+    sheet : str, optional
+        ``.xlsx`` only: the sheet to read (default: the first).
 
     Returns
     -------
@@ -741,6 +1053,11 @@ def load_proxies(
     suffix = p.suffix.lower()
     if suffix == ".csv":
         proxies, places = _from_csv(p, delimiter, decimal, missing)
+    elif suffix == ".xlsx":
+        if delimiter != "," or missing_markers(missing) != {""}:
+            msg = f"{p}: delimiter and missing apply to CSV files only; an .xlsx cell is typed"
+            raise InputValueError(msg)
+        proxies, places = _from_xlsx(p, sheet, decimal)
     elif suffix == ".toml":
         if delimiter != "," or decimal != "." or missing_markers(missing) != {""}:
             msg = (
@@ -751,8 +1068,11 @@ def load_proxies(
         proxies, places = _from_toml(p)
     else:
         read_bytes(p)  # a missing file, a directory or an endless device is reported as such
-        msg = f"{p}: unknown proxy file type {p.suffix!r}; expected .toml or .csv"
+        msg = f"{p}: unknown proxy file type {p.suffix!r}; expected .toml, .csv or .xlsx"
         raise ProxyTableError(msg)
+    if sheet is not None and suffix != ".xlsx":
+        msg = f"{p}: sheet applies to .xlsx files only: {show_value(sheet)}"
+        raise InputValueError(msg)
     first: dict[str, str] = {}
     for proxy, (where, name, place) in zip(proxies, places, strict=True):
         if proxy.outcome in first:

@@ -11,6 +11,7 @@ True
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, cast
 
@@ -31,10 +32,26 @@ from safecore._validate import (
     check_whole,
     show_value,
 )
+from safecore.cost.appraisal import Costs
 from safecore.cost.cohorts import Cohort
-from safecore.cost.model import SavingModel, _check_cohort, _check_model, _label
+from safecore.cost.model import (
+    SavingModel,
+    _check_cohort,
+    _check_model,
+    _label,
+    discount_factors,
+    with_every_proxy,
+)
 
-__all__ = ["Sensitivity", "SensitivityRow", "SimulationResult", "sensitivity", "simulate"]
+__all__ = [
+    "ComparisonSimulation",
+    "Sensitivity",
+    "SensitivityRow",
+    "SimulationResult",
+    "sensitivity",
+    "simulate",
+    "simulate_comparison",
+]
 
 _PERCENTILES = (2.5, 5.0, 25.0, 50.0, 75.0, 95.0, 97.5)
 
@@ -80,11 +97,24 @@ class SimulationResult(Result):
     families: int
     percentiles: dict[float, float]
     seed: int | None
+    central: float | None = None
 
     @property
     def n(self) -> int:
         """Number of draws."""
         return len(self.total)
+
+    @property
+    def median(self) -> float:
+        """Median savings per family."""
+        return self.percentile(50)
+
+    @property
+    def note(self) -> str:
+        """Why the simulated median and mean differ from the central estimate (empty if no central)."""
+        if self.central is None:
+            return ""
+        return _central_note(self.central, self.median, self.mean)
 
     @property
     def per_family(self) -> NDArray[np.float64]:
@@ -137,6 +167,12 @@ class SimulationResult(Result):
             f"{self.cohort}: mean {fmt_money(self.mean, 2)} per family ({self.families} "
             f"{'family' if self.families == 1 else 'families'}), 95% interval "
             f"{fmt_money(lo)} to {fmt_money(hi)} ({self.n:,} draws{seed})"
+            + (
+                ""
+                if self.central is None
+                else f"; central estimate {fmt_money(self.central, 2)}, "
+                f"median {fmt_money(self.median, 2)}"
+            )
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -148,6 +184,9 @@ class SimulationResult(Result):
                 "families": self.families,
                 "seed": self.seed,
                 "mean_per_family": self.mean,
+                "median_per_family": self.median,
+                "central_per_family": self.central,
+                "note": self.note,
                 "percentiles_per_family": {str(k): v for k, v in self.percentiles.items()},
             }
         )
@@ -159,6 +198,21 @@ class SimulationResult(Result):
             f"SimulationResult({self.cohort!r}, n={self.n}, mean_per_family={fmt_money(self.mean)}, "
             f"95% interval=[{fmt_money(lo)}, {fmt_money(hi)}])"
         )
+
+
+def _central_note(central: float, median: float, mean: float) -> str:
+    """Explain the gap between the Monte Carlo median/mean and the central estimate."""
+    if central == 0:
+        return "central estimate is 0"
+    return (
+        f"median {100 * (median / central - 1):+.1f}% and mean {100 * (mean / central - 1):+.1f}% "
+        "from the central estimate: with sampling, each improvement rate is drawn from "
+        "Beta(k+1, m-k+1), whose mean (k+1)/(m+2) lies between the observed rate k/m and 1/2, "
+        "so rates above one half are drawn lower and rates below it higher (an outcome on which every "
+        "family with it improved, k = m, is drawn at m(m+1)/(m+2) < m on average); the "
+        "savings-weighted net effect and the skew of a sum of beta-binomial counts move the "
+        "median. The central estimate uses the observed counts; report both"
+    )
 
 
 def _pair(name: str, value: object) -> tuple[object, object]:
@@ -323,7 +377,9 @@ def simulate(
             imp = np.broadcast_to(improved, (m, k))
         attr = rng.uniform(*attr_r, size=m) if attr_r else None
         dead = rng.uniform(*dead_r, size=m) if dead_r else None
-        total[start : start + m] = model._net(imp, sav, attribution=attr, deadweight=dead).sum(axis=1)
+        total[start : start + m] = model._net(
+            imp, sav, keys=keys, attribution=attr, deadweight=dead
+        ).sum(axis=1)
         del sav, imp
         if progress is not None:
             progress(start + m, draws)
@@ -334,6 +390,7 @@ def simulate(
         families=cohort.families,
         percentiles={q: float(v) for q, v in zip(qs, pcts, strict=True)},
         seed=rng_seed if isinstance(rng_seed, int) else None,
+        central=model.evaluate(cohort).per_family,
     )
 
 
@@ -473,6 +530,22 @@ _DEFAULT_RANGES: dict[str, tuple[float, float]] = {
 }
 
 
+def _variant(model: SavingModel, name: str, value: float) -> SavingModel:
+    """Return the model with one parameter set.
+
+    A model field, every proxy's lag or duration, or ``grade_table`` (the
+    model's optimism-bias table with every correction times *value*).
+    """
+    if name in ("lag", "duration"):
+        return with_every_proxy(model, **{name: value})
+    if name == "grade_table":
+        if model.grade_table is None:
+            msg = "grade_table: the model has no grade_table to vary"
+            raise ModelError(msg)
+        return attrs.evolve(model, grade_table=model.grade_table.scaled(value))
+    return attrs.evolve(model, **cast("dict[str, Any]", {name: value}))
+
+
 def sensitivity(
     model: SavingModel,
     cohort: Cohort,
@@ -489,7 +562,11 @@ def sensitivity(
     ranges : mapping of parameter name to (low, high), optional
         Defaults: attribution 0.5–1, deadweight 0–0.5, displacement 0–0.25,
         optimism_bias 0–0.4, drop_off 0–0.5, discount_rate 0–7%. Any
-        :class:`SavingModel` parameter may be named.
+        :class:`SavingModel` parameter may be named, and also ``"lag"`` and
+        ``"duration"`` (whole years, set on every proxy) and
+        ``"grade_table"`` (a factor on every correction of the model's
+        optimism-bias table, e.g. ``(0, 2)``: no correction to twice it,
+        capped at 1).
     proxy_spread : float
         Each proxy is also varied by ±this share, in [0, 1].
 
@@ -528,7 +605,15 @@ def sensitivity(
         kind = type(chosen).__name__
         msg = f"ranges must map parameter names to (low, high), not {kind}: {show_value(chosen)}"
         raise InputTypeError(msg)
-    parameters = [f.name for f in attrs.fields(SavingModel) if f.name != "proxies"]
+    parameters = [
+        *(
+            f.name
+            for f in attrs.fields(SavingModel)
+            if f.name not in ("proxies", "allow_mixed_price_years")
+        ),
+        "lag",
+        "duration",
+    ]
     models: list[tuple[str, float, float, SavingModel, SavingModel]] = []
     for name, pair in chosen.items():
         if name not in parameters:
@@ -539,7 +624,7 @@ def sensitivity(
         lo = check_real(low, f"{label}[0]", error=ModelError)
         hi = check_real(high, f"{label}[1]", error=ModelError)
         try:
-            variants = [attrs.evolve(model, **cast("dict[str, Any]", {name: v})) for v in (lo, hi)]
+            variants = [_variant(model, name, v) for v in (lo, hi)]
         except SafecoreError as exc:
             raise type(exc)(f"{label}: {exc}") from None
         models.append((name, lo, hi, variants[0], variants[1]))
@@ -560,3 +645,292 @@ def sensitivity(
         )
     rows.sort(key=lambda r: (-r.swing, r.parameter))
     return Sensitivity(base, tuple(rows))
+
+
+_COMPARISON_QUANTITIES = ("a_per_family", "b_per_family", "difference", "npv", "bcr")
+
+
+@attrs.frozen(slots=True, repr=False, eq=False)
+class ComparisonSimulation(Result):
+    """Joint Monte Carlo draws of two cohorts: their difference and, with costs, NPV and BCR.
+
+    Both cohorts are drawn in the same draw: one proxy saving per outcome and
+    one attribution and deadweight value per draw serve both (common random
+    numbers), while each cohort's improvement counts are sampled on their
+    own. So the difference's distribution keeps what the cohorts share.
+
+    Attributes
+    ----------
+    a, b : str
+        The cohorts' names.
+    a_families, b_families : int
+    a_per_family, b_per_family : ndarray, shape (n,)
+        Savings per family (present value over the benefit period), per draw.
+    pv_costs : float or None
+        Present value of the costs given (None without costs).
+    central_difference : float
+        ``model.compare(a, b).difference_per_family``.
+    percentiles : tuple of float
+    seed : int or None
+
+    Notes
+    -----
+    With costs, the programme's benefit in a draw is the difference per
+    family times *a*'s families (what cohort *a* gained over *b*'s rate),
+    ``npv = benefit - pv_costs`` and ``bcr = benefit / pv_costs``.
+    ``to_frame()`` has one row per quantity (``a_per_family``,
+    ``b_per_family``, ``difference``, and ``npv``, ``bcr`` with costs):
+    ``central``, ``mean``, then one column per percentile.
+    """
+
+    a: str
+    b: str
+    a_families: int
+    b_families: int
+    a_per_family: NDArray[np.float64] = attrs.field(converter=_frozen)
+    b_per_family: NDArray[np.float64] = attrs.field(converter=_frozen)
+    pv_costs: float | None
+    central_difference: float
+    percentiles: tuple[float, ...]
+    seed: int | None
+    central_a: float = math.nan
+    central_b: float = math.nan
+
+    @property
+    def n(self) -> int:
+        """Number of draws."""
+        return len(self.a_per_family)
+
+    @property
+    def difference(self) -> NDArray[np.float64]:
+        """``a_per_family - b_per_family``, per draw."""
+        out: NDArray[np.float64] = self.a_per_family - self.b_per_family
+        return out
+
+    @property
+    def benefit(self) -> NDArray[np.float64]:
+        """The programme's benefit per draw: difference per family × *a*'s families."""
+        out: NDArray[np.float64] = self.difference * self.a_families
+        return out
+
+    @property
+    def npv(self) -> NDArray[np.float64] | None:
+        """``benefit - pv_costs`` per draw (None without costs)."""
+        return None if self.pv_costs is None else self.benefit - self.pv_costs
+
+    @property
+    def bcr(self) -> NDArray[np.float64] | None:
+        """``benefit / pv_costs`` per draw (None without costs or with zero costs)."""
+        if self.pv_costs is None or self.pv_costs <= 0:
+            return None
+        out: NDArray[np.float64] = self.benefit / self.pv_costs
+        return out
+
+    @property
+    def probability_bcr_above_1(self) -> float | None:
+        """Share of draws whose BCR exceeds 1 (NPV > 0); None without costs."""
+        if self.pv_costs is None:
+            return None
+        return float(np.mean(self.benefit > self.pv_costs))
+
+    def _central(self, name: str) -> float:
+        central = {
+            "a_per_family": self.central_a,
+            "b_per_family": self.central_b,
+            "difference": self.central_difference,
+        }
+        if name in central:
+            return central[name]
+        benefit = self.central_difference * self.a_families
+        assert self.pv_costs is not None  # noqa: S101 - only asked for with costs
+        if name == "npv":
+            return benefit - self.pv_costs
+        return benefit / self.pv_costs if self.pv_costs > 0 else math.nan
+
+    def _quantities(self) -> dict[str, NDArray[np.float64]]:
+        out = {
+            "a_per_family": self.a_per_family,
+            "b_per_family": self.b_per_family,
+            "difference": self.difference,
+        }
+        npv, bcr = self.npv, self.bcr
+        if npv is not None:
+            out["npv"] = npv
+        if bcr is not None:
+            out["bcr"] = bcr
+        return out
+
+    @property
+    def note(self) -> str:
+        """Why the simulated median differs from the central difference."""
+        d = self.difference
+        return _central_note(self.central_difference, float(np.median(d)), float(d.mean()))
+
+    def _table(self) -> ResultTable:
+        qs = list(self.percentiles)
+        rows = []
+        for name, draws in self._quantities().items():
+            pct = np.percentile(draws, qs) if qs else np.empty(0)
+            rows.append((name, self._central(name), float(draws.mean()), *(float(v) for v in pct)))
+        pcols = tuple(_percentile_column(q) for q in qs)
+        return ResultTable(
+            ("quantity", "central", "mean", *pcols),
+            rows,
+            caption=self.summary(),
+            formats=dict.fromkeys(("central", "mean", *pcols), ",.2f"),
+        )
+
+    def summary(self) -> str:
+        """Return the difference's mean and 95% interval and, with costs, P(BCR > 1)."""
+        d = self.difference
+        lo, hi = np.percentile(d, [2.5, 97.5])
+        line = (
+            f"{self.a} − {self.b}: mean {fmt_money(float(d.mean()), 2)} per family, 95% interval "
+            f"{fmt_money(float(lo))} to {fmt_money(float(hi))} (central "
+            f"{fmt_money(self.central_difference, 2)}, {self.n:,} joint draws)"
+        )
+        p = self.probability_bcr_above_1
+        if p is not None:
+            line += f"; P(BCR > 1) = {p:.3f}"
+        return line
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the summary table's numbers, P(BCR > 1) and the note (draws left out)."""
+        table = self._table()
+        data: dict[str, Any] = json_safe(
+            {
+                "a": self.a,
+                "b": self.b,
+                "n": self.n,
+                "seed": self.seed,
+                "pv_costs": self.pv_costs,
+                "probability_bcr_above_1": self.probability_bcr_above_1,
+                "note": self.note,
+                "quantities": [dict(zip(table.columns, r, strict=True)) for r in table.rows],
+            }
+        )
+        return data
+
+    def __repr__(self) -> str:
+        return (
+            f"ComparisonSimulation({self.a!r} − {self.b!r}, n={self.n}, "
+            f"mean_difference={fmt_money(float(self.difference.mean()))})"
+        )
+
+
+def simulate_comparison(
+    model: SavingModel,
+    a: Cohort,
+    b: Cohort,
+    costs: Costs | None = None,
+    n: int = 10_000,
+    seed: int | None = None,
+    proxy_spread: float = 0.2,
+    sampling: bool = True,
+    *,
+    attribution_range: tuple[float, float] | None = None,
+    deadweight_range: tuple[float, float] | None = None,
+    chunk_size: int = 200_000,
+    percentiles: Sequence[float] = _PERCENTILES,
+) -> ComparisonSimulation:
+    """Draw cohorts *a* and *b* jointly: the difference per family and, with *costs*, NPV and BCR.
+
+    The options are those of :func:`simulate`. In each draw the proxy
+    savings and any drawn attribution and deadweight are common to both
+    cohorts; improvement counts are drawn per cohort. The mean of the
+    difference is the difference of the two means (the same draws).
+
+    Parameters
+    ----------
+    model : SavingModel
+    a, b : Cohort
+        E.g. engaged and disengaged families.
+    costs : Costs, optional
+        Programme costs for *a*'s families, discounted at the model's rate.
+
+    Returns
+    -------
+    ComparisonSimulation
+
+    Examples
+    --------
+    >>> from safecore.cost import SavingModel, Costs
+    >>> from safecore.datasets import SAFECORE_2020, SAFECORE_2020_DISENGAGED, SAFECORE_2020_ENGAGED
+    >>> sim = simulate_comparison(SavingModel(SAFECORE_2020), SAFECORE_2020_ENGAGED,
+    ...                           SAFECORE_2020_DISENGAGED, Costs([12 * 19_719.10]), n=4_000, seed=3)
+    >>> round(sim.central_difference, 2), sim.probability_bcr_above_1 < 0.05
+    (5572.96, True)
+    """
+    _check_model(model)
+    _check_cohort(a)
+    _check_cohort(b)
+    given_costs: object = costs  # typed for callers; checked here for everyone else
+    if given_costs is not None and not isinstance(given_costs, Costs):
+        kind = type(given_costs).__name__
+        msg = f"costs must be a Costs or None, not {kind}: {show_value(given_costs)}"
+        raise InputTypeError(msg)
+    draws = check_draws(n, "n", error=ModelError)
+    rng_seed = check_seed(seed)
+    spread = check_share(proxy_spread, "proxy_spread", error=ModelError)
+    check_instance(sampling, (bool, np.bool_), "sampling", "True or False")
+    chunk = check_whole(chunk_size, "chunk_size", minimum=1, maximum=None, error=ModelError)
+    given: object = percentiles
+    if isinstance(given, str) or not isinstance(given, Sequence):
+        msg = f"percentiles must be a sequence of numbers, not {type(given).__name__}"
+        raise InputTypeError(msg)
+    qs = tuple(
+        check_real(q, f"percentiles[{i}]", minimum=0, maximum=100, error=ModelError)
+        for i, q in enumerate(percentiles)
+    )
+    attr_r = _range("attribution_range", attribution_range)
+    dead_r = _range("deadweight_range", deadweight_range)
+    arrays = [model._arrays(c) for c in (a, b)]
+    all_keys = tuple(k for k in model.proxies.keys() if any(k in ks for ks, _, _ in arrays))  # noqa: SIM118
+    all_saving = np.array([model.proxies[k].saving for k in all_keys])
+    kk = len(all_keys)
+    check_allocation(
+        16.0 * draws + 8.0 * 2 * _CHUNK_ARRAYS * min(chunk, draws) * max(kk, 1),
+        f"simulate_comparison(n={draws:,}, chunk_size={chunk:,}) over {kk} outcomes",
+    )
+    index = [np.array([all_keys.index(k) for k in ks], dtype=np.intp) for ks, _, _ in arrays]
+    potentials = [
+        np.array([c.families if c.potential is None else c.potential[k] for k in ks], dtype=np.int64)
+        for c, (ks, _, _) in zip((a, b), arrays, strict=True)
+    ]
+    rng = np.random.default_rng(rng_seed)
+    totals = [np.empty(draws), np.empty(draws)]
+    for start in range(0, draws, chunk):
+        m = min(chunk, draws - start)
+        if spread > 0:
+            sav_all = all_saving * (1.0 + spread * rng.triangular(-1.0, 0.0, 1.0, size=(m, kk)))
+        else:
+            sav_all = np.broadcast_to(all_saving, (m, kk))
+        attr = rng.uniform(*attr_r, size=m) if attr_r else None
+        dead = rng.uniform(*dead_r, size=m) if dead_r else None
+        for j, ((keys, improved, _), idx, pot) in enumerate(zip(arrays, index, potentials, strict=True)):
+            sav = sav_all[:, idx]
+            if sampling:
+                rate = rng.beta(improved + 1.0, pot - improved + 1.0, size=(m, len(keys)))
+                imp = rng.binomial(pot, rate).astype(np.float64)
+            else:
+                imp = np.broadcast_to(improved, (m, len(keys)))
+            net = model._net(imp, sav, keys=keys, attribution=attr, deadweight=dead)
+            totals[j][start : start + m] = net.sum(axis=1)
+    pv_costs = None
+    if costs is not None:
+        pv_costs = float(costs.per_year() @ discount_factors(costs.years, model.discount_rate))
+    central = model.compare(a, b)
+    return ComparisonSimulation(
+        a=a.name,
+        b=b.name,
+        a_families=a.families,
+        b_families=b.families,
+        a_per_family=totals[0] / a.families,
+        b_per_family=totals[1] / b.families,
+        pv_costs=pv_costs,
+        central_difference=central.difference_per_family,
+        percentiles=qs,
+        seed=rng_seed if isinstance(rng_seed, int) else None,
+        central_a=central.a.per_family,
+        central_b=central.b.per_family,
+    )
