@@ -171,23 +171,67 @@ def markdown_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> s
     return "\n".join(lines)
 
 
-def text_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+def _wrap(cell: str, width: int) -> list[str]:
+    import textwrap  # noqa: PLC0415
+
+    return textwrap.wrap(cell, width, break_long_words=True, break_on_hyphens=True) or [""]
+
+
+def text_table(
+    header: Sequence[str], rows: Iterable[Sequence[object]], *, width: int | None = None
+) -> str:
     """Render a plain-text table with left-aligned first column, right-aligned others.
 
     Cells are made single-line and free of control characters (:func:`clean_cell`).
+    With *width*, text cells and headers (never numbers) are wrapped at word
+    boundaries until the table fits, as far as the longest word allows.
+
+    Examples
+    --------
+    >>> print(text_table(["Outcome", "n"], [["Family and social relationships", 3]], width=20))
+    Outcome            n
+    Family and social  3
+    relationships
     """
-    header = [clean_cell(h) for h in header]
+    head = [clean_cell(h) for h in header]
     body = [[clean_cell(c) for c in row] for row in rows]
-    widths = [len(h) for h in header]
+    widths = [len(h) for h in head]
     for row in body:
         widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
+    if width is not None:
+        numeric = _numeric_columns(len(head), body)
 
-    def line(cells: Sequence[str]) -> str:
-        first = cells[0].ljust(widths[0])
-        rest = [c.rjust(w) for c, w in zip(cells[1:], widths[1:], strict=True)]
-        return "  ".join([first, *rest]).rstrip()
+        def floor(j: int) -> int:
+            # numbers never wrap; headers and text wrap at word boundaries where they can
+            words = [
+                w for c in (head[j], *(() if numeric[j] else (r[j] for r in body))) for w in c.split()
+            ]
+            shortest = max((len(w) for w in words), default=1)
+            return max(shortest, *(len(r[j]) for r in body)) if numeric[j] else shortest
 
-    return "\n".join([line(list(header)), *(line(r) for r in body)])
+        floors = [floor(j) for j in range(len(head))]
+        while sum(widths) + 2 * (len(widths) - 1) > width:
+            candidates = [j for j in range(len(widths)) if widths[j] > floors[j]]
+            if not candidates:
+                break
+            j = max(candidates, key=lambda k: widths[k] - floors[k])
+            widths[j] -= 1
+
+    def lines(cells: Sequence[str]) -> list[str]:
+        parts = [_wrap(c, w) if len(c) > w else [c] for c, w in zip(cells, widths, strict=True)]
+        height = max(len(p) for p in parts)
+        out = []
+        for k in range(height):
+            row = [p[k] if k < len(p) else "" for p in parts]
+            first = row[0].ljust(widths[0])
+            rest = [c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)]
+            out.append("  ".join([first, *rest]).rstrip())
+        return out
+
+    out = lines(head)
+    for r in body:
+        out.extend(lines(r))
+    return "\n".join(out)
 
 
 def _pandas() -> Any:

@@ -67,8 +67,26 @@ MAX_TOML_DEPTH: int = 16
 PathLike = str | os.PathLike[str]
 
 
+_STDIN: list[bytes] = []
+
+
+def _stdin_bytes(limit: int) -> bytes:
+    """Return standard input, read once (so ``-`` can be read again, e.g. to hash it)."""
+    if not _STDIN:
+        import sys  # noqa: PLC0415
+
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            msg = f"standard input: more than {limit:,} bytes, above the limit for an input file"
+            raise LimitExceededError(msg)
+        _STDIN.append(data)
+    return _STDIN[0]
+
+
 def read_bytes(path: PathLike, *, limit: int = MAX_FILE_BYTES) -> bytes:
     """Read a whole input file, refusing what is not a readable file of sensible size.
+
+    The path ``-`` reads standard input (once; later reads give the same bytes).
 
     Raises
     ------
@@ -77,6 +95,8 @@ def read_bytes(path: PathLike, *, limit: int = MAX_FILE_BYTES) -> bytes:
     LimitExceededError
         For a file larger than *limit* bytes (also an endless device such as ``/dev/zero``).
     """
+    if os.fspath(path) == "-":
+        return _stdin_bytes(limit)
     p = Path(path)
     try:
         info = p.stat()

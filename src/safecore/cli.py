@@ -16,6 +16,8 @@ from __future__ import annotations
 import argparse
 import codecs
 import json
+import os
+import shutil
 import sys
 from collections.abc import Sequence
 from typing import TextIO
@@ -26,6 +28,31 @@ from safecore._format import clean_text
 __all__ = ["main"]
 
 FORMATS = ("text", "markdown", "html", "json")
+_SUFFIX_FORMATS = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html", ".json": "json"}
+_FORMAT_HELP = "output format (default: from the -o file's extension, else text)"
+
+_EXIT_CODES = """exit status:
+  0  success (safecore audit: also when findings exist, unless --fail-on)
+  1  the input was refused (one line on stderr says what, where and what was expected),
+     or safecore audit --fail-on found findings of that severity
+  2  a usage error, or an internal error (rerun with --debug for the traceback)"""
+
+_EXAMPLES = {
+    "report": """examples:
+  safecore report                                   # the SafeCORE 2020 report, recomputed
+  safecore report --format html -o report.html      # a self-contained HTML report
+  safecore report --case-notes notes.csv --group arm --outcome cin
+  safecore report --proxies proxies.toml --cohorts cohorts.toml --draws 20000
+  cat notes.csv | safecore report --case-notes -    # - reads standard input""",
+    "audit": """examples:
+  safecore audit                                    # the 2020 report's published figures
+  safecore audit declarations.toml --fail-on error  # exit 1 if a figure is wrong
+  safecore audit declarations.toml -o findings.json""",
+    "proxies": """examples:
+  safecore proxies show my_proxies.csv
+  safecore proxies validate my_proxies.toml
+  safecore proxies export my_proxies.csv -o my_proxies.toml""",
+}
 
 
 def _progress_bar(done: int, total: int) -> None:
@@ -74,7 +101,30 @@ def _cmd_report(args: argparse.Namespace) -> str:
             missing=missing,
             decimal=args.decimal,
         )
-    return report.render(args.format)
+    return report.render(args.format, width=_width(args))
+
+
+def _width(args: argparse.Namespace) -> int | None:
+    """Terminal width for text tables: $COLUMNS or the terminal's, none when writing a file."""
+    if args.output is not None:
+        return None
+    if "COLUMNS" in os.environ or sys.stdout.isatty():
+        return max(40, shutil.get_terminal_size((100, 24)).columns)
+    return None
+
+
+def _emit(text: str, args: argparse.Namespace) -> None:
+    """Write the command's output to -o FILE (UTF-8) or to standard output."""
+    text = text if text.endswith("\n") else text + "\n"
+    if getattr(args, "output", None):
+        try:
+            with open(args.output, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+        except OSError as exc:
+            msg = f"{args.output}: cannot write the output: {exc.strerror or exc}"
+            raise InputValueError(msg) from None
+    else:
+        _write(sys.stdout, text)
 
 
 def _pair(text: str) -> tuple[str, str]:
@@ -105,8 +155,8 @@ def _cmd_audit(args: argparse.Namespace) -> str:
     failing = {"error": ("error",), "warning": ("error", "warning")}.get(args.fail_on or "", ())
     flagged = sum(f.severity in failing for f in report.findings)
     if flagged:
-        # main() exits 1 on a SafecoreError: print the findings first, then say why it fails
-        _write(sys.stdout, out if out.endswith("\n") else out + "\n")
+        # main() exits 1 on a SafecoreError: write the findings first, then say why it fails
+        _emit(out, args)
         msg = f"{flagged} finding(s) of severity {' or '.join(failing)} (--fail-on {args.fail_on})"
         raise SafecoreError(msg)
     return out
@@ -120,7 +170,8 @@ def _cmd_proxies(args: argparse.Namespace) -> str:
         return str(table)
     if args.action == "validate":
         return f"{args.file}: {len(table)} proxies, valid"
-    return table.to_csv() if args.to == "csv" else table.to_toml()
+    to = args.to or ("csv" if str(args.output or "").lower().endswith(".csv") else "toml")
+    return table.to_csv() if to == "csv" else table.to_toml()
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -134,15 +185,18 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--debug", action="store_true", help="show tracebacks on errors (accepted anywhere on the line)"
     )
+    parser.add_argument("--version", action="version", version=f"safecore {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     rep = sub.add_parser(
         "report",
+        epilog=f"{_EXAMPLES['report']}\n\n{_EXIT_CODES}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         help="recompute the evaluation and print it",
         description="Recompute every table of the evaluation. With no files: the embedded "
         "SafeCORE 2020 data and the audit of its published figures.",
     )
-    rep.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    rep.add_argument("--format", choices=FORMATS, help=_FORMAT_HELP)
     rep.add_argument(
         "--case-notes",
         metavar="FILE.csv",
@@ -208,6 +262,8 @@ def _parser() -> argparse.ArgumentParser:
 
     aud = sub.add_parser(
         "audit",
+        epilog=f"{_EXAMPLES['audit']}\n\n{_EXIT_CODES}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         help="list the published figures that do not add up",
         description="Recompute every figure a declarations file (TOML) describes and list the "
         "mismatches. With no file: the SafeCORE 2020 report.",
@@ -215,7 +271,7 @@ def _parser() -> argparse.ArgumentParser:
     aud.add_argument(
         "file", nargs="?", metavar="FILE.toml", help="a report's audit declarations (default: 2020)"
     )
-    aud.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    aud.add_argument("--format", choices=FORMATS, help=_FORMAT_HELP)
     aud.add_argument(
         "--fail-on",
         choices=("error", "warning"),
@@ -226,6 +282,8 @@ def _parser() -> argparse.ArgumentParser:
 
     prox = sub.add_parser(
         "proxies",
+        epilog=f"{_EXAMPLES['proxies']}\n\n{_EXIT_CODES}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         help="show, validate or export a proxy table",
         description="Work with proxy tables (TOML or CSV).",
     )
@@ -236,9 +294,25 @@ def _parser() -> argparse.ArgumentParser:
     val.add_argument("file", help="a proxy file (TOML or CSV)")
     exp = psub.add_parser("export", help="write a proxy table as TOML or CSV")
     exp.add_argument("file", nargs="?", help="a proxy file to convert (default: Table 11)")
-    exp.add_argument("--to", choices=("toml", "csv"), default="toml", help="output format")
+    exp.add_argument(
+        "--to", choices=("toml", "csv"), help="output format (default: from -o's extension, else toml)"
+    )
     prox.set_defaults(func=_cmd_proxies)
+    for command in (rep, aud, show, val, exp):
+        command.add_argument(
+            "-o",
+            "--output",
+            metavar="FILE",
+            help="write to FILE (UTF-8) instead of standard output; the format follows its "
+            "extension (.txt .md .html .json; .toml .csv for proxies export) unless given",
+        )
     return parser
+
+
+def _version() -> str:
+    from safecore import __version__  # noqa: PLC0415
+
+    return __version__
 
 
 _FALLBACKS = {
@@ -314,9 +388,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 0
+    if getattr(args, "format", "") is None:
+        suffix = os.path.splitext(args.output or "")[1].lower()
+        args.format = _SUFFIX_FORMATS.get(suffix, "text")
     try:
         out = args.func(args)
-        _write(sys.stdout, out if out.endswith("\n") else out + "\n")
+        _emit(out, args)
     except SafecoreError as exc:
         if debug:
             raise

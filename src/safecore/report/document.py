@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -24,6 +23,7 @@ from safecore._format import (
     markdown_table,
     text_table,
 )
+from safecore._read import read_bytes
 from safecore._results import json_safe
 
 __all__ = ["SCHEMA_VERSION", "Report", "Section", "Table", "headlines", "provenance"]
@@ -160,8 +160,8 @@ class Report:
             out.append(f"{key.replace('_', ' ')}: {shown}")
         return out
 
-    def to_text(self) -> str:
-        """Render as plain text for a terminal."""
+    def to_text(self, width: int | None = None) -> str:
+        """Render as plain text; with *width*, text columns wrap so tables fit that many characters."""
         out = [self.title, "=" * len(self.title), ""]
         if self.summary:
             out += [*(f"- {clean_text(line)}" for line in self.summary), ""]
@@ -169,7 +169,7 @@ class Report:
             out += [s.title, "-" * len(s.title)]
             for b in s.blocks:
                 if isinstance(b, Table):
-                    out += [clean_cell(b.caption), text_table(b.header, b.rows)]
+                    out += [clean_cell(b.caption), text_table(b.header, b.rows, width=width)]
                 else:
                     out.append(clean_text(b))
                 out.append("")
@@ -245,11 +245,13 @@ class Report:
             "provenance": json_safe(self.provenance),
         }
 
-    def render(self, fmt: str) -> str:
-        """Render as ``text``, ``markdown``, ``html`` or ``json``."""
+    def render(self, fmt: str, *, width: int | None = None) -> str:
+        """Render as ``text`` (tables fitted to *width*), ``markdown``, ``html`` or ``json``."""
         if fmt == "json":
             return self.to_json()
-        renderers = {"text": self.to_text, "markdown": self.to_markdown, "html": self.to_html}
+        if fmt == "text":
+            return self.to_text(width)
+        renderers = {"markdown": self.to_markdown, "html": self.to_html}
         if fmt not in renderers:
             msg = f"format must be one of text, markdown, html, json: {fmt!r}"
             raise InputValueError(msg)
@@ -324,7 +326,7 @@ def provenance(inputs: dict[str, Any], parameters: dict[str, Any]) -> dict[str, 
     for role, path in inputs.items():
         if path is None:
             continue
-        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        digest = hashlib.sha256(read_bytes(path)).hexdigest()  # "-" is standard input, read once
         files.append({"role": role, "path": str(path), "sha256": digest})
     return {
         "safecore": _version("safecore"),

@@ -1,0 +1,129 @@
+"""The command behaves like a Unix tool: --version, -o FILE, - for stdin, terminal width, help."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import safecore
+from safecore.cli import main
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def _run(
+    *argv: str, stdin: bytes | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "safecore", *argv],
+        input=stdin,
+        capture_output=True,
+        env={**os.environ, **(env or {})},
+        check=False,
+        timeout=120,
+    )
+
+
+def test_version(capsys: pytest.CaptureFixture[str]):
+    """--version prints the package version and exits 0."""
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"safecore {safecore.__version__}"
+
+
+@pytest.mark.parametrize(
+    ("name", "check"),
+    [
+        ("report.html", lambda t: t.startswith("<!DOCTYPE html>")),
+        ("report.json", lambda t: json.loads(t)["schema_version"] == "1.0"),
+        ("report.md", lambda t: t.startswith("# Programme evaluation")),
+        ("report.txt", lambda t: t.startswith("Programme evaluation\n====")),
+    ],
+)
+def test_output_file_format_follows_its_extension(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, check: object
+):
+    """-o FILE writes UTF-8 to the file (nothing on stdout); the format follows the extension."""
+    out = tmp_path / name
+    code = main(
+        ["report", "--case-notes", str(EXAMPLES / "case_notes.csv"), "--draws", "0", "-o", str(out)]
+    )
+    assert code == 0 and capsys.readouterr().out == ""
+    assert check(out.read_text(encoding="utf-8"))  # type: ignore[operator]
+
+
+def test_explicit_format_wins_over_the_extension(capsys: pytest.CaptureFixture[str], tmp_path: Path):
+    """--format json with -o report.txt writes JSON."""
+    out = tmp_path / "report.txt"
+    main(
+        [
+            "report",
+            "--case-notes",
+            str(EXAMPLES / "case_notes.csv"),
+            "--draws",
+            "0",
+            "--format",
+            "json",
+            "-o",
+            str(out),
+        ]
+    )
+    assert json.loads(out.read_text(encoding="utf-8"))["title"] == "Programme evaluation"
+
+
+def test_output_for_audit_and_proxies(capsys: pytest.CaptureFixture[str], tmp_path: Path):
+    """Every command takes -o: audit as JSON, proxies export as CSV from the extension."""
+    findings = tmp_path / "findings.json"
+    assert main(["audit", "-o", str(findings)]) == 0
+    assert len(json.loads(findings.read_text(encoding="utf-8"))["findings"]) == 38
+    csv_out = tmp_path / "p.csv"
+    assert main(["proxies", "export", str(EXAMPLES / "proxies.toml"), "-o", str(csv_out)]) == 0
+    assert csv_out.read_text(encoding="utf-8").startswith("outcome,")
+
+
+def test_unwritable_output_is_a_clear_error(capsys: pytest.CaptureFixture[str], tmp_path: Path):
+    """A directory as -o target exits 1 with one line naming it."""
+    code = main(["audit", "-o", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert code == 1 and "cannot write the output" in err and str(tmp_path) in err
+
+
+def test_dash_reads_standard_input():
+    """`-` reads an input file from standard input, and the provenance hashes those bytes."""
+    data = (EXAMPLES / "case_notes.csv").read_bytes()
+    proc = _run("report", "--case-notes", "-", "--draws", "0", "--format", "json", stdin=data)
+    assert proc.returncode == 0, proc.stderr.decode()
+    report = json.loads(proc.stdout)
+    (entry,) = report["provenance"]["inputs"]
+    import hashlib
+
+    assert entry == {"role": "case_notes", "path": "-", "sha256": hashlib.sha256(data).hexdigest()}
+    assert any("N = 7" in line for line in report["summary"])
+
+
+def test_text_tables_fit_the_terminal_width():
+    """With COLUMNS=60, every table line that can be wrapped fits in 60 characters."""
+    proc = _run("report", "--draws", "0", env={"COLUMNS": "60"})
+    assert proc.returncode == 0
+    lines = proc.stdout.decode("utf-8").splitlines()
+    start = lines.index(next(x for x in lines if x.startswith("Table 2:"))) + 1
+    table_2 = lines[start : lines.index("", start)]
+    assert len(table_2) > 19 and all(len(x) <= 60 for x in table_2)
+    wide = _run("report", "--draws", "0", env={"COLUMNS": "300"}).stdout.decode("utf-8")
+    assert max(len(x) for x in wide.splitlines()) > 60  # nothing wrapped when there is room
+
+
+@pytest.mark.parametrize("command", ["report", "audit", "proxies"])
+def test_help_has_an_example_and_the_exit_codes(capsys: pytest.CaptureFixture[str], command: str):
+    """Each subcommand's --help shows examples and the documented exit codes."""
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    out = capsys.readouterr().out
+    assert "examples:" in out and f"safecore {command}" in out
+    assert "exit status:" in out and "internal error" in out
