@@ -478,6 +478,8 @@ def clean_declarations(draw: st.DrawFn):
     counts = [[draw(st.integers(0, 60)) for _ in range(c)] for _ in range(r)]
     for row_ in counts:
         row_[0] += 1
+    for j in range(c):  # no empty column either: a column percentage of 0/0 is undefined
+        counts[j % r][j] += 1
     n = [sum(x) for x in counts]
     cols = [sum(counts[i][j] for i in range(r)) for j in range(c)]
     grand = sum(n)
