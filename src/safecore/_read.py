@@ -40,7 +40,7 @@ from safecore._errors import (
     MissingColumnError,
     RecordError,
 )
-from safecore._validate import show_value
+from safecore._validate import show_value, type_name
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -258,7 +258,7 @@ def missing_markers(missing: object, name: str = "missing") -> frozenset[str]:
     out = set()
     for m in missing:
         if not isinstance(m, str):
-            msg = f"{name} markers must be text, not {type(m).__name__}: {show_value(m)}"
+            msg = f"{name} markers must be text, not {type_name(m)}: {show_value(m)}"
             raise InputTypeError(msg)
         out.add(m.strip())
     return frozenset(out)
@@ -438,7 +438,7 @@ def as_records(
     if isinstance(records, Mapping) or not isinstance(records, Iterable):
         msg = (
             "records must be a CSV path, a pandas DataFrame or an iterable of mappings, "
-            f"not {type(records).__name__}"
+            f"not {type_name(records)}"
         )
         raise InputTypeError(msg)
     return _from_mappings(records, error)
@@ -555,7 +555,7 @@ def toml_kind(value: object) -> str:
     for kind, label in names.items():
         if isinstance(value, kind):
             return label
-    return f"a {type(value).__name__}"
+    return f"a {type_name(value)}"
 
 
 def toml_table(value: object, keypath: str, where: str, error: type[Exception]) -> dict[str, Any]:

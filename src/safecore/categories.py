@@ -24,6 +24,7 @@ from enum import Enum, StrEnum
 from typing import Any, Self
 
 from safecore._errors import InputTypeError, UnknownLabelError
+from safecore._validate import type_name
 
 __all__ = [
     "Applicability",
@@ -80,7 +81,7 @@ def _lookup(cls: type[Enum], text: object) -> Any:
     if isinstance(text, cls):
         return text
     if not isinstance(text, str):
-        msg = f"{cls.__name__} label must be a string, not {type(text).__name__}: {text!r}"
+        msg = f"{cls.__name__} label must be a string, not {type_name(text)}: {text!r}"
         raise InputTypeError(msg)
     table = _LOOKUPS.get(cls)
     if table is None:

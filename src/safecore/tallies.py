@@ -46,7 +46,7 @@ from safecore._format import fmt_label, fmt_labels
 from safecore._numeric import percent_half_up
 from safecore._read import RecordSet, as_records, read_csv
 from safecore._results import Result, ResultTable, column_name
-from safecore._validate import MAX_COUNT, check_whole, show_value
+from safecore._validate import MAX_COUNT, check_whole, show_value, type_name
 from safecore.categories import (
     Applicability,
     Attainment,
@@ -171,7 +171,7 @@ def _value_kind(v: object) -> str:
         return "integer"
     if isinstance(v, float | np.floating):
         return "float"
-    return type(v).__name__
+    return type_name(v)
 
 
 def _is_category_set(kind: object) -> bool:

@@ -29,7 +29,7 @@ import numpy as np
 
 from safecore._errors import InputTypeError, InputValueError
 from safecore._numeric import round_half_up
-from safecore._validate import show_value
+from safecore._validate import show_value, type_name
 
 __all__ = ["ROUNDING_RULES", "Printed", "Rounding", "consistent", "parse_printed", "round_to"]
 
@@ -132,7 +132,7 @@ def parse_printed(value: object, name: str = "figure", *, decimals: int | None =
     if isinstance(value, bool) or not isinstance(value, int | float | str | np.integer | np.floating):
         msg = (
             f"{name} must be a number or printed text such as '£15,400', "
-            f"not {type(value).__name__}: {show_value(value)}"
+            f"not {type_name(value)}: {show_value(value)}"
         )
         raise InputTypeError(msg)
     if isinstance(value, int | np.integer):

@@ -48,7 +48,7 @@ from numpy.typing import NDArray
 from safecore._errors import InputTypeError, ModelError
 from safecore._format import fmt_money
 from safecore._results import Result, ResultTable, json_safe
-from safecore._validate import check_real, check_text, show_value
+from safecore._validate import check_real, check_text, show_value, type_name
 from safecore.cost.cohorts import Cohort
 from safecore.cost.model import (
     Evaluation,
@@ -71,7 +71,7 @@ UNASSIGNED = "Unassigned"
 
 def _amounts(value: object, name: str) -> tuple[float, ...]:
     if isinstance(value, str | bytes) or not isinstance(value, Sequence | np.ndarray):
-        kind = type(value).__name__
+        kind = type_name(value)
         msg = f"{name} must be a sequence of amounts per year, not {kind}: {show_value(value)}"
         raise InputTypeError(msg)
     out = tuple(
@@ -677,7 +677,7 @@ def appraise(model: SavingModel, cohort: Cohort, costs: Costs) -> Appraisal:
     _check_cohort(cohort)
     given: object = costs  # typed for callers; checked here for everyone else
     if not isinstance(given, Costs):
-        msg = f"costs must be a Costs, not {type(given).__name__}: {show_value(given)}"
+        msg = f"costs must be a Costs, not {type_name(given)}: {show_value(given)}"
         raise InputTypeError(msg)
     ev = model.evaluate(cohort)
     keys = ev.outcomes

@@ -26,7 +26,7 @@ import attrs
 
 from safecore._errors import CohortError, InputTypeError
 from safecore._read import read_toml, toml_table, toml_unknown_keys
-from safecore._validate import check_instance, check_text, check_whole, show_value
+from safecore._validate import check_instance, check_text, check_whole, show_value, type_name
 from safecore.cost.proxies import outcome_key
 
 __all__ = [
@@ -66,7 +66,7 @@ def _counts(value: object, name: str, ctx: _Context) -> dict[str, int] | None:
     if value is None:
         return None
     if not isinstance(value, Mapping):
-        kind = type(value).__name__
+        kind = type_name(value)
         msg = (
             f"{ctx.where}: {ctx.field(name)} must be a mapping of outcome to count, "
             f"not {kind}: {show_value(value)}"

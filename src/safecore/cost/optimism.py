@@ -27,7 +27,7 @@ import attrs
 
 from safecore._errors import InputTypeError, ModelError
 from safecore._results import Result, ResultTable
-from safecore._validate import check_real, check_share, check_text, check_whole, show_value
+from safecore._validate import check_real, check_share, check_text, check_whole, show_value, type_name
 
 __all__ = ["OptimismBias"]
 
@@ -37,7 +37,7 @@ _GRADES = range(1, 7)
 def _corrections(value: object) -> dict[int, float]:
     items = getattr(value, "items", None)
     if isinstance(value, str) or not callable(items):
-        kind = type(value).__name__
+        kind = type_name(value)
         msg = f"corrections must map a grade (1-6) to a share, not {kind}: {show_value(value)}"
         raise InputTypeError(msg)
     out: dict[int, float] = {}

@@ -55,6 +55,7 @@ from safecore._validate import (
     check_whole,
     check_year,
     show_value,
+    type_name,
 )
 from safecore.categories import CostOutcome
 
@@ -131,7 +132,7 @@ def outcome_key(key: object) -> str:
     if isinstance(key, CostOutcome):
         return key
     if not isinstance(key, str):
-        msg = f"an outcome key must be a string, not {type(key).__name__}: {show_value(key)}"
+        msg = f"an outcome key must be a string, not {type_name(key)}: {show_value(key)}"
         raise InputTypeError(msg)
     if not key.strip():
         msg = f"an outcome key must be a non-empty string: {key!r}"
@@ -281,7 +282,7 @@ def _check_cashable(
     if isinstance(value, str):
         msg = f"{prefix}{name} must be true or false (yes/no, 1/0): {show_value(value)}"
         raise error(msg)
-    msg = f"{prefix}{name} must be True or False, not {type(value).__name__}: {show_value(value)}"
+    msg = f"{prefix}{name} must be True or False, not {type_name(value)}: {show_value(value)}"
     raise type_error(msg)
 
 
@@ -483,14 +484,14 @@ class Proxy:
 
 def _proxies(items: object) -> tuple[Proxy, ...]:
     if isinstance(items, str | bytes | Mapping) or not isinstance(items, Iterable):
-        kind = type(items).__name__
+        kind = type_name(items)
         msg = f"proxies must be an iterable of Proxy objects, not {kind}: {show_value(items)}"
         raise InputTypeError(msg)
     out: list[Proxy] = []
     seen: set[str] = set()
     for p in items:
         if not isinstance(p, Proxy):
-            msg = f"a ProxyTable holds Proxy objects, not {type(p).__name__}: {show_value(p)}"
+            msg = f"a ProxyTable holds Proxy objects, not {type_name(p)}: {show_value(p)}"
             raise InputTypeError(msg)
         if p.outcome in seen:
             msg = f"duplicate outcome {str(p.outcome)!r}: each outcome has one proxy"
@@ -505,7 +506,7 @@ def _price_index(price_index: object) -> dict[int, float]:
     if isinstance(price_index, str) or not callable(items):
         msg = (
             "price_index must be a mapping of year to index value, "
-            f"not {type(price_index).__name__}: {show_value(price_index)}"
+            f"not {type_name(price_index)}: {show_value(price_index)}"
         )
         raise InputTypeError(msg)
     out: dict[int, float] = {}

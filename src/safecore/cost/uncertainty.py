@@ -31,6 +31,7 @@ from safecore._validate import (
     check_share,
     check_whole,
     show_value,
+    type_name,
 )
 from safecore.cost.appraisal import Costs
 from safecore.cost.cohorts import Cohort
@@ -218,7 +219,7 @@ def _central_note(central: float, median: float, mean: float) -> str:
 def _pair(name: str, value: object) -> tuple[object, object]:
     """Return a (low, high) pair given as a tuple or list of two items, or raise."""
     if not isinstance(value, tuple | list) or len(value) != 2:
-        kind = type(value).__name__
+        kind = type_name(value)
         msg = f"{name} must be a pair (low, high), not {kind}: {show_value(value)}"
         raise InputTypeError(msg)
     return value[0], value[1]
@@ -336,7 +337,7 @@ def simulate(
     chunk = check_whole(chunk_size, "chunk_size", minimum=1, maximum=None, error=ModelError)
     given: object = percentiles  # typed for callers; checked here for everyone else
     if isinstance(given, str) or not isinstance(given, Sequence):
-        kind = type(given).__name__
+        kind = type_name(given)
         msg = f"percentiles must be a sequence of numbers, not {kind}: {show_value(given)}"
         raise InputTypeError(msg)
     qs = [
@@ -345,7 +346,7 @@ def simulate(
     ]
     hook: object = progress
     if hook is not None and not callable(hook):
-        msg = f"progress must be callable or None, not {type(hook).__name__}: {show_value(hook)}"
+        msg = f"progress must be callable or None, not {type_name(hook)}: {show_value(hook)}"
         raise InputTypeError(msg)
     attr_r = _range("attribution_range", attribution_range)
     dead_r = _range("deadweight_range", deadweight_range)
@@ -602,7 +603,7 @@ def sensitivity(
     spread = check_share(proxy_spread, "proxy_spread", error=ModelError)
     chosen: object = _DEFAULT_RANGES if ranges is None else ranges
     if not isinstance(chosen, Mapping):
-        kind = type(chosen).__name__
+        kind = type_name(chosen)
         msg = f"ranges must map parameter names to (low, high), not {kind}: {show_value(chosen)}"
         raise InputTypeError(msg)
     parameters = [
@@ -866,7 +867,7 @@ def simulate_comparison(
     _check_cohort(b)
     given_costs: object = costs  # typed for callers; checked here for everyone else
     if given_costs is not None and not isinstance(given_costs, Costs):
-        kind = type(given_costs).__name__
+        kind = type_name(given_costs)
         msg = f"costs must be a Costs or None, not {kind}: {show_value(given_costs)}"
         raise InputTypeError(msg)
     draws = check_draws(n, "n", error=ModelError)
@@ -876,7 +877,7 @@ def simulate_comparison(
     chunk = check_whole(chunk_size, "chunk_size", minimum=1, maximum=None, error=ModelError)
     given: object = percentiles
     if isinstance(given, str) or not isinstance(given, Sequence):
-        msg = f"percentiles must be a sequence of numbers, not {type(given).__name__}"
+        msg = f"percentiles must be a sequence of numbers, not {type_name(given)}"
         raise InputTypeError(msg)
     qs = tuple(
         check_real(q, f"percentiles[{i}]", minimum=0, maximum=100, error=ModelError)

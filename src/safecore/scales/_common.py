@@ -25,7 +25,7 @@ from numpy.typing import ArrayLike, NDArray
 from safecore._errors import InputTypeError, InputValueError, ResponseError
 from safecore._numeric import is_missing as is_missing_cell
 from safecore._read import _is_frame, require_columns
-from safecore._validate import is_number, show_value
+from safecore._validate import is_number, show_value, type_name
 
 __all__ = [
     "Markers",
@@ -84,7 +84,7 @@ def response_markers(missing: Iterable[object] | None, name: str = "missing") ->
                 raise InputValueError(msg)
             numbers.add(x)
         else:
-            kind = type(marker).__name__
+            kind = type_name(marker)
             msg = f"{name} markers must be text or numbers, not {kind}: {show_value(marker)}"
             raise InputTypeError(msg)
     return Markers(frozenset(text), frozenset(numbers))
@@ -162,7 +162,7 @@ def as_matrix(
     elif isinstance(responses, str | bytes | Mapping) or not isinstance(responses, Iterable):
         msg = (
             f"{instrument} responses must be an array, a list of rows or a pandas DataFrame, "
-            f"not {type(responses).__name__}"
+            f"not {type_name(responses)}"
         )
         raise InputTypeError(msg)
     else:
@@ -232,7 +232,7 @@ def as_numeric(
             out[k] = float(v)
         else:
             i, j = divmod(k, arr.shape[1])
-            kind_name = "text" if isinstance(v, str) else f"a {type(v).__name__}"
+            kind_name = "text" if isinstance(v, str) else f"a {type_name(v)}"
             hint = _text_hint(v) if isinstance(v, str) else ""
             msg = (
                 f"{instrument} {responses.where(i)}, item {item_ids[j]}: {show_value(v)} is "
@@ -293,7 +293,7 @@ def resolve_minimum(
         name = f"min_answered for {k}"
         what = f"a whole number from 1 to {sizes[k]}"
         if not is_number(v):
-            msg = f"{name} must be {what}, not {type(v).__name__}: {show_value(v)}"
+            msg = f"{name} must be {what}, not {type_name(v)}: {show_value(v)}"
             raise InputTypeError(msg)
         whole = check_whole(v, name, minimum=None, maximum=None)
         if not 1 <= whole <= sizes[k]:

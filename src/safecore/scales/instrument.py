@@ -57,7 +57,15 @@ from numpy.typing import ArrayLike, NDArray
 from safecore._errors import FileFormatError, InputTypeError, InputValueError, ResponseError
 from safecore._read import read_toml, toml_array_of_tables, toml_table, toml_unknown_keys
 from safecore._results import Result, ResultTable
-from safecore._validate import check_instance, check_real, check_text, check_whole, is_number, show_value
+from safecore._validate import (
+    check_instance,
+    check_real,
+    check_text,
+    check_whole,
+    is_number,
+    show_value,
+    type_name,
+)
 from safecore.categories import normalise_label
 from safecore.scales._common import (
     Markers,
@@ -268,7 +276,7 @@ def _text(value: object, keypath: str, where: str) -> str:
 def _flag(spec: Mapping[str, Any], key: str, keypath: str, where: str) -> bool:
     value = spec.get(key, False)
     if not isinstance(value, bool):
-        kind = type(value).__name__
+        kind = type_name(value)
         raise _fail(where, f"{keypath} must be true or false, not {kind}: {show_value(value)}")
     return value
 
@@ -350,7 +358,7 @@ def _item(
         )
     text = spec.get("text", "")
     if not isinstance(text, str):
-        raise _fail(where, f"{path}.text must be text, not {type(text).__name__}: {show_value(text)}")
+        raise _fail(where, f"{path}.text must be text, not {type_name(text)}: {show_value(text)}")
     return Item(item_id, k, subscale, response, reversed_, text.strip())
 
 
@@ -396,7 +404,7 @@ def _subscale(name: str, spec: Mapping[str, Any], items: tuple[str, ...], where:
             )
     description = spec.get("description", "")
     if not isinstance(description, str):
-        raise _fail(where, f"{path}.description must be text, not {type(description).__name__}")
+        raise _fail(where, f"{path}.description must be text, not {type_name(description)}")
     return Subscale(name, items, aggregate, minimum, prorate, description.strip())
 
 
@@ -688,7 +696,7 @@ class Instrument:
         """
         given: object = spec  # typed as a Mapping, checked at run time
         if not isinstance(given, Mapping):
-            msg = f"spec must be a mapping shaped like the TOML spec, not {type(given).__name__}"
+            msg = f"spec must be a mapping shaped like the TOML spec, not {type_name(given)}"
             raise InputTypeError(msg)
         data = dict(spec)
         if isinstance(data.get("items"), tuple):
@@ -895,7 +903,7 @@ class Instrument:
                 text[k] = v
             else:
                 i, j = divmod(k, arr.shape[1])
-                what = "a boolean" if isinstance(v, bool | np.bool_) else f"a {type(v).__name__}"
+                what = "a boolean" if isinstance(v, bool | np.bool_) else f"a {type_name(v)}"
                 hint = self._numeric_hint(j) if is_number(v) else ""
                 msg = (
                     f"{self.short_name} {data.where(i)}, item {self.items[j].id}: {show_value(v)} is "

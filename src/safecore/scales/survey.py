@@ -31,7 +31,7 @@ from numpy.typing import NDArray
 
 from safecore._errors import InputTypeError, InputValueError, ResponseError
 from safecore._read import RecordSet, as_records, missing_markers, parse_number
-from safecore._validate import is_number, show_value
+from safecore._validate import is_number, show_value, type_name
 from safecore.scales._common import Responses
 from safecore.scales.cbi import CBI_ITEMS, score_responses
 from safecore.scales.instrument import InstrumentScores
@@ -406,7 +406,7 @@ def compare_times(survey: StaffSurvey, first: object = None, second: object = No
     """
     given: object = survey
     if not isinstance(given, StaffSurvey):
-        msg = f"survey must be a StaffSurvey (see read_staff_survey), not {type(survey).__name__}"
+        msg = f"survey must be a StaffSurvey (see read_staff_survey), not {type_name(survey)}"
         raise InputTypeError(msg)
     if first is None and second is None:
         if len(survey.time_points) != 2:

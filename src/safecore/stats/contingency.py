@@ -29,7 +29,7 @@ from safecore._errors import (
 )
 from safecore._format import fmt_label, fmt_labels
 from safecore._results import ResultTable, TestResult, pvalue_text
-from safecore._validate import check_draws, check_seed, check_whole, show_value
+from safecore._validate import check_draws, check_seed, check_whole, show_value, type_name
 from safecore.stats._exact import exact_pvalue
 from safecore.stats.multiplicity import AdjustMethod, p_adjust
 from safecore.tallies import Tally, _as_count_table
@@ -259,7 +259,7 @@ def _check_options(
         msg = f"method must be 'asymptotic', 'monte-carlo' or 'exact': {show_value(method)}"
         raise InputValueError(msg)
     if not isinstance(correction, bool | np.bool_):
-        kind = type(correction).__name__
+        kind = type_name(correction)
         msg = f"correction must be True or False, not {kind}: {show_value(correction)}"
         raise InputTypeError(msg)
     return (
