@@ -545,11 +545,6 @@ class SavingModel:
         (reported in appraisal results). By default such a table is refused:
         rebase it first with :meth:`ProxyTable.rebased`.
 
-    Per-proxy fields override the model: ``deadweight``, ``displacement``,
-    ``attribution`` and ``drop_off`` replace the model's shares for that
-    outcome; ``lag`` and ``duration`` place its benefit in years
-    ``lag .. lag + duration - 1`` (default 0 and *years*).
-
     Raises
     ------
     InputTypeError
@@ -570,6 +565,11 @@ class SavingModel:
     -----
     Shares and the rate accept any real number type (``int``, ``float``,
     numpy scalars, ``Decimal``, ``Fraction``) and are stored as floats.
+
+    Per-proxy fields override the model: ``deadweight``, ``displacement``,
+    ``attribution`` and ``drop_off`` replace the model's shares for that
+    outcome; ``lag`` and ``duration`` place its benefit in years
+    ``lag .. lag + duration - 1`` (default 0 and *years*).
 
     For outcome :math:`o` with :math:`n_o` families improved and proxy
     saving :math:`s_o`, the net value over the benefit period is
