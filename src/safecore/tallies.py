@@ -334,6 +334,16 @@ def read_records(
         or fewer cells than the header (the message names file and line).
     FileNotFoundError, IsADirectoryError, PermissionError
         For a path that cannot be read (as `SafecoreError` subclasses).
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from safecore.tallies import read_records
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "notes.csv"
+    >>> _ = path.write_text("family,engagement\\nA,engaged\\nB,disengaged\\n", encoding="utf-8")
+    >>> records = read_records(path)
+    >>> len(records), records.column("engagement")
+    (2, ['engaged', 'disengaged'])
     """
     return read_csv(path, delimiter=delimiter, missing=missing, error=RecordError)
 

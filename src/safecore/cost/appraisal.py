@@ -676,6 +676,13 @@ def appraise(model: SavingModel, cohort: Cohort, costs: Costs) -> Appraisal:
     values use the model's discount rate (3.5% or the Green Book schedule).
     The payback year is the first year from which cumulative discounted
     benefits stay at or above cumulative discounted costs.
+
+    Examples
+    --------
+    >>> from safecore.cost import Cohort, Costs, Proxy, ProxyTable, SavingModel, appraise
+    >>> table = ProxyTable([Proxy("housing", "Eviction avoided", 1000, "LA", value_type="fiscal")])
+    >>> appraise(SavingModel(table, years=2), Cohort("Pilot", 10, {"housing": 3}), Costs([2500]))
+    Appraisal('Pilot', years=2, npv=£3,399, bcr=2.36)
     """
     _check_model(model)
     _check_cohort(cohort)

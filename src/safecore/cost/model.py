@@ -866,7 +866,16 @@ class SavingModel:
 
 
 def with_every_proxy(model: SavingModel, **fields: Any) -> SavingModel:
-    """Return *model* with *fields* (e.g. ``lag=2``) set on every proxy of its table."""
+    """Return *model* with *fields* (e.g. ``lag=2``) set on every proxy of its table.
+
+    Examples
+    --------
+    >>> from safecore.cost import SavingModel
+    >>> from safecore.cost.model import with_every_proxy
+    >>> from safecore.datasets import SAFECORE_2020
+    >>> {proxy.lag for proxy in with_every_proxy(SavingModel(SAFECORE_2020), lag=1).proxies}
+    {1}
+    """
     table = ProxyTable(attrs.evolve(p, **fields) for p in model.proxies)
     return attrs.evolve(model, proxies=table)
 

@@ -327,6 +327,13 @@ def simulate(
     counts, attribution, deadweight), so equal seeds and equal chunk sizes
     give equal draws; another *chunk_size* gives another stream of draws
     from the same distribution.
+
+    Examples
+    --------
+    >>> from safecore.cost import SavingModel, simulate
+    >>> from safecore.datasets import SAFECORE_2020, SAFECORE_2020_ENGAGED
+    >>> simulate(SavingModel(SAFECORE_2020), SAFECORE_2020_ENGAGED, n=2000, seed=1)
+    SimulationResult('Engaged', n=2000, mean_per_family=£13,387, 95% interval=[£9,393, £16,627])
     """
     _check_model(model)
     _check_cohort(cohort)

@@ -31,6 +31,13 @@ def present_values(values: ArrayLike, name: str = "values") -> tuple[NDArray[np.
     """Return the present values as float64 and the count of missing ones.
 
     See `safecore.scales._common.as_values` for what is accepted.
+
+    Examples
+    --------
+    >>> from safecore.stats.describe import present_values
+    >>> values, missing = present_values([1.0, float("nan"), 3.0])
+    >>> values.tolist(), missing
+    ([1.0, 3.0], 1)
     """
     x = as_values(values, name)
     present = x[~np.isnan(x)]

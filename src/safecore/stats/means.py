@@ -207,6 +207,12 @@ def hedges_g(x: ArrayLike, y: ArrayLike, *, confidence: float = 0.95) -> EffectS
     InputValueError
         For an infinite value, fewer than 2 present values in a sample, or
         zero spread in both.
+
+    Examples
+    --------
+    >>> from safecore.stats import hedges_g
+    >>> hedges_g([4, 5, 6, 7, 8], [1, 2, 3, 4, 5])
+    EffectSize(g=1.714, 95% CI [0.264, 3.163])
     """
     a = _sample(x, "x")
     b = _sample(y, "y")
@@ -365,6 +371,12 @@ def welch_from_summary(
     `scipy.stats.ttest_ind_from_stats` (``equal_var=False``) and R's ``t.test``;
     [`t_test_from_summary`][safecore.stats.means.t_test_from_summary] is the general form (one-sided
     alternatives, *mu*, Student's test).
+
+    Examples
+    --------
+    >>> from safecore.stats import welch_from_summary
+    >>> welch_from_summary(20, 5.1, 1.2, 25, 4.3, 1.5)
+    WelchResult(t=1.988, df=43.00, p=0.05325, diff=0.8, g=0.571)
     """
     n1, mean1, sd1 = _summary(n1, mean1, sd1, "1")
     n2, mean2, sd2 = _summary(n2, mean2, sd2, "2")
@@ -759,6 +771,17 @@ def one_sample(values: ArrayLike, norm: float | Norm) -> OneSampleResult:
         For a boolean or text value (a ``TypeError``).
     InputValueError
         For an infinite value, fewer than 2 present values, or zero spread.
+
+    Examples
+    --------
+    A missing answer is left out of the test and counted:
+
+    >>> from safecore.stats import one_sample
+    >>> res = one_sample([3.1, 2.8, 3.6, 2.9, 3.4, float("nan")], 2.5)
+    >>> res
+    OneSampleResult(mean=3.16 vs norm=2.5, t=4.390, df=4, p=0.01178)
+    >>> res.missing
+    1
     """
     x, missing = present_values(values)
     _enough(x, missing, "values")
