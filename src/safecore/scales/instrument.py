@@ -581,7 +581,17 @@ class InstrumentScores(Result):
 
 
 def check_coding(coding: object, direction: object) -> None:
-    """Validate ``coding=`` and ``direction=`` (direction is for, and required by, ``"codes"``)."""
+    """Validate ``coding=`` and ``direction=`` (direction is for, and required by, ``"codes"``).
+
+    Examples
+    --------
+    >>> from safecore.scales.instrument import check_coding
+    >>> check_coding("codes", "ascending")
+    >>> check_coding("codes", None)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    safecore._errors.InputValueError: coding='codes' needs direction='ascending' (1 = lowest) or ...
+    """
     if coding not in ("labels", "points", "codes"):
         msg = f"coding must be 'labels', 'points' or 'codes': {show_value(coding)}"
         raise InputValueError(msg)
@@ -999,7 +1009,14 @@ class Instrument:
 
 
 def packaged_instrument(filename: str) -> Instrument:
-    """Load an instrument spec shipped with safecore (``safecore/scales/specs/<filename>``)."""
+    """Load an instrument spec shipped with safecore (``safecore/scales/specs/<filename>``).
+
+    Examples
+    --------
+    >>> from safecore.scales.instrument import packaged_instrument
+    >>> packaged_instrument("cbi.toml")
+    Instrument('Copenhagen Burnout Inventory', 19 items, subscales personal, work, client)
+    """
     resource = resources.files("safecore.scales") / "specs" / filename
     with resources.as_file(resource) as path:
         return Instrument.from_toml(path)
