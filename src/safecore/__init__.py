@@ -4,9 +4,9 @@ Case-note tallies, engagement comparisons, staff-survey scales and a
 proxy-saving cost model, reproducing the SafeCORE evaluation report
 (Department for Education research report RR1040, 2020).
 
-Submodules: :mod:`safecore.categories`, :mod:`safecore.tallies`,
-:mod:`safecore.stats.contingency`, :mod:`safecore.datasets`, :mod:`safecore.cost`,
-:mod:`safecore.scales`.
+Submodules: [`safecore.categories`][safecore.categories], [`safecore.tallies`][safecore.tallies],
+[`safecore.stats.contingency`][safecore.stats.contingency], `safecore.datasets`,
+[`safecore.cost`][safecore.cost], `safecore.scales`.
 """
 
 from importlib.metadata import PackageNotFoundError, version

@@ -1,14 +1,14 @@
 """Exception and warning classes shared by every safecore module.
 
-Every error raised on bad input subclasses :class:`SafecoreError` *and* the
+Every error raised on bad input subclasses `SafecoreError` *and* the
 builtin that fits it, so callers may catch either ``SafecoreError`` or, say,
 ``ValueError``:
 
 - a value out of range or malformed: ``ValueError``
-  (:class:`InputValueError` and the domain errors below);
+  (`InputValueError` and the domain errors below);
 - a value of the wrong type (``bool`` where a number is expected, text
-  where a count is expected): ``TypeError`` (:class:`InputTypeError`);
-- a missing key, column or outcome: ``KeyError`` (:class:`MissingKeyError`);
+  where a count is expected): ``TypeError`` (`InputTypeError`);
+- a missing key, column or outcome: ``KeyError`` (`MissingKeyError`);
 - a path that does not exist, is a directory or cannot be read:
   ``FileNotFoundError``, ``IsADirectoryError``, ``PermissionError``.
 

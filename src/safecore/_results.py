@@ -1,8 +1,8 @@
 """One result protocol: every result renders, exports and compares through one ``_table()`` hook.
 
 A result class is a frozen, slotted attrs class (declared with ``eq=False``)
-that inherits :class:`Result` (or :class:`TestResult` for a hypothesis test)
-and implements ``_table()``, returning a :class:`ResultTable`: snake_case
+that inherits `Result` (or `TestResult` for a hypothesis test)
+and implements ``_table()``, returning a `ResultTable`: snake_case
 column names, rows of raw values and a caption. From that one hook come
 
 - ``to_frame()``: a tidy pandas DataFrame with exactly those columns;
@@ -11,7 +11,7 @@ column names, rows of raw values and a caption. From that one hook come
 
 ``to_dict()`` is JSON-safe (arrays as lists, categories as their wording,
 NaN and infinities as ``None``) and ``==`` compares field by field, arrays
-included, and never raises. A :class:`TestResult` also has ``statistic`` and
+included, and never raises. A `TestResult` also has ``statistic`` and
 ``pvalue`` and unpacks like scipy's results: ``statistic, pvalue = result``.
 """
 
@@ -117,7 +117,7 @@ class ResultTable:
         return [c.replace("_", " ") for c in self.columns]
 
     def display_rows(self) -> list[list[str]]:
-        """Cells formatted for display, column by column (or the given :attr:`cells`)."""
+        """Cells formatted for display, column by column (or the given `cells`)."""
         if self.cells is not None:
             return [[_display(v, None) for v in row] for row in self.cells]
         return [

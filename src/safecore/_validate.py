@@ -231,7 +231,7 @@ def check_year(
     error: type[Exception] = InputValueError,
     type_error: type[Exception] = InputTypeError,
 ) -> int:
-    """Return a calendar year within :data:`YEAR_RANGE`, or raise."""
+    """Return a calendar year within `YEAR_RANGE`, or raise."""
     lo, hi = YEAR_RANGE
     out = check_whole(
         value, name, minimum=None, maximum=None, where=where, error=error, type_error=type_error
@@ -249,7 +249,7 @@ def check_years(
     where: str | None = None,
     error: type[Exception] = InputValueError,
 ) -> int:
-    """Return a number of years from 1 to :data:`MAX_YEARS`, or raise."""
+    """Return a number of years from 1 to `MAX_YEARS`, or raise."""
     out = check_whole(value, name, minimum=1, maximum=None, where=where, error=error)
     if out > MAX_YEARS:
         msg = f"{_prefix(where)}{name} must be at most {MAX_YEARS:,}: {show_value(value)}"
@@ -265,10 +265,10 @@ def check_draws(
     where: str | None = None,
     error: type[Exception] = InputValueError,
 ) -> int:
-    """Return a number of Monte Carlo draws from *minimum* to :data:`MAX_DRAWS`, or raise.
+    """Return a number of Monte Carlo draws from *minimum* to `MAX_DRAWS`, or raise.
 
     *error* is raised for a value below *minimum* or not whole; above
-    :data:`MAX_DRAWS` the error is always :class:`LimitExceededError`.
+    `MAX_DRAWS` the error is always `LimitExceededError`.
     """
     out = check_whole(value, name, minimum=minimum, maximum=None, where=where, error=error)
     if out > MAX_DRAWS:
@@ -278,10 +278,10 @@ def check_draws(
 
 
 def check_seed(value: object, name: str = "seed") -> Any:
-    """Return a seed for :func:`numpy.random.default_rng`, or raise.
+    """Return a seed for `numpy.random.default_rng`, or raise.
 
     Accepted: ``None``, a whole number in ``[0, 2**128)``, a
-    :class:`numpy.random.Generator` or :class:`numpy.random.SeedSequence`.
+    `numpy.random.Generator` or `numpy.random.SeedSequence`.
     """
     if value is None or isinstance(value, np.random.Generator | np.random.SeedSequence):
         return value
@@ -303,7 +303,7 @@ def check_instance(
     *,
     where: str | None = None,
 ) -> None:
-    """Raise :class:`InputTypeError` unless *value* is an instance of *types*.
+    """Raise `InputTypeError` unless *value* is an instance of *types*.
 
     The message reads ``"{name} must be {what}, not {type}: {value!r}"``.
 
@@ -354,8 +354,8 @@ def check_choice(
 ) -> str:
     """Return *value* if it is one of the text *choices* (exactly, case included), or raise.
 
-    A value that is not text raises :class:`InputTypeError`; text outside the
-    choices raises :class:`InputValueError`.
+    A value that is not text raises `InputTypeError`; text outside the
+    choices raises `InputValueError`.
 
     Examples
     --------
@@ -401,7 +401,7 @@ def check_flag(value: object, name: str, *, allow_none: bool = False) -> bool | 
 
 
 def check_allocation(n_bytes: float, what: str) -> None:
-    """Refuse a computation that would allocate more than :data:`MEMORY_BUDGET` bytes."""
+    """Refuse a computation that would allocate more than `MEMORY_BUDGET` bytes."""
     if n_bytes > MEMORY_BUDGET:
         msg = (
             f"{what} would need about {n_bytes / 2**30:,.1f} GiB of memory, above the "
@@ -414,7 +414,7 @@ def check_allocation(n_bytes: float, what: str) -> None:
 
 
 def as_real(name: str, **bounds: Any) -> Callable[[object], float]:
-    """Return an attrs converter applying :func:`check_real` with *bounds*."""
+    """Return an attrs converter applying `check_real` with *bounds*."""
 
     def convert(value: object) -> float:
         return check_real(value, name, **bounds)
@@ -423,7 +423,7 @@ def as_real(name: str, **bounds: Any) -> Callable[[object], float]:
 
 
 def as_whole(name: str, **bounds: Any) -> Callable[[object], int]:
-    """Return an attrs converter applying :func:`check_whole` with *bounds*."""
+    """Return an attrs converter applying `check_whole` with *bounds*."""
 
     def convert(value: object) -> int:
         return check_whole(value, name, **bounds)
@@ -432,7 +432,7 @@ def as_whole(name: str, **bounds: Any) -> Callable[[object], int]:
 
 
 def as_share(name: str, **kwargs: Any) -> Callable[[object], float]:
-    """Return an attrs converter applying :func:`check_share`."""
+    """Return an attrs converter applying `check_share`."""
 
     def convert(value: object) -> float:
         return check_share(value, name, **kwargs)

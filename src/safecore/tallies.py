@@ -1,8 +1,8 @@
 """Case-note records to labelled contingency tables.
 
-A :class:`Tally` cross-classifies records by two fields (for instance
+A [`Tally`][safecore.tallies.Tally] cross-classifies records by two fields (for instance
 engagement by goal attainment, as in the report's Table 3). Records whose
-row or column value is empty are *counted* in :attr:`Tally.missing`, never
+row or column value is empty are *counted* in [`Tally.missing`][safecore.tallies.Tally.missing], never
 dropped silently.
 
 Examples
@@ -305,9 +305,9 @@ def _order_label(
 def read_records(
     path: str | os.PathLike[str], *, delimiter: str = ",", missing: Iterable[str] = ("",)
 ) -> RecordSet:
-    """Read case-note records from a CSV file, once, into a :class:`~safecore._read.RecordSet`.
+    """Read case-note records from a CSV file, once, into a [`RecordSet`][safecore.tallies.RecordSet].
 
-    The file has a header row; :data:`CASE_NOTE_COLUMNS` are the documented
+    The file has a header row; `CASE_NOTE_COLUMNS` are the documented
     columns (``family``, ``engagement``, ``category``, ``status``,
     ``applicability``), one row per goal or problem. Other columns are kept.
     Empty cells (and any declared *missing* markers) become ``None``.
@@ -333,7 +333,17 @@ def read_records(
         column names, looks separated by another delimiter, or a row has more
         or fewer cells than the header (the message names file and line).
     FileNotFoundError, IsADirectoryError, PermissionError
-        For a path that cannot be read (as :class:`SafecoreError` subclasses).
+        For a path that cannot be read (as `SafecoreError` subclasses).
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from safecore.tallies import read_records
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "notes.csv"
+    >>> _ = path.write_text("family,engagement\\nA,engaged\\nB,disengaged\\n", encoding="utf-8")
+    >>> records = read_records(path)
+    >>> len(records), records.column("engagement")
+    (2, ['engaged', 'disengaged'])
     """
     return read_csv(path, delimiter=delimiter, missing=missing, error=RecordError)
 
@@ -342,8 +352,8 @@ def read_records(
 class Tally(Result):
     """A labelled two-way contingency table with its missing data.
 
-    Build one with :func:`tally` from records or :meth:`from_counts` from an
-    already aggregated table.
+    Build one with [`tally`][safecore.tallies.tally] from records or
+    [`from_counts`][safecore.tallies.Tally.from_counts] from an already aggregated table.
 
     Attributes
     ----------
@@ -361,7 +371,7 @@ class Tally(Result):
     row_name, column_name : str or None
         The fields the rows and columns classify.
     merged_labels : tuple of tuple of str
-        Spellings merged into one category by :func:`tally` (first spelling shown).
+        Spellings merged into one category by [`tally`][safecore.tallies.tally] (first spelling shown).
     """
 
     table: NDArray[np.int64] = attrs.field(converter=_as_count_table)
@@ -450,7 +460,7 @@ class Tally(Result):
     # -- totals -----------------------------------------------------------------
     @property
     def shape(self) -> tuple[int, int]:
-        """``(rows, columns)`` of :attr:`table`."""
+        """``(rows, columns)`` of `table`."""
         r, c = self.table.shape
         return r, c
 
@@ -578,14 +588,14 @@ def tally(
     ----------
     records : iterable of mappings, path, pandas.DataFrame or RecordSet
         One record per goal or problem. A path is read with
-        :func:`read_records`; a DataFrame (pandas is optional) is matched by
+        [`read_records`][safecore.tallies.read_records]; a DataFrame (pandas is optional) is matched by
         column name. Every input is read once into a ``RecordSet``.
     rows, columns : str
         The fields that classify the rows and the columns.
     row_order, column_order : sequence, optional
         Categories, in order, to show (categories absent from the records
         get zero counts). A record whose value is not listed raises
-        :class:`RecordError`. By default: enum order for built-in
+        `RecordError`. By default: enum order for built-in
         categories, otherwise first appearance.
     row_type, column_type : Enum class, optional
         The category set of the axis (e.g. ``row_type=Engagement``): every
@@ -599,7 +609,7 @@ def tally(
     parse : bool
         ``False`` keeps values as given (no built-in set is inferred).
     delimiter, missing
-        Passed to :func:`read_records` when *records* is a path.
+        Passed to [`read_records`][safecore.tallies.read_records] when *records* is a path.
 
     Returns
     -------
@@ -622,13 +632,13 @@ def tally(
     LabelMergeWarning
         When labels of the user's own categories that differ only in case,
         spacing or dash style (``"Site A"``, ``"site a"``) are merged; the
-        merges are also listed in :attr:`Tally.merged_labels`.
+        merges are also listed in `Tally.merged_labels`.
 
     Notes
     -----
     Empty cells, ``None`` and NaN are missing. Every missing value is
-    counted in :attr:`Tally.row_missing`, :attr:`Tally.column_missing` or
-    :attr:`Tally.both_missing`, so ``tally(...).total`` always equals the
+    counted in `Tally.row_missing`, `Tally.column_missing` or
+    `Tally.both_missing`, so ``tally(...).total`` always equals the
     number of records.
 
     Examples
@@ -738,7 +748,7 @@ def per_family(records: Records, family: str = "family") -> FamilySummary:
     Parameters
     ----------
     records : iterable of mappings, path, or pandas.DataFrame
-        As for :func:`tally`.
+        As for [`tally`][safecore.tallies.tally].
     family : str
         The field identifying the family.
 

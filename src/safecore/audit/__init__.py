@@ -1,20 +1,20 @@
 """Recompute published tables and report where the printed figures do not add up.
 
-The checks are generic: a report's *declarations* (tables of counts with
-stated totals and printed percentages; money tables of items or counts
-times unit values; summary rows of N, M, SD, SE and intervals; figures
-printed in the text; and the relations between them) are compared, figure
-by figure, with what their inputs give, at the printed precision and under
-the report's rounding rule. Nothing about a particular report is coded
-here: the SafeCORE 2020 report is one declarations file
-(:func:`safecore.datasets.audit_2020`), and ``safecore audit FILE.toml``
-audits any other.
+The checks are generic: a report's *declarations* (tables of counts with stated totals and printed
+percentages; money tables of items or counts times unit values; summary rows of N, M, SD, SE and
+intervals; figures printed in the text; and the relations between them) are compared, figure by
+figure, with what their inputs give, at the printed precision and under the report's rounding rule.
+Nothing about a particular report is coded here: the SafeCORE 2020 report is one declarations file
+([`safecore.datasets.audit_2020`][safecore.datasets.safecore_2020.audit_2020]), and
+``safecore audit FILE.toml`` audits any other.
 
-- :mod:`~safecore.audit.printed`: a printed figure and when a value matches it;
-- :mod:`~safecore.audit.declarations`: what can be declared;
-- :mod:`~safecore.audit.checks`: :func:`audit`, the checks themselves;
-- :mod:`~safecore.audit.reader`: :func:`read_declarations`, :func:`audit_file`;
-- :mod:`~safecore.audit.findings`: :class:`Finding`, :class:`AuditReport`.
+- [`printed`][safecore.audit.printed]: a printed figure and when a value matches it;
+- [`declarations`][safecore.audit.declarations]: what can be declared;
+- [`checks`][safecore.audit.checks]: [`audit`][safecore.audit.checks.audit], the checks themselves;
+- [`reader`][safecore.audit.reader]: [`read_declarations`][safecore.audit.reader.read_declarations],
+  [`audit_file`][safecore.audit.reader.audit_file];
+- [`findings`][safecore.audit.findings]: [`Finding`][safecore.audit.findings.Finding],
+  [`AuditReport`][safecore.audit.findings.AuditReport].
 
 Examples
 --------

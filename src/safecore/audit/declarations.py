@@ -2,9 +2,9 @@
 
 Every printed cell is kept *as printed*: a number, or text such as
 ``"£15,400"``, ``"71%"``, ``"3.10"`` or ``"< .001"`` (see
-:func:`~safecore.audit.printed.parse_printed`), so a check knows the
+[`parse_printed`][safecore.audit.printed.parse_printed]), so a check knows the
 precision it was printed at. The same structure is read from a TOML file by
-:func:`~safecore.audit.read_declarations`; the keys of each TOML entry are
+[`read_declarations`][safecore.audit.reader.read_declarations]; the keys of each TOML entry are
 the field names below (docs: "Audit declarations: the format").
 """
 
@@ -338,7 +338,7 @@ class Relation:
     quantity a must equal quantity b, as when two tables describe the same
     records; ``*`` in both operands expands over the row or column labels
     the two share). Operands name printed figures or table quantities (see
-    :func:`~safecore.audit.audit`); *published* names the printed figure.
+    [`audit`][safecore.audit.checks.audit]); *published* names the printed figure.
     """
 
     kind: Literal["equal", "sum", "difference", "ratio", "percent", "mean", "agree"]
@@ -378,7 +378,7 @@ class Comparison:
     ----------
     kind : {"risk-difference", "relative-risk", "odds-ratio"}
     table : str
-        The :class:`CountTable` holding the counts.
+        The [`CountTable`][safecore.audit.declarations.CountTable] holding the counts.
     rows : (str, str)
         The two groups, compared first against second.
     event : str
@@ -493,8 +493,8 @@ def _check_rounding(instance: Any, attribute: Any, value: str) -> None:
 class Declarations:
     """Everything an audit checks: a report's tables, summaries, figures, relations and rounding rule.
 
-    :func:`~safecore.audit.read_declarations` reads it from a TOML file;
-    :meth:`audit` runs the checks.
+    [`read_declarations`][safecore.audit.reader.read_declarations] reads it from a TOML file;
+    [`audit`][safecore.audit.declarations.Declarations.audit] runs the checks.
     """
 
     tables: tuple[Table, ...] = attrs.field(default=(), converter=tuple)

@@ -108,7 +108,7 @@ class AuditReport(Result):
         """One row per finding: table, row, column, published, recomputed, rule, severity, message.
 
         No caption, so the Markdown is the table alone (the docs embed it);
-        :meth:`summary` and ``str()`` give the counts.
+        [`summary`][safecore.audit.findings.AuditReport.summary] and ``str()`` give the counts.
         """
         return ResultTable(
             _FINDING_COLUMNS,

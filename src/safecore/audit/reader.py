@@ -3,7 +3,7 @@
 The file's sections are ``[report]`` (title, rounding), ``[[tables]]``
 (``kind = "counts"`` or ``"money"``), ``[[summaries]]``, ``[[figures]]``
 and ``[[relations]]``; each entry's keys are the fields of the matching
-class in :mod:`safecore.audit.declarations`. The format reference is the
+class in [`safecore.audit.declarations`][safecore.audit.declarations]. The format reference is the
 documentation page "Audit declarations: the format".
 """
 
@@ -256,9 +256,9 @@ def audit_file(path: str | os.PathLike[str]) -> AuditReport:
     Raises
     ------
     FileFormatError
-        As :func:`read_declarations`, and for a relation naming an unknown
-        figure, quantity, table, row or column (the message names the file
-        and the relation: ``relations[3]``).
+        As [`read_declarations`][safecore.audit.reader.read_declarations], and for a relation naming
+        an unknown figure, quantity, table, row or column (the message names the file and the
+        relation: ``relations[3]``).
 
     Examples
     --------

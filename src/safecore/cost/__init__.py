@@ -4,9 +4,9 @@ Proxies (an annual saving per outcome), cohorts (families improved per
 outcome), the model (deadweight, displacement, attribution, optimism bias,
 benefit period, drop-off, discounting), value for money, switching values,
 Monte Carlo uncertainty and one-way sensitivity; and a cost–benefit
-appraisal in the HM Treasury local-partnership format (:func:`appraise`:
+appraisal in the HM Treasury local-partnership format ([`appraise`][safecore.cost.appraisal.appraise]:
 benefits by value type and beneficiary, costs by year, NPV, BCRs, payback),
-with GDP-deflator rebasing (:func:`load_gdp_deflators`).
+with GDP-deflator rebasing ([`load_gdp_deflators`][safecore.cost.prices.load_gdp_deflators]).
 
 Examples
 --------
@@ -17,7 +17,7 @@ Evaluation('Engaged', families=12, total=£180,551, per_family=£15,045.92)
 
 The package holds no programme data: ``SAFECORE_2020`` (Table 11),
 ``SAFECORE_2020_ENGAGED`` and ``SAFECORE_2020_DISENGAGED`` (Tables 12 and 13)
-are named example tables from :mod:`safecore.datasets`, loaded on first use.
+are named example tables from `safecore.datasets`, loaded on first use.
 """
 
 from typing import Any
@@ -108,7 +108,7 @@ _EXAMPLES = ("SAFECORE_2020", "SAFECORE_2020_DISENGAGED", "SAFECORE_2020_ENGAGED
 
 
 def __getattr__(name: str) -> Any:
-    """Named example tables from :mod:`safecore.datasets`, imported only when asked for."""
+    """Named example tables from `safecore.datasets`, imported only when asked for."""
     if name in _EXAMPLES:
         from safecore import datasets  # noqa: PLC0415 - the one documented alias into datasets
 

@@ -51,8 +51,8 @@ def read_sheet(
 
     Returns the sheet's name, the header's field names and, per non-empty row
     below the header, ``(place, {field: cell})`` with empty cells left out.
-    The header is the first of the top :data:`HEADER_SEARCH_ROWS` rows whose
-    cells, read by :func:`header_key`, include all of *required*.
+    The header is the first of the top `HEADER_SEARCH_ROWS` rows whose
+    cells, read by `header_key`, include all of *required*.
     """
     p = Path(path)
     read_bytes(p)  # a missing file, a directory or an oversized file is reported as such

@@ -12,13 +12,13 @@ investment and the payback period (chapter 5).
 Conventions
 -----------
 Years are indexed ``t = 0, 1, 2, ...``; year ``t`` is discounted by
-``1 / DF_t`` from :func:`~safecore.cost.discount_factors` (year 0
+``1 / DF_t`` from [`discount_factors`][safecore.cost.model.discount_factors] (year 0
 undiscounted). A proxy's benefit occurs in years ``lag ... lag + duration -
 1``; in its ``k``-th year (``k = 0, 1, ...``) it is
 
-.. math::
-
-    n\,s\,(1-\text{dw})(1-\text{disp})\,\text{attr}\,(1-\text{OB}[g])\,(1-\text{drop})^k
+$$
+n\,s\,(1-\text{dw})(1-\text{disp})\,\text{attr}\,(1-\text{OB}[g])\,(1-\text{drop})^k
+$$
 
 Costs in year ``t`` are the year's amounts (all types) times
 ``1 + uplift``.
@@ -352,11 +352,14 @@ class Appraisal(Result):
 
     Notes
     -----
-    ``to_frame()`` is the table by year: ``year, discount_factor, fiscal,
-    economic, social, benefits, costs, net, pv_benefits, pv_costs, pv_net,
-    cumulative_pv_net``. :attr:`by_value_type`, :attr:`by_beneficiary`,
-    :attr:`by_cashable` and :attr:`by_outcome` are :class:`Breakdown`
-    results; :meth:`to_xlsx` writes every table to a workbook.
+    ``to_frame()`` is the table by year: ``year, discount_factor, fiscal, economic, social,
+    benefits, costs, net, pv_benefits, pv_costs, pv_net, cumulative_pv_net``.
+    [`by_value_type`][safecore.cost.appraisal.Appraisal.by_value_type],
+    [`by_beneficiary`][safecore.cost.appraisal.Appraisal.by_beneficiary],
+    [`by_cashable`][safecore.cost.appraisal.Appraisal.by_cashable] and
+    [`by_outcome`][safecore.cost.appraisal.Appraisal.by_outcome] are
+    [`Breakdown`][safecore.cost.appraisal.Breakdown] results;
+    [`to_xlsx`][safecore.cost.appraisal.Appraisal.to_xlsx] writes every table to a workbook.
     """
 
     cohort: str
@@ -416,9 +419,10 @@ class Appraisal(Result):
     def fiscal_roi(self) -> float:
         """Fiscal return on investment ``(PV fiscal benefits - PV costs) / PV costs``.
 
-        The GM CBA model prints its "financial ROI" as fiscal benefit per £1
-        of cost, which is :attr:`bcr_by_value_type` ``["fiscal"]``; this is
-        that ratio minus one (the net return), like :class:`ValueForMoney`.
+        The GM CBA model prints its "financial ROI" as fiscal benefit per £1 of cost, which is
+        [`bcr_by_value_type`][safecore.cost.appraisal.Appraisal.bcr_by_value_type] ``["fiscal"]``;
+        this is that ratio minus one (the net return), like
+        [`ValueForMoney`][safecore.cost.model.ValueForMoney].
         """
         fiscal = self.by_value_type.pv.get("fiscal", 0.0)
         return _ratio(fiscal - self.pv_costs, self.pv_costs)
@@ -434,7 +438,7 @@ class Appraisal(Result):
 
     @property
     def fiscal_payback_year(self) -> int | None:
-        """As :attr:`payback_year`, counting fiscal benefits only."""
+        """As `payback_year`, counting fiscal benefits only."""
         mask = np.array([v == "fiscal" for v in self.value_types], dtype=bool)
         fiscal = self.benefits[mask].sum(axis=0) if mask.any() else np.zeros(self.years)
         return _payback(self._net_pv(fiscal))
@@ -559,7 +563,7 @@ class Appraisal(Result):
         return line
 
     def tables(self) -> dict[str, ResultTable]:
-        """Every table of the appraisal, by sheet name (what :meth:`to_xlsx` writes)."""
+        """Every table of the appraisal, by sheet name (what `to_xlsx` writes)."""
         return {
             "Summary": _summary_table(self),
             "By year": self._table(),
@@ -573,7 +577,7 @@ class Appraisal(Result):
         }
 
     def to_xlsx(self, path: str | os.PathLike[str]) -> Path:
-        """Write every table (:meth:`tables`) to an Excel workbook, one sheet each; needs openpyxl.
+        """Write every table (`tables`) to an Excel workbook, one sheet each; needs openpyxl.
 
         Cells hold the raw values (pounds as numbers, not formatted text).
         Returns the path written.
@@ -662,7 +666,7 @@ def appraise(model: SavingModel, cohort: Cohort, costs: Costs) -> Appraisal:
     InputTypeError
         If an argument has the wrong type.
     KeyError
-        (:class:`MissingOutcomeError`) if an outcome of the cohort has no proxy.
+        (`MissingOutcomeError`) if an outcome of the cohort has no proxy.
 
     Notes
     -----
@@ -672,6 +676,13 @@ def appraise(model: SavingModel, cohort: Cohort, costs: Costs) -> Appraisal:
     values use the model's discount rate (3.5% or the Green Book schedule).
     The payback year is the first year from which cumulative discounted
     benefits stay at or above cumulative discounted costs.
+
+    Examples
+    --------
+    >>> from safecore.cost import Cohort, Costs, Proxy, ProxyTable, SavingModel, appraise
+    >>> table = ProxyTable([Proxy("housing", "Eviction avoided", 1000, "LA", value_type="fiscal")])
+    >>> appraise(SavingModel(table, years=2), Cohort("Pilot", 10, {"housing": 3}), Costs([2500]))
+    Appraisal('Pilot', years=2, npv=£3,399, bcr=2.36)
     """
     _check_model(model)
     _check_cohort(cohort)

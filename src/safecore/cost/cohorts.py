@@ -1,9 +1,8 @@
 """Cohorts: how many families improved on each outcome (and how many could have).
 
-A :class:`Cohort` is built in Python or read from a TOML file with
-:func:`load_cohorts`; either way every count is checked once, and a message
-names the cohort (or the file and key path), the field, the outcome and the
-value.
+A [`Cohort`][safecore.cost.cohorts.Cohort] is built in Python or read from a TOML file with
+[`load_cohorts`][safecore.cost.cohorts.load_cohorts]; either way every count is checked once, and a
+message names the cohort (or the file and key path), the field, the outcome and the value.
 
 Examples
 --------

@@ -119,12 +119,12 @@ def discount_factors(years: int, rate: DiscountRate = 0.035) -> NDArray[np.float
 
     Notes
     -----
-    Under the declining schedule :math:`DF_t = \prod_{k=1}^{t} (1 + r_k)`,
-    where :math:`r_k` is the rate for year :math:`k`.
+    Under the declining schedule $DF_t = \prod_{k=1}^{t} (1 + r_k)$,
+    where $r_k$ is the rate for year $k$.
 
     References
     ----------
-    .. [1] HM Treasury (2022). *The Green Book: appraisal and evaluation in
+    1. HM Treasury (2022). *The Green Book: appraisal and evaluation in
        central government*, Annex A6 (discounting).
 
     Examples
@@ -223,7 +223,7 @@ class Evaluation(Result):
     after_deadweight, after_displacement, after_attribution, after_optimism_bias : ndarray
         The annual value per outcome after each adjustment in turn.
     annuity : float
-        :math:`\sum_{t=0}^{years-1} (1 - d)^t / DF_t` (1 when ``years == 1``).
+        $\sum_{t=0}^{years-1} (1 - d)^t / DF_t$ (1 when ``years == 1``).
     net : ndarray
         Net value per outcome over the benefit period (discounted).
 
@@ -450,9 +450,11 @@ def _payback_year(annual: float, weights: NDArray[np.float64], cost: float) -> i
     """First year ``t`` (0-based) with ``annual × (w_0 + ... + w_t) >= cost``; None if none.
 
     *annual* is the undiscounted saving of one year (after every
-    adjustment), *weights* the model's :meth:`SavingModel.yearly_weights`.
-    The one payback rule of the package: :func:`value_for_money` reports it,
-    :func:`switching_value` (for ``"years"``) adds one to count the years.
+    adjustment), *weights* the model's
+    [`SavingModel.yearly_weights`][safecore.cost.model.SavingModel.yearly_weights]. The one payback
+    rule of the package: [`value_for_money`][safecore.cost.model.value_for_money] reports it,
+    [`switching_value`][safecore.cost.model.switching_value] (for ``"years"``) adds one to count the
+    years.
     """
     reached = np.flatnonzero(annual * np.cumsum(weights) >= cost)
     return int(reached[0]) if len(reached) else None
@@ -515,7 +517,7 @@ class SavingModel:
     ----------
     proxies : ProxyTable
         Annual saving per outcome; required (the package has no default
-        table: pass e.g. :data:`safecore.datasets.SAFECORE_2020` or your own).
+        table: pass e.g. `safecore.datasets.SAFECORE_2020` or your own).
     attribution : float
         Share of the change credited to the intervention, in [0, 1] (the
         report's sense: 0.66 means 66% of the improvement is due to it).
@@ -543,17 +545,12 @@ class SavingModel:
     allow_mixed_price_years : bool
         Accept a proxy table whose proxies are in different price years
         (reported in appraisal results). By default such a table is refused:
-        rebase it first with :meth:`ProxyTable.rebased`.
-
-    Per-proxy fields override the model: ``deadweight``, ``displacement``,
-    ``attribution`` and ``drop_off`` replace the model's shares for that
-    outcome; ``lag`` and ``duration`` place its benefit in years
-    ``lag .. lag + duration - 1`` (default 0 and *years*).
+        rebase it first with [`ProxyTable.rebased`][safecore.cost.proxies.ProxyTable.rebased].
 
     Raises
     ------
     InputTypeError
-        (a ``TypeError``) if *proxies* is not a :class:`ProxyTable`, or a
+        (a ``TypeError``) if *proxies* is not a [`ProxyTable`][safecore.cost.proxies.ProxyTable], or a
         parameter is not a number (``bool`` and text are refused, except
         ``discount_rate="green-book"``).
     ModelError
@@ -571,13 +568,18 @@ class SavingModel:
     Shares and the rate accept any real number type (``int``, ``float``,
     numpy scalars, ``Decimal``, ``Fraction``) and are stored as floats.
 
-    For outcome :math:`o` with :math:`n_o` families improved and proxy
-    saving :math:`s_o`, the net value over the benefit period is
+    Per-proxy fields override the model: ``deadweight``, ``displacement``,
+    ``attribution`` and ``drop_off`` replace the model's shares for that
+    outcome; ``lag`` and ``duration`` place its benefit in years
+    ``lag .. lag + duration - 1`` (default 0 and *years*).
 
-    .. math::
+    For outcome $o$ with $n_o$ families improved and proxy
+    saving $s_o$, the net value over the benefit period is
 
-        V_o = n_o s_o (1-\text{dw})(1-\text{disp})\,\text{attr}\,(1-\text{ob})
-              \sum_{t=0}^{Y-1} \frac{(1-\text{drop})^t}{DF_t}
+    $$
+    V_o = n_o s_o (1-\text{dw})(1-\text{disp})\,\text{attr}\,(1-\text{ob})
+          \sum_{t=0}^{Y-1} \frac{(1-\text{drop})^t}{DF_t}
+    $$
 
     with year 0 undiscounted. With ``years=1`` the sum is 1, so discounting
     and drop-off have no effect. Money is float64 in pounds; totals from
@@ -586,10 +588,10 @@ class SavingModel:
 
     References
     ----------
-    .. [1] HM Treasury (2022). *The Green Book*.
-    .. [2] HM Treasury, New Economy (2014). *Supporting public service
+    1. HM Treasury (2022). *The Green Book*.
+    2. HM Treasury, New Economy (2014). *Supporting public service
        transformation: cost benefit analysis guidance for local partnerships*.
-    .. [3] Cabinet Office (2012). *A guide to Social Return on Investment*.
+    3. Cabinet Office (2012). *A guide to Social Return on Investment*.
 
     Examples
     --------
@@ -653,7 +655,7 @@ class SavingModel:
 
     @property
     def annuity(self) -> float:
-        """Sum of :meth:`yearly_weights` (1 when ``years == 1``)."""
+        """Sum of `yearly_weights` (1 when ``years == 1``)."""
         return float(self.yearly_weights().sum())
 
     def _arrays(
@@ -753,17 +755,19 @@ class SavingModel:
     ) -> Iterator[NDArray[np.float64]]:
         """Yield the steps of the saving chain: the model's one formula, for one draw or many.
 
-        The steps, in order, are ``gross = improved × saving``, then after
-        deadweight, displacement, attribution and optimism bias (each the
-        previous step times its factor), then ``net`` (times :attr:`annuity`).
-        :meth:`evaluate` keeps every step; :func:`simulate` keeps only the
-        last (:meth:`_net`), so one step at a time is held in memory.
+        The steps, in order, are ``gross = improved × saving``, then after deadweight, displacement,
+        attribution and optimism bias (each the previous step times its factor), then ``net`` (times
+        [`annuity`][safecore.cost.model.SavingModel.annuity]).
+        [`evaluate`][safecore.cost.model.SavingModel.evaluate] keeps every step;
+        [`simulate`][safecore.cost.uncertainty.simulate] keeps only the last (`_net`), so one step
+        at a time is held in memory.
 
         *improved* and *saving* have outcomes on the last axis and broadcast
         over any leading axes (draws): shape ``(outcomes,)`` for
-        :meth:`evaluate`, ``(draws, outcomes)`` for :func:`simulate`. A share
-        given here replaces the model's, as a number or as an array with the
-        shape of the leading axes (one value per draw); None keeps the model's.
+        [`evaluate`][safecore.cost.model.SavingModel.evaluate], ``(draws, outcomes)`` for
+        [`simulate`][safecore.cost.uncertainty.simulate]. A share given here replaces the model's,
+        as a number or as an array with the shape of the leading axes (one value per draw); None
+        keeps the model's.
         *keys* names the outcomes (needed when proxies carry their own shares,
         grades or benefit profiles; a drawn share then replaces only the
         model-wide value, not a proxy's own).
@@ -788,7 +792,7 @@ class SavingModel:
         keys: tuple[str, ...] | None = None,
         **shares: float | NDArray[np.float64] | None,
     ) -> NDArray[np.float64]:
-        """Return the last step of :meth:`_chain`: net value per outcome over the benefit period."""
+        """Return the last step of `_chain`: net value per outcome over the benefit period."""
         return deque(self._chain(improved, saving, keys=keys, **shares), maxlen=1).pop()
 
     def evaluate(self, cohort: Cohort) -> Evaluation:
@@ -797,9 +801,9 @@ class SavingModel:
         Raises
         ------
         InputTypeError
-            If *cohort* is not a :class:`Cohort`.
+            If *cohort* is not a [`Cohort`][safecore.cost.cohorts.Cohort].
         KeyError
-            (:class:`MissingOutcomeError`) if an outcome of the cohort has no proxy.
+            (`MissingOutcomeError`) if an outcome of the cohort has no proxy.
         """
         return self._evaluate(cohort)
 
@@ -836,9 +840,9 @@ class SavingModel:
         Raises
         ------
         InputTypeError
-            If *a* or *b* is not a :class:`Cohort`.
+            If *a* or *b* is not a [`Cohort`][safecore.cost.cohorts.Cohort].
         KeyError
-            (:class:`MissingOutcomeError`) if an outcome of either has no proxy.
+            (`MissingOutcomeError`) if an outcome of either has no proxy.
         """
         return Comparison(self.evaluate(a), self.evaluate(b))
 
@@ -862,7 +866,16 @@ class SavingModel:
 
 
 def with_every_proxy(model: SavingModel, **fields: Any) -> SavingModel:
-    """Return *model* with *fields* (e.g. ``lag=2``) set on every proxy of its table."""
+    """Return *model* with *fields* (e.g. ``lag=2``) set on every proxy of its table.
+
+    Examples
+    --------
+    >>> from safecore.cost import SavingModel
+    >>> from safecore.cost.model import with_every_proxy
+    >>> from safecore.datasets import SAFECORE_2020
+    >>> {proxy.lag for proxy in with_every_proxy(SavingModel(SAFECORE_2020), lag=1).proxies}
+    {1}
+    """
     table = ProxyTable(attrs.evolve(p, **fields) for p in model.proxies)
     return attrs.evolve(model, proxies=table)
 
@@ -1016,7 +1029,7 @@ def value_for_money(model: SavingModel, cohort: Cohort, cost_per_family: float) 
     ModelError
         If *cost_per_family* is negative, NaN or infinite.
     KeyError
-        (:class:`MissingOutcomeError`) if an outcome of the cohort has no proxy.
+        (`MissingOutcomeError`) if an outcome of the cohort has no proxy.
 
     Examples
     --------

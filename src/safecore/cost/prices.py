@@ -9,9 +9,10 @@ change on previous year`` column and money GDP), then one row per year
 (``1955-56`` ... beside ``1955`` ...), then numbered footnotes. Cells may
 carry footnote markers such as ``(3)``.
 
-:func:`load_gdp_deflators` reads that layout into a :class:`PriceIndex`, a
-mapping of year to index value that :meth:`ProxyTable.rebased` accepts. A
-financial year ``2019-20`` is keyed by the year it starts, 2019.
+[`load_gdp_deflators`][safecore.cost.prices.load_gdp_deflators] reads that layout into a
+[`PriceIndex`][safecore.cost.prices.PriceIndex], a mapping of year to index value that
+[`ProxyTable.rebased`][safecore.cost.proxies.ProxyTable.rebased] accepts. A financial year
+``2019-20`` is keyed by the year it starts, 2019.
 
 The package ships no deflator vintage here: generic code holds no data.
 """
@@ -69,7 +70,7 @@ class PriceIndex(Result):
     """A price index by year (e.g. the GDP deflator), with where it comes from.
 
     A read-only mapping of year to index value, accepted by
-    :meth:`ProxyTable.rebased`.
+    [`ProxyTable.rebased`][safecore.cost.proxies.ProxyTable.rebased].
 
     Attributes
     ----------

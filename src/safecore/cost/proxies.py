@@ -1,6 +1,6 @@
 """Financial proxies: an annual saving per outcome, with its indicator and source.
 
-Outcome keys are open: the eight :class:`~safecore.categories.CostOutcome`
+Outcome keys are open: the eight [`CostOutcome`][safecore.categories.CostOutcome]
 members, or any string a researcher defines. A label such as
 ``"Mental Health"`` is read as the matching ``CostOutcome``.
 
@@ -112,7 +112,7 @@ _TEXT_FIELDS = ("outcome", "indicator", "source", "value_type", "beneficiary")
 def outcome_key(key: object) -> str:
     """Return the canonical key for an outcome.
 
-    A :class:`CostOutcome` member, its value or its label gives the member;
+    A [`CostOutcome`][safecore.categories.CostOutcome] member, its value or its label gives the member;
     any other non-empty string is kept (stripped) as a researcher's own key.
 
     Raises
@@ -394,12 +394,12 @@ class Proxy:
     Parameters
     ----------
     outcome : CostOutcome or str
-        The outcome key (see :func:`outcome_key`).
+        The outcome key (see [`outcome_key`][safecore.cost.proxies.outcome_key]).
     indicator : str
         What the improvement is assumed to avoid, e.g. "An eviction has been avoided."
         Surrounding white space is removed from this, *source* and *grade*.
     saving : float
-        Annual fiscal saving per family, in pounds, from 0 to :data:`MAX_SAVING`.
+        Annual fiscal saving per family, in pounds, from 0 to `MAX_SAVING`.
         Any real number type is accepted (``int``, ``float``, numpy scalars,
         ``Decimal``, ``Fraction``); it is stored as a float.
     source : str
@@ -412,7 +412,7 @@ class Proxy:
         cost benefit analysis guidance for local partnerships*, chapter 7
         (benefits: method of calculation). A graded proxy's benefit is
         multiplied by ``1 - correction[grade]`` from the model's
-        :class:`~safecore.cost.OptimismBias` table; text grades such as
+        [`OptimismBias`][safecore.cost.optimism.OptimismBias] table; text grades such as
         ``"B"`` (earlier versions) are refused.
     value_type : {"fiscal", "economic", "social"}, optional
         Kind of benefit (guidance chapter 7). Absent means fiscal, the
@@ -439,7 +439,7 @@ class Proxy:
         not a whole number.
     ProxyTableError
         (a ``ValueError``) for a saving that is NaN, infinite, negative or
-        above :data:`MAX_SAVING`, an empty text field or a price year outside
+        above `MAX_SAVING`, an empty text field or a price year outside
         1900-2100. Messages name the field and the value.
 
     Examples
@@ -470,7 +470,7 @@ class Proxy:
     attribution: float | None = attrs.field(default=None, kw_only=True, converter=_attribution)
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain-Python form (the outcome as its string key), one key per :data:`PROXY_FIELDS`."""
+        """Plain-Python form (the outcome as its string key), one key per `PROXY_FIELDS`."""
         return {
             name: str(self.outcome) if name == "outcome" else getattr(self, name)
             for name in PROXY_FIELDS
@@ -519,7 +519,7 @@ def _price_index(price_index: object) -> dict[int, float]:
 
 
 def _row_cells(p: Proxy) -> list[object]:
-    """Return a proxy's cells in :data:`PROXY_FIELDS` order for CSV and xlsx (None as empty)."""
+    """Return a proxy's cells in `PROXY_FIELDS` order for CSV and xlsx (None as empty)."""
     d = p.to_dict()
     cells: list[object] = []
     for k in PROXY_FIELDS:
@@ -543,7 +543,7 @@ def _csv_cell(text: str | None) -> str:
 
 
 def _csv_uncell(text: str) -> str:
-    """Undo :func:`_csv_cell`: drop one leading quote that protects a formula character or a quote."""
+    """Undo `_csv_cell`: drop one leading quote that protects a formula character or a quote."""
     if len(text) > 1 and text[0] == "'" and text[1] in (*_FORMULA_START, "'"):
         return text[1:]
     return text
@@ -574,7 +574,7 @@ class ProxyTable(Result):
     Every method that changes something returns a new table. Tables are
     equal when they hold equal proxies in the same order, and hashable.
     ``to_frame()`` has one row per proxy with the columns of a proxy file,
-    :data:`PROXY_FIELDS`.
+    `PROXY_FIELDS`.
 
     Parameters
     ----------
@@ -584,7 +584,7 @@ class ProxyTable(Result):
     Raises
     ------
     InputTypeError
-        If *proxies* is not an iterable of :class:`Proxy` objects.
+        If *proxies* is not an iterable of [`Proxy`][safecore.cost.proxies.Proxy] objects.
     ProxyTableError
         If two proxies share an outcome.
     """
@@ -632,7 +632,7 @@ class ProxyTable(Result):
         Raises
         ------
         InputTypeError
-            If *proxy* is not a :class:`Proxy`.
+            If *proxy* is not a [`Proxy`][safecore.cost.proxies.Proxy].
         """
         check_instance(proxy, Proxy, "proxy", "a Proxy")
         if proxy.outcome in self:
@@ -670,7 +670,7 @@ class ProxyTable(Result):
             If *factor* is not a number (``bool`` and text are refused).
         ProxyTableError
             If *factor* is NaN, infinite or negative, or makes a saving exceed
-            :data:`MAX_SAVING`; the message names ``factor``.
+            `MAX_SAVING`; the message names ``factor``.
 
         Examples
         --------
@@ -694,8 +694,8 @@ class ProxyTable(Result):
         ----------
         price_index : mapping of int to float
             Index value per year: a dict, a pandas Series, or the
-            :class:`~safecore.cost.PriceIndex` that
-            :func:`~safecore.cost.load_gdp_deflators` reads from HM Treasury's
+            [`PriceIndex`][safecore.cost.prices.PriceIndex] that
+            [`load_gdp_deflators`][safecore.cost.prices.load_gdp_deflators] reads from HM Treasury's
             published CSV; every value must be a finite number > 0 and every
             key a whole number.
         to_year : int
@@ -709,7 +709,7 @@ class ProxyTable(Result):
         ProxyTableError
             If an index value is not finite and > 0, *to_year* is outside
             1900-2100, a proxy has no ``price_year``, the index lacks a year,
-            or a rebased saving exceeds :data:`MAX_SAVING`.
+            or a rebased saving exceeds `MAX_SAVING`.
         """
         year = check_year(to_year, "to_year", error=ProxyTableError)
         index = _price_index(price_index)
@@ -730,7 +730,7 @@ class ProxyTable(Result):
         return ProxyTable(attrs.evolve(p, price_year=year) for p in scaled)
 
     def to_toml(self) -> str:
-        """Serialise as TOML (an array of ``[[proxy]]`` tables), readable by :func:`load_proxies`.
+        """Serialise as TOML (an array of ``[[proxy]]`` tables), readable by `load_proxies`.
 
         Text is written as TOML basic strings with quotes, backslashes and
         every control character (including DEL) escaped, so any text reads
@@ -764,16 +764,15 @@ class ProxyTable(Result):
         return "\n".join(lines) + "\n"
 
     def to_csv(self) -> str:
-        """Serialise as CSV with the columns :data:`PROXY_FIELDS`, readable by :func:`load_proxies`.
+        """Serialise as CSV with the columns `PROXY_FIELDS`, readable by `load_proxies`.
 
-        Text cells are quoted (so line breaks inside them survive). A text
-        cell (outcome, indicator, source, value_type, beneficiary) that starts with ``=``,
-        ``+``, ``-``, ``@``, a tab, a carriage return or a single quote is
-        written with one leading single quote ``'``, so that a spreadsheet
-        shows it as text instead of running it as a formula;
-        :func:`load_proxies` removes that quote again. Numeric columns are
-        written as numbers. A table with no proxies writes only the header,
-        which :func:`load_proxies` refuses.
+        Text cells are quoted (so line breaks inside them survive). A text cell (outcome, indicator,
+        source, value_type, beneficiary) that starts with ``=``, ``+``, ``-``, ``@``, a tab, a
+        carriage return or a single quote is written with one leading single quote ``'``, so that a
+        spreadsheet shows it as text instead of running it as a formula;
+        [`load_proxies`][safecore.cost.proxies.load_proxies] removes that quote again. Numeric
+        columns are written as numbers. A table with no proxies writes only the header, which
+        [`load_proxies`][safecore.cost.proxies.load_proxies] refuses.
 
         Examples
         --------
@@ -975,13 +974,11 @@ def load_proxies(
     any order; the optional ones may be left out), one proxy per row. Files
     are UTF-8 (a byte-order mark and CRLF line ends are accepted).
 
-    In CSV, quoted cells may span lines; a saving may be written ``8450``,
-    ``8450.5``, ``8,450.50`` or ``£8,450``. A text cell starting with a
-    single quote followed by ``=``, ``+``, ``-``, ``@``, a tab, a carriage
-    return or another single quote loses that first quote: it is how
-    :meth:`ProxyTable.to_csv` protects such text from spreadsheets, so
-    ``load_proxies`` of ``to_csv`` (and of ``to_toml``) gives back an equal
-    table.
+    In CSV, quoted cells may span lines; a saving may be written ``8450``, ``8450.5``, ``8,450.50``
+    or ``£8,450``. A text cell starting with a single quote followed by ``=``, ``+``, ``-``, ``@``,
+    a tab, a carriage return or another single quote loses that first quote: it is how
+    [`ProxyTable.to_csv`][safecore.cost.proxies.ProxyTable.to_csv] protects such text from
+    spreadsheets, so ``load_proxies`` of ``to_csv`` (and of ``to_toml``) gives back an equal table.
 
     Parameters
     ----------
@@ -1016,7 +1013,7 @@ def load_proxies(
         ``[[proxy]]`` tables, or a field has the wrong TOML type; if a CSV
         header repeats a column or seems to use another delimiter; if a
         proxy has an unknown or missing field, a duplicate outcome, a saving
-        that is not a number from 0 to :data:`MAX_SAVING` or a price year
+        that is not a number from 0 to `MAX_SAVING` or a price year
         outside 1900-2100. The message names the file, the 1-based line
         (CSV) or the key path such as ``proxy[2].saving`` (TOML), the field
         and the value.

@@ -87,10 +87,11 @@ class SimulationResult(Result):
 
     Notes
     -----
-    ``to_frame()`` is the summary table: one row per quantity (``total``,
-    ``per_family``) with its ``mean`` and one column per percentile
-    (``p2_5``, ``p50``, ...). The draws themselves are ``total`` and
-    :attr:`per_family`; :meth:`draws_frame` puts them in a DataFrame.
+    ``to_frame()`` is the summary table: one row per quantity (``total``, ``per_family``) with its
+    ``mean`` and one column per percentile (``p2_5``, ``p50``, ...). The draws themselves are
+    ``total`` and [`per_family`][safecore.cost.uncertainty.SimulationResult.per_family];
+    [`draws_frame`][safecore.cost.uncertainty.SimulationResult.draws_frame] puts them in a
+    DataFrame.
     """
 
     cohort: str
@@ -270,18 +271,18 @@ def simulate(
         Number of draws, a whole number from 1 to 10,000,000 (numpy integers
         accepted).
     seed : int, optional
-        Seed for :func:`numpy.random.default_rng`: None, a whole number >= 0,
+        Seed for `numpy.random.default_rng`: None, a whole number >= 0,
         or a numpy ``Generator`` or ``SeedSequence``; equal seeds give equal draws.
     proxy_spread : float
-        Each proxy saving :math:`s` is drawn, independently per outcome, from a
-        triangular distribution on :math:`[s(1-w), s(1+w)]` with mode
-        :math:`s`, where :math:`w` is *proxy_spread* in [0, 1].
+        Each proxy saving $s$ is drawn, independently per outcome, from a
+        triangular distribution on $[s(1-w), s(1+w)]$ with mode
+        $s$, where $w$ is *proxy_spread* in [0, 1].
     sampling : bool
         Add sampling uncertainty in improvement rates: for each outcome the
-        rate is drawn from :math:`\mathrm{Beta}(k+1, m-k+1)` (uniform prior;
-        :math:`k` improved of :math:`m` potential, or of the cohort's families
+        rate is drawn from $\mathrm{Beta}(k+1, m-k+1)$ (uniform prior;
+        $k$ improved of $m$ potential, or of the cohort's families
         when no potential is given) and the improved count from
-        :math:`\mathrm{Binomial}(m, p)`: a beta-binomial.
+        $\mathrm{Binomial}(m, p)$: a beta-binomial.
     attribution_range, deadweight_range : (low, high), optional
         Draw the parameter uniformly from this range of shares instead of fixing it.
     chunk_size : int
@@ -314,19 +315,26 @@ def simulate(
         If *n* is above 10,000,000 or a chunk would need more than the memory
         limit, before anything is allocated.
     KeyError
-        (:class:`MissingOutcomeError`) if an outcome of the cohort has no proxy.
+        (`MissingOutcomeError`) if an outcome of the cohort has no proxy.
 
     Notes
     -----
     Every draw applies the model's formula (the same saving chain as
-    :meth:`SavingModel.evaluate`, over a draws axis) to drawn proxies, counts
-    and parameters; with ``proxy_spread=0``, ``sampling=False`` and no ranges
-    every draw equals :meth:`SavingModel.evaluate`'s total exactly.
+    [`SavingModel.evaluate`][safecore.cost.model.SavingModel.evaluate], over a draws axis) to drawn
+    proxies, counts and parameters; with ``proxy_spread=0``, ``sampling=False`` and no ranges every
+    draw equals [`SavingModel.evaluate`][safecore.cost.model.SavingModel.evaluate]'s total exactly.
 
     Draws are taken chunk by chunk in a fixed order (proxy savings, rates,
     counts, attribution, deadweight), so equal seeds and equal chunk sizes
     give equal draws; another *chunk_size* gives another stream of draws
     from the same distribution.
+
+    Examples
+    --------
+    >>> from safecore.cost import SavingModel, simulate
+    >>> from safecore.datasets import SAFECORE_2020, SAFECORE_2020_ENGAGED
+    >>> simulate(SavingModel(SAFECORE_2020), SAFECORE_2020_ENGAGED, n=2000, seed=1)
+    SimulationResult('Engaged', n=2000, mean_per_family=£13,387, 95% interval=[£9,393, £16,627])
     """
     _check_model(model)
     _check_cohort(cohort)
@@ -563,7 +571,7 @@ def sensitivity(
     ranges : mapping of parameter name to (low, high), optional
         Defaults: attribution 0.5–1, deadweight 0–0.5, displacement 0–0.25,
         optimism_bias 0–0.4, drop_off 0–0.5, discount_rate 0–7%. Any
-        :class:`SavingModel` parameter may be named, and also ``"lag"`` and
+        [`SavingModel`][safecore.cost.model.SavingModel] parameter may be named, and also ``"lag"`` and
         ``"duration"`` (whole years, set on every proxy) and
         ``"grade_table"`` (a factor on every correction of the model's
         optimism-bias table, e.g. ``(0, 2)``: no correction to twice it,
@@ -589,7 +597,7 @@ def sensitivity(
     LimitExceededError
         For a ``years`` value above 1,000.
     KeyError
-        (:class:`MissingOutcomeError`) if an outcome of the cohort has no proxy.
+        (`MissingOutcomeError`) if an outcome of the cohort has no proxy.
 
     Examples
     --------
@@ -836,7 +844,7 @@ def simulate_comparison(
 ) -> ComparisonSimulation:
     """Draw cohorts *a* and *b* jointly: the difference per family and, with *costs*, NPV and BCR.
 
-    The options are those of :func:`simulate`. In each draw the proxy
+    The options are those of [`simulate`][safecore.cost.uncertainty.simulate]. In each draw the proxy
     savings and any drawn attribution and deadweight are common to both
     cohorts; improvement counts are drawn per cohort. The mean of the
     difference is the difference of the two means (the same draws).

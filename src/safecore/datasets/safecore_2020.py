@@ -1,7 +1,7 @@
 """The SafeCORE 2020 report's tables, embedded as readable package data.
 
 The tables are transcribed *as printed*, slips included: use
-:mod:`safecore.audit` to find where the published figures do not add up.
+[`safecore.audit`][safecore.audit] to find where the published figures do not add up.
 
 Examples
 --------
@@ -97,7 +97,7 @@ class PublishedTable(Result):
     extra: dict[str, Any] = attrs.field(factory=dict)
 
     def tally(self) -> Tally:
-        """Return the counts as a :class:`~safecore.tallies.Tally` with parsed labels.
+        """Return the counts as a [`Tally`][safecore.tallies.Tally] with parsed labels.
 
         Where the printed N exceeds the sum of a row's cells, the difference
         is taken as records with no status recorded (``row_missing``), as the
@@ -218,11 +218,11 @@ def safecore_2020() -> CaseNotes2020:
     Returns
     -------
     CaseNotes2020
-        The tables as printed, with :class:`~safecore.tallies.Tally` views.
+        The tables as printed, with [`Tally`][safecore.tallies.Tally] views.
 
     References
     ----------
-    .. [1] Edbrooke-Childs, J., Costa da Silva, L., Allan, T., & Edridge, C.
+    1. Edbrooke-Childs, J., Costa da Silva, L., Allan, T., & Edridge, C.
        (2020). *SafeCORE: Evaluation report*. Department for Education,
        research report RR1040.
 
@@ -429,7 +429,8 @@ def declarations_2020() -> Declarations:
     """Read the SafeCORE 2020 report's audit declarations (``data/safecore_2020_declarations.toml``).
 
     Returns the tables, summary rows, figures and relations that
-    :func:`audit_2020` checks, as one :class:`~safecore.audit.Declarations`.
+    [`audit_2020`][safecore.datasets.safecore_2020.audit_2020] checks, as one
+    [`Declarations`][safecore.audit.declarations.Declarations].
 
     Examples
     --------

@@ -1,9 +1,9 @@
 """Assemble an evaluation as a document from a user's own files: tables and text, rendered four ways.
 
-:func:`build_report` runs the analysis on case notes (or any outcome file),
-staff surveys, proxies and cohorts; :class:`Report` renders as text,
+`build_report` runs the analysis on case notes (or any outcome file),
+staff surveys, proxies and cohorts; [`Report`][safecore.report.document.Report] renders as text,
 Markdown, HTML or JSON. The SafeCORE 2020 report, recomputed, is one dataset:
-:func:`safecore.datasets.report_2020`.
+`safecore.datasets.report_2020`.
 
 Examples
 --------

@@ -224,7 +224,7 @@ def case_notes_section(
         Yes/no indicators recorded before and after (e.g. ``("cin_before",
         "cin_after")``), each compared with the exact McNemar test.
     delimiter, missing
-        How the CSV file is read (see :func:`safecore.tallies.read_records`).
+        How the CSV file is read (see [`safecore.tallies.read_records`][safecore.tallies.read_records]).
 
     Returns
     -------

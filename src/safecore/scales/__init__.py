@@ -1,7 +1,8 @@
 """Staff survey scales: instruments as data (CBI, CEAS, your own), survey files, summaries, comparisons.
 
-Every scale is an :class:`Instrument` read from a TOML spec and scored by one
-engine; :func:`score_cbi` and :func:`score_ceas` score the two packaged specs.
+Every scale is an [`Instrument`][safecore.scales.instrument.Instrument] read from a TOML spec and
+scored by one engine; [`score_cbi`][safecore.scales.cbi.score_cbi] and
+[`score_ceas`][safecore.scales.ceas.score_ceas] score the two packaged specs.
 
 Examples
 --------
@@ -81,7 +82,7 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """``CBI_SOCIAL_WORKER_NORMS``, a named example from :mod:`safecore.datasets`, on first use."""
+    """``CBI_SOCIAL_WORKER_NORMS``, a named example from `safecore.datasets`, on first use."""
     if name == "CBI_SOCIAL_WORKER_NORMS":
         from safecore import datasets  # noqa: PLC0415 - the one documented alias into datasets
 

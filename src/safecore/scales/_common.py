@@ -1,12 +1,12 @@
 """The scales' input boundary: responses and samples in, checked float arrays out.
 
-- :func:`as_matrix` takes responses as an array, a list of rows or a pandas
+- `as_matrix` takes responses as an array, a list of rows or a pandas
   DataFrame (whose columns are matched by item id) and returns a
   respondents x items array in the instrument's item order.
-- :func:`as_numeric` turns that array into floats (NaN for a missing
+- `as_numeric` turns that array into floats (NaN for a missing
   answer), refusing booleans and text; numeric arrays take a vectorised path.
-- :func:`response_markers` validates a ``missing=`` argument.
-- :func:`as_values` reads a sample of scores for the summaries and tests.
+- `response_markers` validates a ``missing=`` argument.
+- `as_values` reads a sample of scores for the summaries and tests.
 
 Messages name the 1-based respondent row (and a DataFrame's index label),
 the item id and the value.

@@ -1,8 +1,8 @@
 """Copenhagen Burnout Inventory (CBI) scoring, explicit about missing answers.
 
-The instrument is data: ``specs/cbi.toml`` (items, the frequency and degree
-response sets, item 13 reversed, the scales and their minimum answered items),
-scored by :class:`~safecore.scales.instrument.Instrument`. :func:`score_cbi`
+The instrument is data: ``specs/cbi.toml`` (items, the frequency and degree response sets, item 13
+reversed, the scales and their minimum answered items), scored by
+[`Instrument`][safecore.scales.instrument.Instrument]. [`score_cbi`][safecore.scales.cbi.score_cbi]
 is a thin wrapper over that engine.
 
 Examples
@@ -43,7 +43,7 @@ __all__ = [
 #: The CBI as an instrument spec (``specs/cbi.toml``).
 CBI: Final[Instrument] = packaged_instrument("cbi.toml")
 
-#: CBI scores are :class:`~safecore.scales.instrument.InstrumentScores` (an alias kept for old code).
+#: CBI scores are `InstrumentScores` (an alias kept for old code).
 CBIScores = InstrumentScores
 
 
@@ -88,17 +88,16 @@ def score_cbi(
         One row per respondent. An array or a list of rows has one column
         per item, in PUMA order unless *order* says otherwise. A DataFrame
         is matched by column name: it needs the columns ``cbi01`` ...
-        ``cbi19`` (see :data:`CBI_ITEMS`), in any order; other columns
+        ``cbi19`` (see `CBI_ITEMS`), in any order; other columns
         (``respondent``, ``time``) are ignored.
     coding : {"labels", "points", "codes"}
-        ``"labels"``: the option texts (frequency items: Always, Often,
-        Sometimes, Seldom, Never/almost never; degree items: To a very high
-        degree, To a high degree, Somewhat, To a low degree, To a very low
-        degree), tolerant of case and spacing. ``"points"``: the printed
-        points 100/75/50/25/0 *before* reversing item 13. ``"codes"``: 1-5,
-        with *direction* stating which end is 1. Points and codes must be
-        numbers: text such as ``"50"`` is refused (a file read with
-        :func:`read_staff_survey` is parsed for you), and so are booleans.
+        ``"labels"``: the option texts (frequency items: Always, Often, Sometimes, Seldom,
+        Never/almost never; degree items: To a very high degree, To a high degree, Somewhat, To a
+        low degree, To a very low degree), tolerant of case and spacing. ``"points"``: the printed
+        points 100/75/50/25/0 *before* reversing item 13. ``"codes"``: 1-5, with *direction* stating
+        which end is 1. Points and codes must be numbers: text such as ``"50"`` is refused (a file
+        read with [`read_staff_survey`][safecore.scales.survey.read_staff_survey] is parsed for
+        you), and so are booleans.
     order : sequence of str, optional
         The item id (``"cbi01"`` ... ``"cbi19"``) of each column of an array
         whose columns are not in PUMA order. Not accepted with a DataFrame.
@@ -118,7 +117,7 @@ def score_cbi(
     Returns
     -------
     CBIScores
-        An :class:`~safecore.scales.instrument.InstrumentScores` (``CBIScores`` is an alias).
+        An [`InstrumentScores`][safecore.scales.instrument.InstrumentScores] (``CBIScores`` is an alias).
 
     Raises
     ------
@@ -141,13 +140,13 @@ def score_cbi(
     Notes
     -----
     Each scale score is the mean of its answered items on the 0-100 scale,
-    with item 13 reversed (:math:`100 - x`). A scale with fewer answered
+    with item 13 reversed ($100 - x$). A scale with fewer answered
     items than the minimum is missing (NaN) and counted; nothing is imputed.
     The instrument defines no total score, so none is computed.
 
     References
     ----------
-    .. [1] Kristensen, T. S., Borritz, M., Villadsen, E., & Christensen,
+    1. Kristensen, T. S., Borritz, M., Villadsen, E., & Christensen,
        K. B. (2005). The Copenhagen Burnout Inventory: a new tool for the
        assessment of burnout. *Work & Stress*, 19(3), 192-207.
 
@@ -183,7 +182,7 @@ def score_responses(
     markers: Markers = Markers(),  # noqa: B008 - an immutable default
     min_answered: int | Mapping[str, int] | None = None,
 ) -> CBIScores:
-    """Score CBI responses already in item order (for :func:`~safecore.scales.read_staff_survey`)."""
+    """Score CBI responses already in item order (for `read_staff_survey`)."""
     return CBI.score_responses(
         data, coding=coding, direction=direction, markers=markers, min_answered=min_answered
     )

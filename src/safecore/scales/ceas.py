@@ -1,9 +1,8 @@
 """Compassionate Engagement and Action Scales (CEAS) scoring.
 
-The instrument is data: ``specs/ceas.toml`` (13 items rated 1-10, two summed
-subscales, three fillers), scored by
-:class:`~safecore.scales.instrument.Instrument`. :func:`score_ceas` is a thin
-wrapper over that engine.
+The instrument is data: ``specs/ceas.toml`` (13 items rated 1-10, two summed subscales, three
+fillers), scored by [`Instrument`][safecore.scales.instrument.Instrument].
+[`score_ceas`][safecore.scales.ceas.score_ceas] is a thin wrapper over that engine.
 
 Examples
 --------
@@ -30,7 +29,7 @@ __all__ = ["CEAS", "CEAS_FILLERS", "CEAS_SUBSCALES", "CEASScores", "score_ceas"]
 #: The CEAS as an instrument spec (``specs/ceas.toml``).
 CEAS: Final[Instrument] = packaged_instrument("ceas.toml")
 
-#: CEAS scores are :class:`~safecore.scales.instrument.InstrumentScores` (an alias kept for old code).
+#: CEAS scores are `InstrumentScores` (an alias kept for old code).
 CEASScores = InstrumentScores
 
 _NUMBER = {item.id: item.number for item in CEAS.items}
@@ -76,7 +75,7 @@ def score_ceas(
     Returns
     -------
     CEASScores
-        An :class:`~safecore.scales.instrument.InstrumentScores` with ``form`` set to
+        An [`InstrumentScores`][safecore.scales.instrument.InstrumentScores] with ``form`` set to
         *scale* (``CEASScores`` is an alias).
 
     Raises
@@ -100,7 +99,7 @@ def score_ceas(
 
     References
     ----------
-    .. [1] Gilbert, P., Catarino, F., Duarte, C., et al. (2017). The
+    1. Gilbert, P., Catarino, F., Duarte, C., et al. (2017). The
        development of compassionate engagement and action scales for self
        and others. *Journal of Compassionate Health Care*, 4(4).
 

@@ -1,12 +1,13 @@
 """Questionnaire instruments as data: one engine scores every scale described by a spec.
 
-An :class:`Instrument` is a questionnaire described as data: its items (with
-ids, subscale and response format), the response sets (option label ->
-points), reversed items and, per subscale, how answers are combined (mean or
-sum), how many must be answered and whether a sum is prorated. It is read
-from a TOML file with :meth:`Instrument.from_toml` (or built from a Python
-dict with :meth:`Instrument.from_dict`) and scores responses with
-:meth:`Instrument.score`, returning :class:`InstrumentScores`.
+An [`Instrument`][safecore.scales.instrument.Instrument] is a questionnaire described as data: its
+items (with ids, subscale and response format), the response sets (option label -> points), reversed
+items and, per subscale, how answers are combined (mean or sum), how many must be answered and
+whether a sum is prorated. It is read from a TOML file with
+[`Instrument.from_toml`][safecore.scales.instrument.Instrument.from_toml] (or built from a Python
+dict with [`Instrument.from_dict`][safecore.scales.instrument.Instrument.from_dict]) and scores
+responses with [`Instrument.score`][safecore.scales.instrument.Instrument.score], returning
+[`InstrumentScores`][safecore.scales.instrument.InstrumentScores].
 
 The CBI and the CEAS are two such specs (``specs/cbi.toml`` and
 ``specs/ceas.toml`` in this package); adding a scale adds a file, not a
@@ -503,7 +504,7 @@ def _int_dict(values: Mapping[str, int]) -> dict[str, int]:
 
 @attrs.frozen(slots=True, repr=False, eq=False)
 class InstrumentScores(Result):
-    """Subscale scores per respondent, from :meth:`Instrument.score`.
+    """Subscale scores per respondent, from `Instrument.score`.
 
     A subscale's scores are also an attribute: ``scores.personal`` is
     ``scores.scores["personal"]`` (kept for code written for the former
@@ -588,7 +589,17 @@ class InstrumentScores(Result):
 
 
 def check_coding(coding: object, direction: object) -> None:
-    """Validate ``coding=`` and ``direction=`` (direction is for, and required by, ``"codes"``)."""
+    """Validate ``coding=`` and ``direction=`` (direction is for, and required by, ``"codes"``).
+
+    Examples
+    --------
+    >>> from safecore.scales.instrument import check_coding
+    >>> check_coding("codes", "ascending")
+    >>> check_coding("codes", None)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    safecore._errors.InputValueError: coding='codes' needs direction='ascending' (1 = lowest) or ...
+    """
     if coding not in ("labels", "points", "codes"):
         msg = f"coding must be 'labels', 'points' or 'codes': {show_value(coding)}"
         raise InputValueError(msg)
@@ -604,8 +615,9 @@ def check_coding(coding: object, direction: object) -> None:
 class Instrument:
     """A questionnaire described as data, scored by one engine.
 
-    Build one with :meth:`from_toml` or :meth:`from_dict` (they validate the
-    spec); score responses with :meth:`score`.
+    Build one with [`from_toml`][safecore.scales.instrument.Instrument.from_toml] or
+    [`from_dict`][safecore.scales.instrument.Instrument.from_dict] (they validate the spec); score
+    responses with [`score`][safecore.scales.instrument.Instrument.score].
 
     Attributes
     ----------
@@ -667,7 +679,7 @@ class Instrument:
 
     @classmethod
     def from_dict(cls, spec: Mapping[str, Any], *, where: str = "instrument spec") -> Instrument:
-        """Build an instrument from a dict shaped like the TOML spec (see :meth:`from_toml`).
+        """Build an instrument from a dict shaped like the TOML spec (see `from_toml`).
 
         Parameters
         ----------
@@ -818,7 +830,7 @@ class Instrument:
         markers: Markers = Markers(),  # noqa: B008 - an immutable default
         min_answered: int | Mapping[str, int] | None = None,
     ) -> InstrumentScores:
-        """Score responses already in item order (the engine of :meth:`score`; used by readers)."""
+        """Score responses already in item order (the engine of `score`; used by readers)."""
         check_coding(coding, direction)
         sizes = {s.name: len(s.items) for s in self.subscales}
         defaults = {s.name: s.min_answered for s in self.subscales}
@@ -1005,7 +1017,14 @@ class Instrument:
 
 
 def packaged_instrument(filename: str) -> Instrument:
-    """Load an instrument spec shipped with safecore (``safecore/scales/specs/<filename>``)."""
+    """Load an instrument spec shipped with safecore (``safecore/scales/specs/<filename>``).
+
+    Examples
+    --------
+    >>> from safecore.scales.instrument import packaged_instrument
+    >>> packaged_instrument("cbi.toml")
+    Instrument('Copenhagen Burnout Inventory', 19 items, subscales personal, work, client)
+    """
     resource = resources.files("safecore.scales") / "specs" / filename
     with resources.as_file(resource) as path:
         return Instrument.from_toml(path)

@@ -1,9 +1,10 @@
 """Staff surveys: read a CBI survey once, describe each time point, compare two of them.
 
-A staff survey has one row per response: a ``respondent`` id, a ``time``
-point and the 19 CBI items ``cbi01`` ... ``cbi19`` (option labels or points
-0-100). :func:`read_staff_survey` reads and validates it into a
-:class:`StaffSurvey`; :func:`compare_times` compares two time points.
+A staff survey has one row per response: a ``respondent`` id, a ``time`` point and the 19 CBI items
+``cbi01`` ... ``cbi19`` (option labels or points 0-100).
+[`read_staff_survey`][safecore.scales.survey.read_staff_survey] reads and validates it into a
+[`StaffSurvey`][safecore.scales.survey.StaffSurvey];
+[`compare_times`][safecore.scales.survey.compare_times] compares two time points.
 
 Examples
 --------
@@ -203,7 +204,7 @@ def read_staff_survey(
         Columns ``respondent``, ``time`` and ``cbi01`` ... ``cbi19`` (other
         columns are ignored; columns are matched by name). Answers are all
         points 0/25/50/75/100 (before item 13 is reversed) or all option
-        labels (see :func:`score_cbi`); the first answer decides which, and
+        labels (see [`score_cbi`][safecore.scales.cbi.score_cbi]); the first answer decides which, and
         an answer of the other kind is an error. In a file, numbers are read
         with the file-number rules (a decimal comma is refused as
         ambiguous); in a DataFrame, points must be numbers, not text.
@@ -241,7 +242,7 @@ def read_staff_survey(
     Respondent ids and time points are text as written (a DataFrame's
     ``1`` and ``1.0`` are both ``"1"``). A respondent may answer once per
     time point; one who answered at only one time point stays in the survey
-    (in the descriptives) and is counted by :func:`compare_times`.
+    (in the descriptives) and is counted by [`compare_times`][safecore.scales.survey.compare_times].
 
     Examples
     --------
@@ -380,7 +381,7 @@ def compare_times(survey: StaffSurvey, first: object = None, second: object = No
     Parameters
     ----------
     survey : StaffSurvey
-        From :func:`read_staff_survey`.
+        From [`read_staff_survey`][safecore.scales.survey.read_staff_survey].
     first, second : str or number, optional
         The time points to compare; by default the survey's two time points
         (a survey with more than two needs them named).
@@ -402,7 +403,7 @@ def compare_times(survey: StaffSurvey, first: object = None, second: object = No
         *second* are not given, a time point not in the survey, or the same
         time point twice.
     InputTypeError
-        For *survey* that is not a :class:`StaffSurvey`.
+        For *survey* that is not a [`StaffSurvey`][safecore.scales.survey.StaffSurvey].
     """
     given: object = survey
     if not isinstance(given, StaffSurvey):

@@ -3,18 +3,18 @@
 Each module is one statistical area; every function takes its data as
 arguments (no programme data) and returns a result object.
 
-- :mod:`safecore.stats.contingency`: chi-square (asymptotic, Monte Carlo,
+- [`safecore.stats.contingency`][safecore.stats.contingency]: chi-square (asymptotic, Monte Carlo,
   exact), Fisher–Freeman–Halton, exact McNemar.
-- :mod:`safecore.stats.tables`: Fisher's exact test with the conditional odds
+- [`safecore.stats.tables`][safecore.stats.tables]: Fisher's exact test with the conditional odds
   ratio, McNemar's test of a paired table, chi-square goodness of fit (R's
   ``fisher.test``, ``mcnemar.test``, ``chisq.test(x, p = ...)``).
-- :mod:`safecore.stats.multiplicity`: p-values adjusted as R's ``p.adjust``.
-- :mod:`safecore.stats.means`: t-tests as R's ``t.test`` (one-sample, paired,
+- [`safecore.stats.multiplicity`][safecore.stats.multiplicity]: p-values adjusted as R's ``p.adjust``.
+- [`safecore.stats.means`][safecore.stats.means]: t-tests as R's ``t.test`` (one-sample, paired,
   Welch, Student), Hedges' g, from data or from published summaries.
-- :mod:`safecore.stats.ranks`: Wilcoxon signed-rank and rank-sum tests as R's
+- [`safecore.stats.ranks`][safecore.stats.ranks]: Wilcoxon signed-rank and rank-sum tests as R's
   ``wilcox.test``, with exact null distributions and Hodges–Lehmann intervals.
-- :mod:`safecore.stats.describe`: mean, CI and SD as a report prints them.
-- :mod:`safecore.stats.consistency`: GRIM and confidence-interval checks of
+- [`safecore.stats.describe`][safecore.stats.describe]: mean, CI and SD as a report prints them.
+- [`safecore.stats.consistency`][safecore.stats.consistency]: GRIM and confidence-interval checks of
   published summaries.
 
 Examples

@@ -74,8 +74,8 @@ def grim(mean: float, n: int, granularity: float = 1.0, decimals: int = 2) -> Gr
     r"""Run the GRIM test: can *mean*, rounded to *decimals*, arise from *n* scores.
 
     Each score is a multiple of *granularity* (1 for integer sums such as
-    CEAS subscales; :math:`25/k` for a CBI scale score over *k* answered
-    items), so the mean is :math:`g j / n` for some integer :math:`j`.
+    CEAS subscales; $25/k$ for a CBI scale score over *k* answered
+    items), so the mean is $g j / n$ for some integer $j$.
 
     Parameters
     ----------
@@ -103,7 +103,7 @@ def grim(mean: float, n: int, granularity: float = 1.0, decimals: int = 2) -> Gr
 
     References
     ----------
-    .. [1] Brown, N. J. L., & Heathers, J. A. J. (2017). The GRIM test.
+    1. Brown, N. J. L., & Heathers, J. A. J. (2017). The GRIM test.
        *Social Psychological and Personality Science*, 8(4), 363-369.
 
     Examples
@@ -173,7 +173,7 @@ def ci_consistent(
     confidence: float = 0.95,
     decimals: int = 1,
 ) -> CIConsistency:
-    r"""Check a printed t-interval :math:`\bar x \pm t_{n-1} s/\sqrt n` against M, SD and n.
+    r"""Check a printed t-interval $\bar x \pm t_{n-1} s/\sqrt n$ against M, SD and n.
 
     The printed mean and SD are themselves rounded to *decimals*, so the
     interval's ends may lie anywhere the half-unit ranges of M and SD allow;

@@ -119,7 +119,7 @@ class ChiSquareResult(TestResult):
 
     @property
     def dof(self) -> int:
-        """Deprecated alias of :attr:`df` (the name every test result uses)."""
+        """Deprecated alias of `df` (the name every test result uses)."""
         return self.df
 
     def _table(self) -> ResultTable:
@@ -129,10 +129,10 @@ class ChiSquareResult(TestResult):
         r"""Return each cell's two-sided p-value from its adjusted residual, adjusted across cells.
 
         A cell's adjusted (standardised) residual is approximately standard
-        normal under independence, so :math:`p_{ij} = 2 (1 - \Phi(|z_{ij}|))`
+        normal under independence, so $p_{ij} = 2 (1 - \Phi(|z_{ij}|))$
         says how surprising that cell alone is. Testing every cell is
         multiple testing: the p-values are adjusted across all cells with
-        :func:`~safecore.stats.p_adjust` (Holm by default), so a report can
+        [`p_adjust`][safecore.stats.multiplicity.p_adjust] (Holm by default), so a report can
         say which cells drive the association.
 
         Parameters
@@ -165,11 +165,11 @@ class ChiSquareResult(TestResult):
     def cells(self, *, pvalues: bool = False, adjust: AdjustMethod | None = "holm") -> ResultTable:
         """Return observed and expected counts and residuals per cell (one row per cell).
 
-        This is the table that ``to_frame()``, ``str()`` and the notebook reprs
-        show, with :meth:`summary` as its caption. With *pvalues*, two more
-        columns give each cell's p-value from its adjusted residual:
-        ``pvalue`` (raw) and ``adjusted_pvalue`` (by *adjust*; see
-        :meth:`cell_pvalues`).
+        This is the table that ``to_frame()``, ``str()`` and the notebook reprs show, with
+        [`summary`][safecore.stats.contingency.ChiSquareResult.summary] as its caption. With
+        *pvalues*, two more columns give each cell's p-value from its adjusted residual: ``pvalue``
+        (raw) and ``adjusted_pvalue`` (by *adjust*; see
+        [`cell_pvalues`][safecore.stats.contingency.ChiSquareResult.cell_pvalues]).
 
         Examples
         --------
@@ -311,7 +311,7 @@ def chi_square(
         Seed for ``method="monte-carlo"``; results are reproducible with it.
     exact_limit : int
         The most partial tables the exact test may hold at once before it
-        raises :class:`TableTooLargeError`.
+        raises `TableTooLargeError`.
 
     Returns
     -------
@@ -337,22 +337,24 @@ def chi_square(
 
     Notes
     -----
-    With observed counts :math:`O_{ij}`, margins :math:`r_i, c_j` and total
-    :math:`n`, :math:`E_{ij} = r_i c_j / n` and
+    With observed counts $O_{ij}$, margins $r_i, c_j$ and total
+    $n$, $E_{ij} = r_i c_j / n$ and
 
-    .. math:: X^2 = \\sum_{ij} (|O_{ij} - E_{ij}| - y)^2 / E_{ij}
+    $$
+    X^2 = \\sum_{ij} (|O_{ij} - E_{ij}| - y)^2 / E_{ij}
+    $$
 
-    with :math:`y = \\min(0.5, |O_{ij}-E_{ij}|)` under Yates' correction and
-    0 otherwise, referred to :math:`\\chi^2_{(R-1)(C-1)}`. The Monte Carlo
-    p-value is :math:`(1 + \\#\\{X^2_b \\ge X^2\\}) / (B + 1)`, as in R. The
+    with $y = \\min(0.5, |O_{ij}-E_{ij}|)$ under Yates' correction and
+    0 otherwise, referred to $\\chi^2_{(R-1)(C-1)}$. The Monte Carlo
+    p-value is $(1 + \\#\\{X^2_b \\ge X^2\\}) / (B + 1)$, as in R. The
     exact p-value sums the hypergeometric probabilities of all tables with
     the observed margins that are no more probable than the observed one.
 
     References
     ----------
-    .. [1] Agresti, A. (2007). *An Introduction to Categorical Data Analysis*
+    1. Agresti, A. (2007). *An Introduction to Categorical Data Analysis*
        (2nd ed.), sections 2.4 and 2.6. Wiley.
-    .. [2] Mehta, C. R., & Patel, N. R. (1983). A network algorithm for
+    2. Mehta, C. R., & Patel, N. R. (1983). A network algorithm for
        performing Fisher's exact test in r × c contingency tables. *JASA*,
        78(382), 427–434.
 
@@ -494,8 +496,8 @@ def fisher_exact_rxc(table: ArrayLike, *, limit: int = EXACT_LIMIT) -> float:
     limit : int
         The most network nodes, arcs or past paths held at once (each check
         is made before anything in proportion is allocated); beyond it
-        :class:`TableTooLargeError` is raised (use ``method="monte-carlo"``
-        in :func:`chi_square`).
+        `TableTooLargeError` is raised (use ``method="monte-carlo"``
+        in [`chi_square`][safecore.stats.contingency.chi_square]).
 
     Returns
     -------
@@ -512,10 +514,10 @@ def fisher_exact_rxc(table: ArrayLike, *, limit: int = EXACT_LIMIT) -> float:
 
     Notes
     -----
-    A table :math:`x` with margins :math:`r_i, c_j` and total :math:`n` has
-    probability :math:`P(x) = \\prod_i r_i! \\prod_j c_j! / (n! \\prod_{ij} x_{ij}!)`
-    and :math:`p = \\sum_{P(y) \\le P(x)(1 + 10^{-7})} P(y)`. The tolerance
-    :math:`1 + 10^{-7}` is R's: tables as probable as the observed one up to
+    A table $x$ with margins $r_i, c_j$ and total $n$ has
+    probability $P(x) = \\prod_i r_i! \\prod_j c_j! / (n! \\prod_{ij} x_{ij}!)$
+    and $p = \\sum_{P(y) \\le P(x)(1 + 10^{-7})} P(y)$. The tolerance
+    $1 + 10^{-7}$ is R's: tables as probable as the observed one up to
     rounding count, whatever the order of floating-point sums. Sums are
     taken relative to the observed table, in log space.
 
@@ -528,10 +530,10 @@ def fisher_exact_rxc(table: ArrayLike, *, limit: int = EXACT_LIMIT) -> float:
 
     References
     ----------
-    .. [1] Freeman, G. H., & Halton, J. H. (1951). Note on an exact treatment
+    1. Freeman, G. H., & Halton, J. H. (1951). Note on an exact treatment
        of contingency, goodness of fit and other problems of significance.
        *Biometrika*, 38, 141–149.
-    .. [2] Mehta, C. R., & Patel, N. R. (1983). *JASA*, 78(382), 427–434.
+    2. Mehta, C. R., & Patel, N. R. (1983). *JASA*, 78(382), 427–434.
 
     Examples
     --------
@@ -569,15 +571,15 @@ class McNemarResult(TestResult):
     before_only, after_only : int
         Discordant pairs: an incident before but not after, and the reverse.
     pvalue : float
-        Two-sided exact p-value, :math:`\\min(1, 2 P(X \\le \\min(b, c)))`
-        with :math:`X \\sim \\mathrm{Binomial}(b + c, 1/2)`; 1 when there
+        Two-sided exact p-value, $\\min(1, 2 P(X \\le \\min(b, c)))$
+        with $X \\sim \\mathrm{Binomial}(b + c, 1/2)$; 1 when there
         are no discordant pairs (nothing to test).
     statistic : int
-        The smaller discordant count, :math:`\\min(b, c)`: the "number of
+        The smaller discordant count, $\\min(b, c)$: the "number of
         successes" R's ``binom.test(min(b, c), b + c)`` reports as its
         statistic for the same p-value.
     n : int
-        Discordant pairs, :math:`b + c` (R's "number of trials").
+        Discordant pairs, $b + c$ (R's "number of trials").
     """
 
     before_only: int
@@ -633,12 +635,12 @@ def mcnemar_exact(before_only: int, after_only: int) -> McNemarResult:
     Notes
     -----
     Concordant pairs carry no information about change; under the null the
-    :math:`b + c` discordant pairs split as a fair coin. Agrees with R's
+    $b + c$ discordant pairs split as a fair coin. Agrees with R's
     ``exact2x2::mcnemar.exact`` and ``binom.test(b, b + c)``.
 
     References
     ----------
-    .. [1] McNemar, Q. (1947). Note on the sampling error of the difference
+    1. McNemar, Q. (1947). Note on the sampling error of the difference
        between correlated proportions or percentages. *Psychometrika*, 12, 153-157.
 
     Examples

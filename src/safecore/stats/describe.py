@@ -30,7 +30,14 @@ __all__ = ["Summary", "describe", "present_values"]
 def present_values(values: ArrayLike, name: str = "values") -> tuple[NDArray[np.float64], int]:
     """Return the present values as float64 and the count of missing ones.
 
-    See :func:`safecore.scales._common.as_values` for what is accepted.
+    See `safecore.scales._common.as_values` for what is accepted.
+
+    Examples
+    --------
+    >>> from safecore.stats.describe import present_values
+    >>> values, missing = present_values([1.0, float("nan"), 3.0])
+    >>> values.tolist(), missing
+    ([1.0, 3.0], 1)
     """
     x = as_values(values, name)
     present = x[~np.isnan(x)]
@@ -115,9 +122,9 @@ def describe(
         Confidence level of the interval for the mean, strictly in (0, 1):
         ``0.95``, not ``95``.
     method : {"t", "z", "bootstrap"}
-        ``"t"``: :math:`\\bar x \\pm t_{n-1} s/\\sqrt n`; ``"z"``: with the
+        ``"t"``: $\\bar x \\pm t_{n-1} s/\\sqrt n$; ``"z"``: with the
         normal quantile; ``"bootstrap"``: BCa interval from
-        :func:`scipy.stats.bootstrap`, seeded by *seed*.
+        `scipy.stats.bootstrap`, seeded by *seed*.
     seed : int, numpy.random.Generator or numpy.random.SeedSequence, optional
         For the bootstrap (a whole number >= 0).
     resamples : int
@@ -140,12 +147,12 @@ def describe(
 
     Notes
     -----
-    SD uses the :math:`n-1` denominator, computed by two passes with a
+    SD uses the $n-1$ denominator, computed by two passes with a
     correction term, which reproduces the NIST StRD certified values.
 
     References
     ----------
-    .. [1] NIST Statistical Reference Datasets, univariate summary
+    1. NIST Statistical Reference Datasets, univariate summary
        statistics. https://www.itl.nist.gov/div898/strd/
 
     Examples

@@ -1,10 +1,12 @@
 r"""Comparisons of means: t-tests as R's ``t.test`` computes them, and the report's forms.
 
-:func:`t_test` and :func:`t_test_from_summary` are the general tests (one-sample,
+[`t_test`][safecore.stats.means.t_test] and
+[`t_test_from_summary`][safecore.stats.means.t_test_from_summary] are the general tests (one-sample,
 paired, Welch, Student; one-sided alternatives, *mu*, any confidence level).
-:func:`welch`, :func:`paired`, :func:`one_sample` and their ``_from_summary``
-forms are the report's two-sided comparisons (with Hedges' g, the Wilcoxon
-signed-rank test, or a norm), computed by the same code.
+[`welch`][safecore.stats.means.welch], [`paired`][safecore.stats.means.paired],
+[`one_sample`][safecore.stats.means.one_sample] and their ``_from_summary`` forms are the report's
+two-sided comparisons (with Hedges' g, the Wilcoxon signed-rank test, or a norm), computed by the
+same code.
 
 Examples
 --------
@@ -162,16 +164,16 @@ def hedges_g_from_summary(
 
     Notes
     -----
-    :math:`d = (\bar x_1 - \bar x_2)/s_p` with the pooled SD
-    :math:`s_p^2 = ((n_1-1)s_1^2 + (n_2-1)s_2^2)/(n_1+n_2-2)`;
-    :math:`g = J d` with :math:`J = 1 - 3/(4(n_1+n_2) - 9)`; the interval is
-    :math:`g \pm z\,SE` with
-    :math:`SE^2 = (n_1+n_2)/(n_1 n_2) + g^2/(2(n_1+n_2))` (Hedges & Olkin,
+    $d = (\bar x_1 - \bar x_2)/s_p$ with the pooled SD
+    $s_p^2 = ((n_1-1)s_1^2 + (n_2-1)s_2^2)/(n_1+n_2-2)$;
+    $g = J d$ with $J = 1 - 3/(4(n_1+n_2) - 9)$; the interval is
+    $g \pm z\,SE$ with
+    $SE^2 = (n_1+n_2)/(n_1 n_2) + g^2/(2(n_1+n_2))$ (Hedges & Olkin,
     1985).
 
     References
     ----------
-    .. [1] Hedges, L. V., & Olkin, I. (1985). *Statistical Methods for
+    1. Hedges, L. V., & Olkin, I. (1985). *Statistical Methods for
        Meta-Analysis*. Academic Press.
 
     Examples
@@ -205,6 +207,12 @@ def hedges_g(x: ArrayLike, y: ArrayLike, *, confidence: float = 0.95) -> EffectS
     InputValueError
         For an infinite value, fewer than 2 present values in a sample, or
         zero spread in both.
+
+    Examples
+    --------
+    >>> from safecore.stats import hedges_g
+    >>> hedges_g([4, 5, 6, 7, 8], [1, 2, 3, 4, 5])
+    EffectSize(g=1.714, 95% CI [0.264, 3.163])
     """
     a = _sample(x, "x")
     b = _sample(y, "y")
@@ -234,9 +242,9 @@ class WelchResult(TestResult):
     statistic, pvalue, df : float
         t, two-sided p and Welch–Satterthwaite degrees of freedom.
     mean_difference : float
-        ``mean1 - mean2`` (also :attr:`estimate`).
+        ``mean1 - mean2`` (also [`estimate`][safecore.stats.means.WelchResult.estimate]).
     standard_error : float
-        Of the difference, :math:`\\sqrt{s_1^2/n_1 + s_2^2/n_2}`.
+        Of the difference, $\\sqrt{s_1^2/n_1 + s_2^2/n_2}$.
     n1, n2 : int
         Group sizes used.
     effect : EffectSize
@@ -358,11 +366,17 @@ def welch_from_summary(
 
     Notes
     -----
-    :math:`t = (\bar x_1 - \bar x_2)/\sqrt{s_1^2/n_1 + s_2^2/n_2}` with
-    :math:`\nu = (v_1+v_2)^2 / (v_1^2/(n_1-1) + v_2^2/(n_2-1))`,
-    :math:`v_i = s_i^2/n_i`. Agrees with :func:`scipy.stats.ttest_ind_from_stats`
-    (``equal_var=False``) and R's ``t.test``; :func:`t_test_from_summary`
-    is the general form (one-sided alternatives, *mu*, Student's test).
+    $t = (\bar x_1 - \bar x_2)/\sqrt{s_1^2/n_1 + s_2^2/n_2}$ with
+    $\nu = (v_1+v_2)^2 / (v_1^2/(n_1-1) + v_2^2/(n_2-1))$, $v_i = s_i^2/n_i$. Agrees with
+    `scipy.stats.ttest_ind_from_stats` (``equal_var=False``) and R's ``t.test``;
+    [`t_test_from_summary`][safecore.stats.means.t_test_from_summary] is the general form (one-sided
+    alternatives, *mu*, Student's test).
+
+    Examples
+    --------
+    >>> from safecore.stats import welch_from_summary
+    >>> welch_from_summary(20, 5.1, 1.2, 25, 4.3, 1.5)
+    WelchResult(t=1.988, df=43.00, p=0.05325, diff=0.8, g=0.571)
     """
     n1, mean1, sd1 = _summary(n1, mean1, sd1, "1")
     n2, mean2, sd2 = _summary(n2, mean2, sd2, "2")
@@ -447,9 +461,9 @@ class PairedResult(TestResult):
     missing : int
         Pairs left out because either value was missing.
     mean_difference : float
-        Mean of ``x - y`` (also :attr:`estimate`).
+        Mean of ``x - y`` (also [`estimate`][safecore.stats.means.PairedResult.estimate]).
     standard_error : float
-        Of the mean difference, :math:`s_d/\\sqrt n`.
+        Of the mean difference, $s_d/\\sqrt n$.
     statistic, pvalue : float
         Paired t and its two-sided p-value.
     df : int
@@ -458,7 +472,7 @@ class PairedResult(TestResult):
         Wilcoxon signed-rank statistic ``V`` (sum of the ranks of the
         positive differences; zero differences dropped) and its two-sided p,
         both as R's ``wilcox.test(x, y, paired = TRUE)`` computes them (see
-        :func:`safecore.stats.wilcoxon`): exact below 50 differences
+        [`safecore.stats.wilcoxon`][safecore.stats.ranks.wilcoxon]): exact below 50 differences
         without ties or zeros, otherwise the normal approximation with
         continuity and tie corrections.
 
@@ -485,17 +499,17 @@ class PairedResult(TestResult):
 
     @property
     def excluded(self) -> int:
-        """Deprecated alias of :attr:`missing`."""
+        """Deprecated alias of `missing`."""
         return self.missing
 
     @property
     def t(self) -> float:
-        """Deprecated alias of :attr:`statistic`."""
+        """Deprecated alias of `statistic`."""
         return self.statistic
 
     @property
     def t_pvalue(self) -> float:
-        """Deprecated alias of :attr:`pvalue`."""
+        """Deprecated alias of `pvalue`."""
         return self.pvalue
 
     @property
@@ -625,7 +639,7 @@ class OneSampleResult(TestResult):
     n : int
         Values used.
     standard_error : float
-        Of the mean, :math:`s/\\sqrt n`.
+        Of the mean, $s/\\sqrt n$.
     missing : int
         Values left out as missing (raw-data form only).
     """
@@ -648,7 +662,7 @@ class OneSampleResult(TestResult):
         """Return the t-interval of ``mean - norm`` (df = n - 1).
 
         This is the interval of the *difference from the norm*: add
-        :attr:`norm` to get the interval of the mean, which is what
+        `norm` to get the interval of the mean, which is what
         ``scipy.stats.ttest_1samp(x, norm).confidence_interval()`` and R's
         ``t.test(x, mu = norm)$conf.int`` report.
         """
@@ -749,7 +763,7 @@ def one_sample(values: ArrayLike, norm: float | Norm) -> OneSampleResult:
     """One-sample t-test of raw scores against a fixed norm (missing values counted).
 
     ``t_test(values, mu=norm)``'s t and p; the estimate and interval are of
-    ``mean - norm`` (R's, and :func:`t_test`'s, are of the mean).
+    ``mean - norm`` (R's, and [`t_test`][safecore.stats.means.t_test]'s, are of the mean).
 
     Raises
     ------
@@ -757,6 +771,17 @@ def one_sample(values: ArrayLike, norm: float | Norm) -> OneSampleResult:
         For a boolean or text value (a ``TypeError``).
     InputValueError
         For an infinite value, fewer than 2 present values, or zero spread.
+
+    Examples
+    --------
+    A missing answer is left out of the test and counted:
+
+    >>> from safecore.stats import one_sample
+    >>> res = one_sample([3.1, 2.8, 3.6, 2.9, 3.4, float("nan")], 2.5)
+    >>> res
+    OneSampleResult(mean=3.16 vs norm=2.5, t=4.390, df=4, p=0.01178)
+    >>> res.missing
+    1
     """
     x, missing = present_values(values)
     _enough(x, missing, "values")
@@ -822,9 +847,9 @@ class TTestResult(TestResult):
         R's ``$estimate``: ``(mean of x,)``, ``(mean difference,)`` or
         ``(mean of x, mean of y)``.
     standard_error : float
-        Of :attr:`estimate` (R's ``$stderr``).
+        Of `estimate` (R's ``$stderr``).
     mu : float
-        The null value of :attr:`estimate` (R's ``mu``).
+        The null value of `estimate` (R's ``mu``).
     alternative : {"two-sided", "less", "greater"}
         The alternative hypothesis (R's ``"two.sided"`` is ``"two-sided"``).
     design : {"one-sample", "paired", "welch", "student"}
@@ -834,7 +859,8 @@ class TTestResult(TestResult):
     missing : int
         Values left out as missing (pairs, for a paired test).
     confidence_level : float
-        The level of :meth:`confidence_interval` by default.
+        The level of [`confidence_interval`][safecore.stats.means.TTestResult.confidence_interval]
+        by default.
     """
 
     statistic: float
@@ -1049,26 +1075,26 @@ def t_test(
     Notes
     -----
     One sample (or the differences of a paired sample):
-    :math:`t = (\bar x - \mu)/(s/\sqrt n)` on :math:`n - 1` df. Welch:
-    :math:`t = (\bar x - \bar y - \mu)/\sqrt{s_x^2/n_x + s_y^2/n_y}` with
-    :math:`\nu = (v_x + v_y)^2/(v_x^2/(n_x-1) + v_y^2/(n_y-1))`,
-    :math:`v = s^2/n`. Student: the pooled variance
-    :math:`s_p^2 = ((n_x-1)s_x^2 + (n_y-1)s_y^2)/(n_x+n_y-2)` and
-    :math:`SE = s_p\sqrt{1/n_x + 1/n_y}`. The interval is R's,
-    :math:`\mu + (t \pm t_{1-\alpha/2,\nu})\,SE`, or one-sided
-    :math:`(-\infty, \mu + (t + t_{1-\alpha,\nu})SE]` for ``"less"``.
+    $t = (\bar x - \mu)/(s/\sqrt n)$ on $n - 1$ df. Welch:
+    $t = (\bar x - \bar y - \mu)/\sqrt{s_x^2/n_x + s_y^2/n_y}$ with
+    $\nu = (v_x + v_y)^2/(v_x^2/(n_x-1) + v_y^2/(n_y-1))$,
+    $v = s^2/n$. Student: the pooled variance
+    $s_p^2 = ((n_x-1)s_x^2 + (n_y-1)s_y^2)/(n_x+n_y-2)$ and
+    $SE = s_p\sqrt{1/n_x + 1/n_y}$. The interval is R's,
+    $\mu + (t \pm t_{1-\alpha/2,\nu})\,SE$, or one-sided
+    $(-\infty, \mu + (t + t_{1-\alpha,\nu})SE]$ for ``"less"``.
 
     The target is R's ``t.test`` (R 4.2), which the tests reproduce to
-    1e-10. Unlike :func:`scipy.stats.ttest_1samp`, the one-sample estimate
+    1e-10. Unlike `scipy.stats.ttest_1samp`, the one-sample estimate
     and interval are of the mean itself (as R), and missing values are left
     out rather than propagated (scipy's ``nan_policy="propagate"``).
 
     References
     ----------
-    .. [1] Welch, B. L. (1947). The generalization of "Student's" problem when
+    1. Welch, B. L. (1947). The generalization of "Student's" problem when
        several different population variances are involved. *Biometrika*,
        34, 28–35.
-    .. [2] R Core Team. ``t.test``, R package stats.
+    2. R Core Team. ``t.test``, R package stats.
 
     Examples
     --------
@@ -1149,7 +1175,7 @@ def t_test_from_summary(
     TTestResult(welch, t=0.4995, df=14.94, p=0.6247, estimate=3.3)
 
     With only the first group, the one-sample test of its mean against
-    *mu*. The same numbers as :func:`t_test` on data with these summaries
+    *mu*. The same numbers as [`t_test`][safecore.stats.means.t_test] on data with these summaries
     (a paired test is the one-sample test of the differences' summary).
 
     Parameters
@@ -1163,7 +1189,7 @@ def t_test_from_summary(
     sd1, sd2 : float
         Group SDs (``n - 1`` denominator), finite and >= 0.
     mu, equal_var, alternative, confidence_level
-        As for :func:`t_test`.
+        As for [`t_test`][safecore.stats.means.t_test].
 
     Returns
     -------
@@ -1180,8 +1206,8 @@ def t_test_from_summary(
 
     Notes
     -----
-    The formulas of :func:`t_test`; with both SDs given this agrees with
-    :func:`scipy.stats.ttest_ind_from_stats`, and with R's ``t.test`` on
+    The formulas of [`t_test`][safecore.stats.means.t_test]; with both SDs given this agrees with
+    `scipy.stats.ttest_ind_from_stats`, and with R's ``t.test`` on
     any data with these summaries.
 
     Examples

@@ -139,15 +139,15 @@ def p_adjust(
 
     Notes
     -----
-    With the :math:`m` given p-values sorted as :math:`p_{(1)} \\le \\dots
-    \\le p_{(m)}` and :math:`n` comparisons:
+    With the $m$ given p-values sorted as $p_{(1)} \\le \\dots
+    \\le p_{(m)}$ and $n$ comparisons:
 
-    - Bonferroni: :math:`\\min(1, n p_i)`;
-    - Holm: :math:`\\tilde p_{(i)} = \\min(1, \\max_{k \\le i} (n - k + 1) p_{(k)})`;
-    - Hochberg: :math:`\\tilde p_{(i)} = \\min(1, \\min_{k \\ge i} (n - k + 1) p_{(k)})`;
-    - BH: :math:`\\tilde p_{(i)} = \\min(1, \\min_{k \\ge i} n p_{(k)} / k)`;
-    - BY: BH multiplied by :math:`\\sum_{k=1}^{n} 1/k`;
-    - Hommel: Wright's (1992) algorithm, as coded in R (for :math:`n = 2`
+    - Bonferroni: $\\min(1, n p_i)$;
+    - Holm: $\\tilde p_{(i)} = \\min(1, \\max_{k \\le i} (n - k + 1) p_{(k)})$;
+    - Hochberg: $\\tilde p_{(i)} = \\min(1, \\min_{k \\ge i} (n - k + 1) p_{(k)})$;
+    - BH: $\\tilde p_{(i)} = \\min(1, \\min_{k \\ge i} n p_{(k)} / k)$;
+    - BY: BH multiplied by $\\sum_{k=1}^{n} 1/k$;
+    - Hommel: Wright's (1992) algorithm, as coded in R (for $n = 2$
       it equals Hochberg).
 
     R's ``p.adjust(p, method)`` is the target, numbers included: its default
@@ -157,17 +157,17 @@ def p_adjust(
 
     References
     ----------
-    .. [1] Holm, S. (1979). A simple sequentially rejective multiple test
+    1. Holm, S. (1979). A simple sequentially rejective multiple test
        procedure. *Scandinavian Journal of Statistics*, 6, 65–70.
-    .. [2] Hochberg, Y. (1988). A sharper Bonferroni procedure for multiple
+    2. Hochberg, Y. (1988). A sharper Bonferroni procedure for multiple
        tests of significance. *Biometrika*, 75, 800–803.
-    .. [3] Hommel, G. (1988). A stagewise rejective multiple test procedure
+    3. Hommel, G. (1988). A stagewise rejective multiple test procedure
        based on a modified Bonferroni test. *Biometrika*, 75, 383–386.
-    .. [4] Wright, S. P. (1992). Adjusted P-values for simultaneous
+    4. Wright, S. P. (1992). Adjusted P-values for simultaneous
        inference. *Biometrics*, 48, 1005–1013.
-    .. [5] Benjamini, Y., & Hochberg, Y. (1995). Controlling the false
+    5. Benjamini, Y., & Hochberg, Y. (1995). Controlling the false
        discovery rate. *JRSS B*, 57, 289–300.
-    .. [6] Benjamini, Y., & Yekutieli, D. (2001). The control of the false
+    6. Benjamini, Y., & Yekutieli, D. (2001). The control of the false
        discovery rate in multiple testing under dependency. *Annals of
        Statistics*, 29, 1165–1188.
 

@@ -62,10 +62,10 @@ def _check_work(work: float, what: str) -> None:
 def _signrank_pmf(n: int) -> NDArray[np.float64]:
     """P(V = k), k = 0 ... n(n+1)/2, for the signed-rank statistic of *n* untied values.
 
-    The generating function :math:`\\prod_{j=1}^n (1 + q^j)/2`, multiplied
+    The generating function $\\prod_{j=1}^n (1 + q^j)/2$, multiplied
     out one factor at a time; halving is exact in binary floating point, so
-    each probability is the count of subsets divided by :math:`2^n` (exact
-    while the counts are below :math:`2^{53}`, n <= 55).
+    each probability is the count of subsets divided by $2^n$ (exact
+    while the counts are below $2^{53}$, n <= 55).
     """
     top = n * (n + 1) // 2
     _check_work(n * top / 2, "signed-rank")
@@ -184,7 +184,7 @@ class WilcoxonResult(TestResult):
     statistic : float
         R's statistic: ``V``, the sum of the ranks of the positive
         differences (signed-rank), or ``W``, the sum of the ranks of x minus
-        :math:`n_1(n_1+1)/2` (rank-sum).
+        $n_1(n_1+1)/2$ (rank-sum).
     pvalue : float
         Under *alternative*.
     test : {"signed-rank", "rank-sum"}
@@ -212,7 +212,7 @@ class WilcoxonResult(TestResult):
         The Hodges–Lehmann estimate (pseudo-median, or difference in
         location); NaN unless a confidence level was asked for.
     interval : ConfidenceInterval or None
-        The interval at :attr:`confidence_level`, or None.
+        The interval at `confidence_level`, or None.
     confidence_level : float or None
         The level of the interval as R reports it: the requested level, or
         the achieved one when that was not achievable (with a warning).
@@ -254,7 +254,7 @@ class WilcoxonResult(TestResult):
         return f"{name} test" + (" with continuity correction" if self.correction else "")
 
     def confidence_interval(self, confidence_level: float | None = None) -> ConfidenceInterval:
-        """Return the interval computed by :func:`wilcoxon` (pass *confidence_level* there).
+        """Return the interval computed by `wilcoxon` (pass *confidence_level* there).
 
         The Hodges–Lehmann interval needs the data, so it is computed when
         the test is run with ``confidence_level=...``. Asking here for
@@ -630,7 +630,7 @@ def wilcoxon(
         when fewer than 50 values are ranked (both samples below 50 for the
         rank-sum test) and there are no ties (nor zeros, for signed-rank).
         ``True`` with ties or zeros falls back to the normal approximation
-        with a :class:`~safecore.RankTestWarning`, as R warns.
+        with a `RankTestWarning`, as R warns.
     correction : bool
         Continuity correction of the normal approximation (R's
         ``correct``).
@@ -655,26 +655,26 @@ def wilcoxon(
         two constant samples, where R stops with an error.
     LimitExceededError
         If ``exact=True`` asks for a distribution beyond
-        :data:`MAX_EXACT_WORK` operations.
+        `MAX_EXACT_WORK` operations.
 
     Notes
     -----
     Signed-rank: zero differences are dropped (R's default, not Pratt's);
-    :math:`V = \sum_{d_i > 0} R_i`, the ranks :math:`R_i` of :math:`|d_i|`.
-    Exact: :math:`P(V = k)` counts the subsets of :math:`\{1..n\}` summing to
-    :math:`k`, over :math:`2^n`. Normal:
-    :math:`z = (V - n(n+1)/4 - c)/\sigma`,
-    :math:`\sigma^2 = n(n+1)(2n+1)/24 - \sum(t^3 - t)/48` over tie groups
-    :math:`t`, :math:`c = \pm 1/2` towards 0 (two-sided) or as the
+    $V = \sum_{d_i > 0} R_i$, the ranks $R_i$ of $|d_i|$.
+    Exact: $P(V = k)$ counts the subsets of $\{1..n\}$ summing to
+    $k$, over $2^n$. Normal:
+    $z = (V - n(n+1)/4 - c)/\sigma$,
+    $\sigma^2 = n(n+1)(2n+1)/24 - \sum(t^3 - t)/48$ over tie groups
+    $t$, $c = \pm 1/2$ towards 0 (two-sided) or as the
     alternative's direction.
 
-    Rank-sum: :math:`W = \sum_{x} R_i - n_1(n_1+1)/2`; exact: subsets of
-    :math:`n_1` ranks of :math:`n_1+n_2`; normal:
-    :math:`\sigma^2 = \frac{n_1 n_2}{12}(N + 1 - \frac{\sum(t^3-t)}{N(N-1)})`, :math:`N = n_1 + n_2`.
+    Rank-sum: $W = \sum_{x} R_i - n_1(n_1+1)/2$; exact: subsets of
+    $n_1$ ranks of $n_1+n_2$; normal:
+    $\sigma^2 = \frac{n_1 n_2}{12}(N + 1 - \frac{\sum(t^3-t)}{N(N-1)})$, $N = n_1 + n_2$.
     Two-sided exact p-values double the smaller tail (at most 1).
 
     Hodges–Lehmann: exact, the median of the Walsh averages
-    :math:`(d_i + d_j)/2, i \le j` (of the differences :math:`x_i - y_j`)
+    $(d_i + d_j)/2, i \le j$ (of the differences $x_i - y_j$)
     with limits the order statistics given by ``qsignrank`` (``qwilcox``);
     when the exact level cannot be achieved R's wider level is reported
     in ``confidence_level`` with a warning. Normal approximation: the
@@ -686,21 +686,21 @@ def wilcoxon(
     signed-rank interval.
 
     The target is R's ``wilcox.test`` (R 4.2). Unlike
-    :func:`scipy.stats.wilcoxon` (whose ``method="auto"`` uses the exact
+    `scipy.stats.wilcoxon` (whose ``method="auto"`` uses the exact
     distribution for n <= 50 even with ties or zeros, and whose two-sided
     statistic is ``min(V+, V-)``) the statistic is R's V, and the exact /
-    normal choice is R's; unlike :func:`scipy.stats.mannwhitneyu` the
+    normal choice is R's; unlike `scipy.stats.mannwhitneyu` the
     exact distribution is not used with ties. Where R returns NaN (every
     difference zero, every value tied) an error is raised.
 
     References
     ----------
-    .. [1] Hollander, M., & Wolfe, D. A. (1973). *Nonparametric Statistical
+    1. Hollander, M., & Wolfe, D. A. (1973). *Nonparametric Statistical
        Methods*. Wiley.
-    .. [2] Bauer, D. F. (1972). Constructing confidence sets using rank
+    2. Bauer, D. F. (1972). Constructing confidence sets using rank
        statistics. *Journal of the American Statistical Association*, 67,
        687–690.
-    .. [3] R Core Team. ``wilcox.test``, R package stats.
+    3. R Core Team. ``wilcox.test``, R package stats.
 
     Examples
     --------

@@ -275,7 +275,7 @@ class FisherResult(TestResult):
         ``"two-sided"``, ``"less"`` or ``"greater"`` (odds ratio below or
         above 1); always ``"two-sided"`` for an R×C table.
     confidence_level : float
-        Level of :attr:`ci_low`, :attr:`ci_high`.
+        Level of `ci_low`, `ci_high`.
     ci_low, ci_high : float
         The exact conditional interval of the odds ratio (NaN for R×C).
     observed : ndarray
@@ -304,7 +304,7 @@ class FisherResult(TestResult):
 
     @property
     def odds_ratio(self) -> float:
-        """The conditional MLE of the odds ratio (:attr:`statistic` of a 2×2 table; NaN for R×C)."""
+        """The conditional MLE of the odds ratio (`statistic` of a 2×2 table; NaN for R×C)."""
         return self.statistic if self.is_2x2 else math.nan
 
     @property
@@ -440,22 +440,24 @@ def fisher_exact(
 
     Notes
     -----
-    Given the margins, the top-left cell :math:`X` of a 2×2 table follows
+    Given the margins, the top-left cell $X$ of a 2×2 table follows
     Fisher's noncentral hypergeometric distribution
 
-    .. math:: P(X = x) = \\binom{m}{x}\\binom{n}{k - x}\\psi^x \\Big/
-              \\sum_{u=l}^{h} \\binom{m}{u}\\binom{n}{k - u}\\psi^u
+    $$
+    P(X = x) = \\binom{m}{x}\\binom{n}{k - x}\\psi^x \\Big/
+        \\sum_{u=l}^{h} \\binom{m}{u}\\binom{n}{k - u}\\psi^u
+    $$
 
-    with column totals :math:`m, n`, first-row total :math:`k`, support
-    :math:`l = \\max(0, k - n)` to :math:`h = \\min(k, m)` and odds ratio
-    :math:`\\psi`. Under the null :math:`\\psi = 1`. The one-sided p-values
-    are the lower and upper tails at :math:`x`; the two-sided p-value sums
-    the probabilities of every :math:`u` with :math:`P(u) \\le P(x)(1 +
-    10^{-7})`. The estimate solves :math:`E_\\psi(X) = x`; the interval's
-    limits solve :math:`P_\\psi(X \\ge x) = \\alpha` (lower) and
-    :math:`P_\\psi(X \\le x) = \\alpha` (upper), with :math:`\\alpha =
-    (1 - \\text{level})/2` two-sided and :math:`1 - \\text{level}` one-sided
-    (the other limit 0 or :math:`\\infty`).
+    with column totals $m, n$, first-row total $k$, support
+    $l = \\max(0, k - n)$ to $h = \\min(k, m)$ and odds ratio
+    $\\psi$. Under the null $\\psi = 1$. The one-sided p-values
+    are the lower and upper tails at $x$; the two-sided p-value sums
+    the probabilities of every $u$ with $P(u) \\le P(x)(1 +
+    10^{-7})$. The estimate solves $E_\\psi(X) = x$; the interval's
+    limits solve $P_\\psi(X \\ge x) = \\alpha$ (lower) and
+    $P_\\psi(X \\le x) = \\alpha$ (upper), with $\\alpha =
+    (1 - \\text{level})/2$ two-sided and $1 - \\text{level}$ one-sided
+    (the other limit 0 or $\\infty$).
 
     R's ``fisher.test`` is the target, numbers included: the roots are found
     with the same Brent (zeroin) iterations and tolerance as R's
@@ -463,14 +465,14 @@ def fisher_exact(
     limits agree with R's to rounding, not with the exact root (they can
     differ from it in the third significant figure for small tables, as
     R's do). Larger tables use the Fisher–Freeman–Halton exact p-value of
-    :func:`~safecore.stats.fisher_exact_rxc`. Unlike R, a table with an
+    [`fisher_exact_rxc`][safecore.stats.contingency.fisher_exact_rxc]. Unlike R, a table with an
     all-zero row or column is refused.
 
     References
     ----------
-    .. [1] Fisher, R. A. (1935). The logic of inductive inference. *JRSS*, 98, 39–82.
-    .. [2] Agresti, A. (2002). *Categorical Data Analysis* (2nd ed.), section 3.5. Wiley.
-    .. [3] Forsythe, G. E., Malcolm, M. A., & Moler, C. B. (1977). *Computer
+    1. Fisher, R. A. (1935). The logic of inductive inference. *JRSS*, 98, 39–82.
+    2. Agresti, A. (2002). *Categorical Data Analysis* (2nd ed.), section 3.5. Wiley.
+    3. Forsythe, G. E., Malcolm, M. A., & Moler, C. B. (1977). *Computer
        Methods for Mathematical Computations*, chapter 7. Prentice-Hall.
 
     Examples
@@ -556,14 +558,15 @@ def _odds(p: float) -> float:
 class McNemarTableResult(TestResult):
     """McNemar's test of a paired 2×2 table: chi-square (R's ``mcnemar.test``) or exact binomial.
 
-    The table form of :func:`mcnemar`; :class:`McNemarResult` is the
-    discordant-pairs form that :func:`mcnemar_exact` returns.
+    The table form of [`mcnemar`][safecore.stats.tables.mcnemar];
+    [`McNemarResult`][safecore.stats.contingency.McNemarResult] is the discordant-pairs form that
+    [`mcnemar_exact`][safecore.stats.contingency.mcnemar_exact] returns.
 
     Attributes
     ----------
     statistic : float
-        McNemar's :math:`X^2` (``method="asymptotic"``), or the discordant
-        count :math:`n_{12}` (``method="exact"``, R's
+        McNemar's $X^2$ (``method="asymptotic"``), or the discordant
+        count $n_{12}$ (``method="exact"``, R's
         ``binom.test(n12, n12 + n21)$statistic``).
     pvalue : float
         Two-sided p-value; 1 when there are no discordant pairs.
@@ -601,24 +604,24 @@ class McNemarTableResult(TestResult):
 
     @property
     def discordant(self) -> int:
-        """Discordant pairs, :math:`n_{12} + n_{21}`."""
+        """Discordant pairs, $n_{12} + n_{21}$."""
         return self.n12 + self.n21
 
     @property
     def odds_ratio(self) -> float:
-        """The conditional odds ratio :math:`n_{12} / n_{21}` (NaN with no discordant pairs)."""
+        """The conditional odds ratio $n_{12} / n_{21}$ (NaN with no discordant pairs)."""
         if self.discordant == 0:
             return math.nan
         return math.inf if self.n21 == 0 else self.n12 / self.n21
 
     def confidence_interval(self, confidence_level: float = 0.95) -> ConfidenceInterval:
-        """Return the exact interval of the conditional odds ratio :math:`n_{12} / n_{21}`.
+        """Return the exact interval of the conditional odds ratio $n_{12} / n_{21}$.
 
-        The Clopper–Pearson interval :math:`(p_L, p_U)` of
-        :math:`n_{12} / (n_{12} + n_{21})`, mapped to odds
-        :math:`p / (1 - p)`: R's ``exact2x2::mcnemar.exact(x)$conf.int``
+        The Clopper–Pearson interval $(p_L, p_U)$ of
+        $n_{12} / (n_{12} + n_{21})$, mapped to odds
+        $p / (1 - p)$: R's ``exact2x2::mcnemar.exact(x)$conf.int``
         (for either form of the test). With no discordant pairs it is
-        :math:`(0, \\infty)`.
+        $(0, \\infty)$.
 
         Examples
         --------
@@ -717,23 +720,21 @@ def mcnemar(
 
     Notes
     -----
-    With discordant cells :math:`b = n_{12}` and :math:`c = n_{21}`, the
-    chi-square form is :math:`X^2 = (|b - c| - 1)^2 / (b + c)` with the
-    correction (applied only when :math:`b \\ne c`, as R) and
-    :math:`(b - c)^2 / (b + c)` without, on 1 df: R's ``mcnemar.test``.
-    The exact form refers :math:`b` to :math:`\\mathrm{Binomial}(b + c,
-    1/2)`, two-sided: R's ``binom.test(b, b + c)`` and
+    With discordant cells $b = n_{12}$ and $c = n_{21}$, the chi-square form is
+    $X^2 = (|b - c| - 1)^2 / (b + c)$ with the correction (applied only when $b \\ne c$, as R) and
+    $(b - c)^2 / (b + c)$ without, on 1 df: R's ``mcnemar.test``. The exact form refers $b$ to
+    $\\mathrm{Binomial}(b + c, 1/2)$, two-sided: R's ``binom.test(b, b + c)`` and
     ``exact2x2::mcnemar.exact``; its p-value is that of
-    :func:`mcnemar_exact`. With no discordant pairs R's statistic is NaN;
-    here the statistic is 0 and the p-value 1 (nothing to test), as
-    :func:`mcnemar_exact`. Only 2×2 tables are accepted (R also runs
-    Bowker's symmetry test on larger square tables).
+    [`mcnemar_exact`][safecore.stats.contingency.mcnemar_exact]. With no discordant pairs R's
+    statistic is NaN; here the statistic is 0 and the p-value 1 (nothing to test), as
+    [`mcnemar_exact`][safecore.stats.contingency.mcnemar_exact]. Only 2×2 tables are accepted (R
+    also runs Bowker's symmetry test on larger square tables).
 
     References
     ----------
-    .. [1] McNemar, Q. (1947). Note on the sampling error of the difference
+    1. McNemar, Q. (1947). Note on the sampling error of the difference
        between correlated proportions or percentages. *Psychometrika*, 12, 153–157.
-    .. [2] Breslow, N. E., & Day, N. E. (1980). *Statistical Methods in
+    2. Breslow, N. E., & Day, N. E. (1980). *Statistical Methods in
        Cancer Research, Vol. 1*, equation 5.2. IARC.
 
     Examples
@@ -790,22 +791,22 @@ class GoodnessOfFitResult(TestResult):
     Attributes
     ----------
     statistic : float
-        Pearson's :math:`X^2 = \\sum (O_i - E_i)^2 / E_i`.
+        Pearson's $X^2 = \\sum (O_i - E_i)^2 / E_i$.
     pvalue : float
-        From :math:`\\chi^2_{k-1}` (``method="asymptotic"``) or from
+        From $\\chi^2_{k-1}$ (``method="asymptotic"``) or from
         ``resamples`` multinomial samples (``"monte-carlo"``, an estimate).
     df : int
-        :math:`k - 1` (R reports NA with a simulated p-value).
+        $k - 1$ (R reports NA with a simulated p-value).
     observed : ndarray
         The counts tested.
     probabilities : ndarray
         The null probabilities (rescaled if asked).
     expected : ndarray
-        :math:`E_i = n p_i`.
+        $E_i = n p_i$.
     residuals : ndarray
-        Pearson residuals :math:`(O_i - E_i) / \\sqrt{E_i}`.
+        Pearson residuals $(O_i - E_i) / \\sqrt{E_i}$.
     adjusted_residuals : ndarray
-        Standardised residuals, R's ``stdres``: :math:`(O_i - E_i) / \\sqrt{n p_i (1 - p_i)}`.
+        Standardised residuals, R's ``stdres``: $(O_i - E_i) / \\sqrt{n p_i (1 - p_i)}$.
     labels : tuple
         The categories.
     n : int
@@ -939,9 +940,9 @@ def chi_square_gof(
         categories, not all zero); a mapping or pandas Series keeps its labels.
     p : array_like, optional
         Null probabilities, one per category, each > 0, summing to 1
-        (within :math:`\\sqrt{\\epsilon}`, as R); default: equal.
+        (within $\\sqrt{\\epsilon}$, as R); default: equal.
     method : {"asymptotic", "monte-carlo"}
-        The chi-square distribution on :math:`k - 1` df, or *resamples*
+        The chi-square distribution on $k - 1$ df, or *resamples*
         multinomial samples under the null (R's ``simulate.p.value = TRUE``).
     resamples : int
         Number of Monte Carlo samples (R's ``B``).
@@ -973,9 +974,9 @@ def chi_square_gof(
 
     Notes
     -----
-    :math:`E_i = n p_i` and :math:`X^2 = \\sum_i (O_i - E_i)^2 / E_i`,
-    referred to :math:`\\chi^2_{k-1}`. The Monte Carlo p-value is
-    :math:`(1 + \\#\\{X^2_b \\ge (1 - 64\\epsilon) X^2\\}) / (B + 1)`, R's
+    $E_i = n p_i$ and $X^2 = \\sum_i (O_i - E_i)^2 / E_i$,
+    referred to $\\chi^2_{k-1}$. The Monte Carlo p-value is
+    $(1 + \\#\\{X^2_b \\ge (1 - 64\\epsilon) X^2\\}) / (B + 1)$, R's
     rule; the samples come from NumPy's generator, so they differ from R's
     draws and the estimate agrees with R's only within Monte Carlo error.
     R's ``chisq.test(x, p = p, rescale.p = ..., simulate.p.value = ...)``
@@ -984,9 +985,9 @@ def chi_square_gof(
 
     References
     ----------
-    .. [1] Pearson, K. (1900). On the criterion that a given system of
+    1. Pearson, K. (1900). On the criterion that a given system of
        deviations from the probable ... *Philosophical Magazine*, 50, 157–175.
-    .. [2] Hope, A. C. A. (1968). A simplified Monte Carlo significance test
+    2. Hope, A. C. A. (1968). A simplified Monte Carlo significance test
        procedure. *JRSS B*, 30, 582–598.
 
     Examples
