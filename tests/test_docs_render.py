@@ -36,7 +36,6 @@ PENDING_ELSEWHERE = (
     "(:meth:Table.from_result)",
     ":class:Report renders as text",
     "(:meth:from_result)",
-    "Raise :class:MissingColumnError naming",
 )
 
 

@@ -182,7 +182,7 @@ def text_table(
 ) -> str:
     """Render a plain-text table with left-aligned first column, right-aligned others.
 
-    Cells are made single-line and free of control characters (:func:`clean_cell`).
+    Cells are made single-line and free of control characters (`clean_cell`).
     With *width*, text cells and headers (never numbers) are wrapped at word
     boundaries until the table fits, as far as the longest word allows.
 
@@ -257,6 +257,6 @@ def column_frame(columns: Mapping[str, object]) -> object:
     """Build a pandas DataFrame from whole columns (arrays) in one constructor call.
 
     For large results (a million simulation draws) this is about a hundred
-    times faster than :func:`frame`, which goes through one record per row.
+    times faster than `frame`, which goes through one record per row.
     """
     return _pandas().DataFrame(dict(columns))

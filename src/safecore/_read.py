@@ -1,17 +1,17 @@
 """The input boundary: every user file, DataFrame or list of records is read here, once.
 
-- :func:`read_bytes` opens a path with clear errors for a missing file, a
-  directory, a permission problem or a file above :data:`MAX_FILE_BYTES`.
-- :func:`read_csv` reads a CSV file with the :mod:`csv` module on the file
+- `read_bytes` opens a path with clear errors for a missing file, a
+  directory, a permission problem or a file above `MAX_FILE_BYTES`.
+- `read_csv` reads a CSV file with the `csv` module on the file
   itself (quoted multi-line cells kept, BOM and CRLF accepted), checks the
-  header and the row lengths and returns a :class:`RecordSet` whose records
+  header and the row lengths and returns a `RecordSet` whose records
   remember their 1-based line.
-- :func:`as_records` turns any accepted input (path, pandas DataFrame, list
-  of mappings, :class:`RecordSet`) into one validated :class:`RecordSet`,
+- `as_records` turns any accepted input (path, pandas DataFrame, list
+  of mappings, `RecordSet`) into one validated `RecordSet`,
   which the tallies, the tests and the report all consume.
-- :func:`read_toml` parses TOML with a nesting limit; :func:`toml_table`,
-  :func:`toml_array` and friends check its structure, naming the key path.
-- :func:`parse_number` reads a number written in a data file, refusing an
+- `read_toml` parses TOML with a nesting limit; `toml_table`,
+  `toml_array` and friends check its structure, naming the key path.
+- `parse_number` reads a number written in a data file, refusing an
   ambiguous decimal comma unless ``decimal=","`` is declared.
 """
 
@@ -196,7 +196,7 @@ class RecordSet(Sequence[Mapping[str, Any]]):
         return column in self.columns
 
     def require(self, *columns: str) -> None:
-        """Raise :class:`MissingColumnError` naming every absent column and the columns found."""
+        """Raise `MissingColumnError` naming every absent column and the columns found."""
         require_columns(self.columns, columns, self.source)
 
     def column(self, name: str) -> list[Any]:
@@ -219,7 +219,7 @@ class RecordSet(Sequence[Mapping[str, Any]]):
 
 
 def require_columns(found: Sequence[str], required: Sequence[str], source: str) -> None:
-    """Raise :class:`MissingColumnError` naming every absent column and the columns found."""
+    """Raise `MissingColumnError` naming every absent column and the columns found."""
     absent = [c for c in required if c not in found]
     if not absent:
         return
@@ -274,7 +274,7 @@ def read_csv(
     missing: Iterable[str] = ("",),
     error: type[Exception] = RecordError,
 ) -> RecordSet:
-    """Read a CSV file with a header row into a :class:`RecordSet`.
+    """Read a CSV file with a header row into a `RecordSet`.
 
     Parameters
     ----------
@@ -288,7 +288,7 @@ def read_csv(
         declare your export's markers; text such as ``"nan"`` is otherwise
         kept as text.
     error : exception class
-        The error raised for a malformed file (a :class:`FileFormatError` subclass).
+        The error raised for a malformed file (a `FileFormatError` subclass).
 
     Raises
     ------
@@ -423,11 +423,11 @@ def as_records(
     missing: Iterable[str] = ("",),
     error: type[Exception] = RecordError,
 ) -> RecordSet:
-    """Read any accepted input once into a :class:`RecordSet`.
+    """Read any accepted input once into a `RecordSet`.
 
-    Accepted: a path to a CSV file (read with :func:`read_csv`), a pandas
+    Accepted: a path to a CSV file (read with `read_csv`), a pandas
     DataFrame (columns matched by name), an iterable of mappings (every
-    record with the same fields), or a :class:`RecordSet` (returned as is).
+    record with the same fields), or a `RecordSet` (returned as is).
     """
     if isinstance(records, RecordSet):
         return records
@@ -513,7 +513,7 @@ def _depth(value: object, limit: int, level: int = 0) -> int:
 
 
 def read_toml(path: PathLike, *, error: type[Exception] = FileFormatError) -> dict[str, Any]:
-    """Parse a UTF-8 TOML file, refusing syntax errors and nesting deeper than :data:`MAX_TOML_DEPTH`.
+    """Parse a UTF-8 TOML file, refusing syntax errors and nesting deeper than `MAX_TOML_DEPTH`.
 
     Raises
     ------
@@ -521,7 +521,7 @@ def read_toml(path: PathLike, *, error: type[Exception] = FileFormatError) -> di
         (or *error*) for text that is not UTF-8 or not valid TOML (including
         an integer too long for Python to convert).
     LimitExceededError
-        For nesting deeper than :data:`MAX_TOML_DEPTH` (also when the parser
+        For nesting deeper than `MAX_TOML_DEPTH` (also when the parser
         itself would run out of recursion depth).
     """
     text = read_text(path, error=error)
