@@ -242,7 +242,14 @@ def simulation_distribution(
         central = float(np.median(draws)) if sim.central is None else float(sim.central)
         xlabel = f"Saving per family: {sim.cohort}"
     lo, hi = (float(v) for v in np.percentile(draws, [2.5, 97.5]))
-    ax.hist(draws, bins=bins, color="tab:blue", alpha=0.7, label=f"{len(draws):,} draws")
+    ax.hist(
+        draws,
+        bins=bins,
+        histtype="stepfilled",
+        color="tab:blue",
+        alpha=0.7,
+        label=f"{len(draws):,} draws",
+    )
     ax.axvspan(lo, hi, color="tab:orange", alpha=0.15, label="95% interval")
     for edge in (lo, hi):
         ax.axvline(edge, color="tab:orange", linestyle="--", linewidth=1)
