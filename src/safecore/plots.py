@@ -1,7 +1,9 @@
 """Plots of the evaluation (matplotlib, imported only when a plot is drawn).
 
 Install with ``pip install 'safecore[plot]'``. Every function draws on the
-given Axes (or a new figure's) and returns the Axes.
+given Axes (or a new figure's, laid out so that legends and labels fit) and
+returns the Axes. Legends sit outside the plotting area, so they never
+cover a bar.
 
 Examples
 --------
@@ -20,22 +22,56 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
-from safecore._format import fmt_label
+from safecore._format import fmt_label, fmt_money
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from numpy.typing import NDArray
 
     from safecore.cost.model import Evaluation
-    from safecore.cost.uncertainty import Sensitivity
+    from safecore.cost.uncertainty import ComparisonSimulation, Sensitivity, SimulationResult
     from safecore.tallies import Tally
 
-__all__ = ["attainment_bars", "savings_waterfall", "staff_scores", "tornado"]
+__all__ = [
+    "attainment_bars",
+    "parameter_label",
+    "savings_waterfall",
+    "simulation_distribution",
+    "staff_scores",
+    "tornado",
+]
+
+#: Display names of the model's parameters (the one mapping; others are capitalised).
+_PARAMETER_LABELS = {
+    "attribution": "Attribution",
+    "deadweight": "Deadweight",
+    "displacement": "Displacement",
+    "optimism_bias": "Optimism bias",
+    "drop_off": "Drop-off",
+    "discount_rate": "Discount rate",
+    "years": "Years of benefit",
+    "lag": "Lag (years)",
+    "duration": "Duration (years)",
+    "grade_table": "Optimism-bias grades",
+}
+
+_SIZE = (7.0, 4.0)
 
 
-class _Summary(Protocol):
-    mean: float
-    ci_low: float
-    ci_high: float
+def parameter_label(name: str) -> str:
+    """Return a sensitivity parameter's display name.
+
+    Examples
+    --------
+    >>> parameter_label("optimism_bias"), parameter_label("drop_off")
+    ('Optimism bias', 'Drop-off')
+    >>> parameter_label("proxy: Mental Health")
+    'Proxy: Mental Health'
+    """
+    if name in _PARAMETER_LABELS:
+        return _PARAMETER_LABELS[name]
+    text = name.replace("_", " ")
+    return text[:1].upper() + text[1:]
 
 
 class _Summaries(Protocol):
@@ -44,15 +80,46 @@ class _Summaries(Protocol):
     def get(self, scale: str, time: int) -> Any: ...
 
 
-def _axes(ax: Axes | None) -> Axes:
+def _axes(ax: Axes | None, size: tuple[float, float] = _SIZE) -> Axes:
     try:
         import matplotlib.pyplot as plt  # noqa: PLC0415 - optional dependency
     except ImportError as exc:  # pragma: no cover - exercised only without matplotlib
         msg = "plots need matplotlib: pip install 'safecore[plot]'"
         raise ImportError(msg) from exc
     if ax is None:
-        _, ax = plt.subplots(figsize=(7, 4))
+        _, ax = plt.subplots(figsize=size, layout="constrained")
     return ax
+
+
+def _legend_right(ax: Axes) -> None:
+    """Legend outside the axes, on the right (never over the data)."""
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize="small")
+
+
+def _legend_above(ax: Axes, columns: int) -> None:
+    """Legend outside the axes, above them (never over the data)."""
+    ax.legend(
+        loc="lower left",
+        bbox_to_anchor=(0.0, 1.01),
+        ncols=columns,
+        frameon=False,
+        fontsize="small",
+        borderaxespad=0.2,
+    )
+
+
+def _money_axis(axis: Any) -> None:
+    from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: PLC0415
+
+    axis.set_major_locator(MaxNLocator(nbins=6))
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: fmt_money(v)))
+
+
+def _wrap(label: str, width: int = 10) -> str:
+    """Break a long category name onto lines (word by word), so upright labels fit under their bar."""
+    import textwrap  # noqa: PLC0415
+
+    return "\n".join(textwrap.wrap(label, width, break_long_words=False)) or label
 
 
 def attainment_bars(tally: Tally, ax: Axes | None = None) -> Axes:
@@ -67,43 +134,58 @@ def attainment_bars(tally: Tally, ax: Axes | None = None) -> Axes:
     Returns
     -------
     matplotlib.axes.Axes
+        The legend (statuses) is outside the axes, on the right.
     """
     ax = _axes(ax)
     pct = 100 * tally.table / np.maximum(tally.row_totals[:, None], 1)
     labels = [fmt_label(r) for r in tally.row_labels]
     bottom = np.zeros(len(labels))
     for j, col in enumerate(tally.column_labels):
-        ax.bar(labels, pct[:, j], bottom=bottom, label=fmt_label(col))
+        ax.bar(labels, pct[:, j], bottom=bottom, label=fmt_label(col), width=0.6)
         bottom += pct[:, j]
     ax.set_ylabel("% of records")
     ax.set_ylim(0, 100)
-    ax.legend(frameon=False, fontsize="small")
+    _legend_right(ax)
     return ax
 
 
 def savings_waterfall(evaluation: Evaluation, ax: Axes | None = None) -> Axes:
     """Waterfall of net savings per family, outcome by outcome, to the total.
 
+    Each bar carries its value above it; outcome names are upright and
+    wrapped onto two lines when long, so they stay apart.
+
     Returns
     -------
     matplotlib.axes.Axes
     """
-    ax = _axes(ax)
     per_family = evaluation.net / evaluation.families
+    # A new figure is wide enough for every outcome's name: 0.85 inch a bar.
+    ax = _axes(ax, (max(_SIZE[0], 0.85 * (len(per_family) + 1) + 1.2), _SIZE[1]))
     order = np.argsort(per_family)[::-1]
     values = per_family[order]
-    labels = [fmt_label(evaluation.outcomes[k]) for k in order]
+    labels = [_wrap(fmt_label(evaluation.outcomes[k])) for k in order]
     starts = np.concatenate([[0.0], np.cumsum(values)[:-1]])
-    ax.bar(labels, values, bottom=starts, color="tab:green")
-    ax.bar(["Total"], [values.sum()], color="tab:blue")
-    ax.set_ylabel("£ per family")
-    ax.set_title(f"Net savings per family: {evaluation.cohort}")
-    ax.tick_params(axis="x", labelrotation=45)
+    steps = ax.bar(labels, values, bottom=starts, color="tab:green")
+    total = ax.bar(["Total"], [values.sum()], color="tab:blue")
+    for bars, shown in ((steps, values), (total, [values.sum()])):
+        ax.bar_label(bars, labels=[fmt_money(v) for v in shown], padding=2, fontsize="x-small")
+    ax.margins(y=0.12)
+    ax.axhline(0, color="black", linewidth=0.8)
+    _money_axis(ax.yaxis)
+    ax.set_ylabel("Saving per family")
+    ax.set_title(f"Net savings per family: {evaluation.cohort}", fontsize="medium")
+    ax.tick_params(axis="x", labelsize="small")
     return ax
 
 
 def tornado(sens: Sensitivity, ax: Axes | None = None, top: int = 10) -> Axes:
     """Tornado chart of a one-way sensitivity table (largest swing on top).
+
+    Each parameter's bar runs from the central estimate to the saving per
+    family at the parameter's low value (one colour) and at its high value
+    (the other); parameters are shown by their display names
+    (`parameter_label`).
 
     Returns
     -------
@@ -112,12 +194,70 @@ def tornado(sens: Sensitivity, ax: Axes | None = None, top: int = 10) -> Axes:
     ax = _axes(ax)
     rows = sens.rows[:top][::-1]
     y = np.arange(len(rows))
-    lows = np.array([min(r.per_family_low, r.per_family_high) for r in rows])
-    highs = np.array([max(r.per_family_low, r.per_family_high) for r in rows])
-    ax.barh(y, highs - lows, left=lows, color="tab:orange")
-    ax.axvline(sens.base, color="black", linewidth=1)
-    ax.set_yticks(y, [r.parameter for r in rows])
-    ax.set_xlabel("£ per family")
+    base = sens.base
+    low = np.array([r.per_family_low for r in rows])
+    high = np.array([r.per_family_high for r in rows])
+    ax.barh(y, low - base, left=base, color="tab:orange", label="Low value", height=0.6)
+    ax.barh(y, high - base, left=base, color="tab:blue", label="High value", height=0.6)
+    ax.axvline(base, color="black", linewidth=1, label=f"Central estimate ({fmt_money(base)})")
+    ax.set_yticks(y, [parameter_label(r.parameter) for r in rows], fontsize="small")
+    _money_axis(ax.xaxis)
+    ax.set_xlabel("Saving per family")
+    _legend_above(ax, 3)
+    return ax
+
+
+def simulation_distribution(
+    sim: SimulationResult | ComparisonSimulation, ax: Axes | None = None, *, bins: int = 50
+) -> Axes:
+    """Histogram of simulated savings per family, with the central estimate and 95% interval.
+
+    Parameters
+    ----------
+    sim : SimulationResult or ComparisonSimulation
+        From `safecore.cost.simulate` (the saving per family of one cohort)
+        or `safecore.cost.simulate_comparison` (the difference per family
+        between the two cohorts).
+    ax : matplotlib Axes, optional
+    bins : int
+        Histogram bins.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The central estimate is a solid line (the simulated median when the
+        simulation has no central estimate), the 95% interval a shaded band
+        between dashed lines.
+    """
+    from safecore.cost.uncertainty import ComparisonSimulation  # noqa: PLC0415
+
+    ax = _axes(ax)
+    draws: NDArray[np.float64]
+    if isinstance(sim, ComparisonSimulation):
+        draws = np.asarray(sim.difference, dtype=float)
+        central = float(sim.central_difference)
+        xlabel = f"Difference in saving per family ({sim.a} − {sim.b})"
+    else:
+        draws = np.asarray(sim.per_family, dtype=float)
+        central = float(np.median(draws)) if sim.central is None else float(sim.central)
+        xlabel = f"Saving per family: {sim.cohort}"
+    lo, hi = (float(v) for v in np.percentile(draws, [2.5, 97.5]))
+    ax.hist(
+        draws,
+        bins=bins,
+        histtype="stepfilled",
+        color="tab:blue",
+        alpha=0.7,
+        label=f"{len(draws):,} draws",
+    )
+    ax.axvspan(lo, hi, color="tab:orange", alpha=0.15, label="95% interval")
+    for edge in (lo, hi):
+        ax.axvline(edge, color="tab:orange", linestyle="--", linewidth=1)
+    ax.axvline(central, color="black", linewidth=1.5, label=f"Central estimate ({fmt_money(central)})")
+    _money_axis(ax.xaxis)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel("Draws")
+    _legend_above(ax, 3)
     return ax
 
 
@@ -166,5 +306,5 @@ def staff_scores(
         ax.scatter(x, values, marker="_", s=600, color="black", label=norm_label)
     ax.set_xticks(x, [s.capitalize() for s in scales])
     ax.set_ylabel("CBI score (0-100)")
-    ax.legend(frameon=False, fontsize="small")
+    _legend_right(ax)
     return ax

@@ -29,14 +29,16 @@ from safecore.datasets.safecore_2020 import (
     service_indicators_2020,
     staff_survey_2020,
 )
-from safecore.report.document import Report, Section, Table, headlines, provenance
+from safecore.report.document import Block, Report, Section, Table, headlines, provenance
 from safecore.report.sections import (
     Progress,
     chi_square_text,
+    cost_figures,
     outcome_tables,
     proxy_table,
     results_table,
-    simulation_table,
+    simulation_blocks,
+    tally_figure,
     tally_table,
 )
 
@@ -63,7 +65,7 @@ def _services_section() -> Section:
 
 def _case_notes_section_2020() -> Section:
     data = safecore_2020()
-    blocks: list[Table | str] = []
+    blocks: list[Block] = []
     captions = {
         2: "Table 2: goal types by attainment",
         3: "Table 3: goal attainment by engagement",
@@ -75,6 +77,7 @@ def _case_notes_section_2020() -> Section:
         t = published.tally()
         blocks.append(tally_table(f"{caption} ({t.total} records, {t.missing} with no status)", t))
         if number in (3, 5):
+            blocks.append(tally_figure(f"{caption} (% of records)", t))
             extra = published.extra
             blocks.append(chi_square_text(t, f"χ² = {extra['statistic']}, p {extra['pvalue']}"))
     return Section("Case notes (Tables 2-5)", blocks)
@@ -88,7 +91,7 @@ def _cost_section_2020(
     cohorts = [SAFECORE_2020_ENGAGED, SAFECORE_2020_DISENGAGED]
     pub = published_cost_2020() if published else {}
     caption = "Proxy saving per family per year" + (" (Tables 6 and 11)" if published else "")
-    blocks: list[Table | str] = [proxy_table(proxies, caption), *outcome_tables(cohorts)]
+    blocks: list[Block] = [proxy_table(proxies, caption), *outcome_tables(cohorts)]
     for cohort, key, number in zip(cohorts, ("engaged", "disengaged"), (7, 8), strict=True):
         ev = model.evaluate(cohort)
         if published:
@@ -99,6 +102,7 @@ def _cost_section_2020(
             )
         else:
             blocks.append(results_table(ev))
+    blocks += cost_figures(model, cohorts[0])
     comp = model.compare(*cohorts)
     difference = fmt_money(comp.difference_per_family, 2)
     line = f"Difference per family ({comp.a.cohort} − {comp.b.cohort}): {difference}"
@@ -136,7 +140,7 @@ def _cost_section_2020(
             )
         )
     if draws > 0:
-        blocks.append(simulation_table(model, cohorts, draws, seed, progress))
+        blocks += simulation_blocks(model, cohorts, draws, seed, progress)
     return Section("Cost (Tables 6-8, 11-13)" if published else "Cost", blocks)
 
 

@@ -1,16 +1,21 @@
-"""The report as a document: titled sections of tables and paragraphs, rendered four ways.
+"""The report as a document: titled sections of tables, charts and paragraphs, rendered four ways.
 
-A :class:`Table` is built from any result's own table hook
-(:meth:`Table.from_result`), so a section never re-implements a result's
-rendering; :class:`Report` renders as text, Markdown, HTML or JSON.
+A `Table` is built from any result's own table hook
+(`Table.from_result`), so a section never re-implements a result's
+rendering; a `Figure` is a caption and a function drawing the chart,
+rendered as inline SVG in HTML (with matplotlib, the ``plot`` extra) and as
+its caption elsewhere; `Report` renders as text, Markdown, HTML or JSON.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
+import io
 import json
-from collections.abc import Iterable
-from typing import Any
+import re
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 
@@ -26,7 +31,19 @@ from safecore._format import (
 from safecore._read import read_bytes
 from safecore._results import json_safe
 
-__all__ = ["SCHEMA_VERSION", "Report", "Section", "Table", "headlines", "provenance"]
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+__all__ = [
+    "CHART_NOTE",
+    "SCHEMA_VERSION",
+    "Figure",
+    "Report",
+    "Section",
+    "Table",
+    "headlines",
+    "provenance",
+]
 
 
 def _header(cells: Iterable[object]) -> tuple[str, ...]:
@@ -37,7 +54,7 @@ def _cells(rows: Iterable[Iterable[object]]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(str(c) for c in r) for r in rows)
 
 
-def _blocks(blocks: Iterable[Table | str]) -> tuple[Table | str, ...]:
+def _blocks(blocks: Iterable[Block]) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
@@ -57,7 +74,7 @@ class Table:
         Display headers and cells (text).
     columns, data : tuple, optional
         snake_case column names and raw values (numbers as numbers) for JSON,
-        when the table was built from a result (:meth:`from_result`).
+        when the table was built from a result (`from_result`).
     """
 
     caption: str
@@ -90,12 +107,80 @@ class Table:
         }
 
 
+#: What an HTML report shows in place of a chart when matplotlib is not installed.
+CHART_NOTE = "charts need the plot extra: pip install 'safecore[plot]'"
+
+_PROLOG = re.compile(r"\A.*?(?=<svg\b)", re.DOTALL)
+_METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.DOTALL)
+_IDS = re.compile(r'(\bid="|\bhref="#|\burl\(#)([^")]+)')
+
+
+@attrs.frozen(slots=True)
+class Figure:
+    """A chart: its caption and the function that draws it on a matplotlib Axes.
+
+    The chart is drawn only when HTML is rendered (`svg`), so text,
+    Markdown and JSON reports never need matplotlib.
+
+    Attributes
+    ----------
+    caption : str
+        What the chart shows.
+    draw : callable
+        ``draw(ax)`` draws the chart on the Axes (e.g. a `safecore.plots` function).
+    size : (float, float)
+        Width and height in inches.
+
+    Examples
+    --------
+    >>> fig = Figure("A line", lambda ax: ax.plot([0, 1], [0, 1]))
+    >>> fig.to_dict()
+    {'type': 'figure', 'caption': 'A line'}
+    """
+
+    caption: str
+    draw: Callable[[Axes], object] = attrs.field(eq=False, repr=False)
+    size: tuple[float, float] = (7.0, 4.0)
+
+    def svg(self) -> str | None:
+        """Return the chart as an ``<svg>`` element to inline in HTML; None without matplotlib.
+
+        Text is kept as text (``svg.fonttype = "none"``: smaller, searchable),
+        the XML prolog and metadata are left out, and every element id (and
+        each reference to one) is prefixed with a digest of the caption, so
+        that several charts on one page never share an id.
+        """
+        try:
+            import matplotlib as mpl  # noqa: PLC0415 - optional dependency
+            from matplotlib.figure import Figure as Canvas  # noqa: PLC0415
+        except ImportError:
+            return None
+        with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": "safecore"}):
+            fig = Canvas(figsize=self.size, layout="constrained")
+            self.draw(fig.add_subplot())
+            out = io.StringIO()
+            fig.savefig(out, format="svg", metadata={"Date": None})
+        text = _METADATA.sub("", _PROLOG.sub("", out.getvalue(), count=1), count=1)
+        prefix = "c" + hashlib.sha256(self.caption.encode()).hexdigest()[:8] + "-"
+        text = _IDS.sub(lambda m: f"{m.group(1)}{prefix}{m.group(2)}", text)
+        label = html.escape(self.caption, quote=True)
+        return text.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1).strip()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form: the caption (the chart itself is in the HTML report)."""
+        return {"type": "figure", "caption": self.caption}
+
+
+#: A block of a section: a table, a chart or a paragraph.
+Block: TypeAlias = Table | Figure | str
+
+
 @attrs.frozen(slots=True)
 class Section:
-    """A report section: a title and a sequence of tables and paragraphs."""
+    """A report section: a title and a sequence of tables, charts and paragraphs."""
 
     title: str
-    blocks: tuple[Table | str, ...] = attrs.field(converter=_blocks)
+    blocks: tuple[Block, ...] = attrs.field(converter=_blocks)
 
 
 #: Version of the JSON document layout (``report.schema.json`` beside this module).
@@ -112,6 +197,8 @@ th,td{padding:.25rem .6rem;border-bottom:1px solid #e3e3e3;vertical-align:top}
 th{text-align:left;background:#f4f4f4}td.num,th.num{text-align:right;white-space:nowrap}
 .summary{background:#f2f7fb;border-left:4px solid #2c6e9b;padding:.6rem 1rem}
 .provenance{font-size:.85rem;color:#444}pre{white-space:pre-wrap}
+figure{margin:1rem 0 1.5rem}figure svg{max-width:100%;height:auto}
+figcaption{font-weight:600;padding:.3rem 0}.note{color:#555;font-style:italic}
 @media print{body{margin:0;max-width:none;font-size:10.5pt}
 h2{break-before:page}thead{display:table-header-group}tr,figure{break-inside:avoid}
 @page{size:A4;margin:18mm}}
@@ -170,6 +257,8 @@ class Report:
             for b in s.blocks:
                 if isinstance(b, Table):
                     out += [clean_cell(b.caption), text_table(b.header, b.rows, width=width)]
+                elif isinstance(b, Figure):
+                    out.append(f"Figure: {clean_cell(b.caption)} (chart in the HTML report)")
                 else:
                     out.append(clean_text(b))
                 out.append("")
@@ -187,6 +276,8 @@ class Report:
             for b in s.blocks:
                 if isinstance(b, Table):
                     out += [f"**{markdown_cell(b.caption)}**", "", markdown_table(b.header, b.rows)]
+                elif isinstance(b, Figure):
+                    out.append(f"*Figure: {markdown_cell(b.caption)} (chart in the HTML report)*")
                 elif "\n" in b:
                     out.append("```\n" + clean_text(b).replace("```", "\\`\\`\\`") + "\n```")
                 else:
@@ -215,6 +306,8 @@ class Report:
             for b in s.blocks:
                 if isinstance(b, Table):
                     out.append(html_table(b.header, b.rows, b.caption))
+                elif isinstance(b, Figure):
+                    out.append(_html_figure(b))
                 else:
                     text = html.escape(clean_text(b))
                     out.append(f"<pre>{text}</pre>" if "\n" in b else f"<p>{text}</p>")
@@ -235,7 +328,7 @@ class Report:
                 {
                     "title": s.title,
                     "blocks": [
-                        b.to_dict() if isinstance(b, Table) else {"type": "text", "text": b}
+                        {"type": "text", "text": b} if isinstance(b, str) else b.to_dict()
                         for b in s.blocks
                     ],
                 }
@@ -271,6 +364,13 @@ class Report:
         return f"Report({self.title!r}, sections={len(self.sections)}, findings={len(self.findings)})"
 
 
+def _html_figure(figure: Figure) -> str:
+    """Render a chart as ``<figure>``: inline SVG (or the note on the plot extra) and its caption."""
+    svg = figure.svg()
+    body = svg if svg is not None else f'<p class="note">{html.escape(CHART_NOTE)}</p>'
+    return f"<figure>{body}<figcaption>{html.escape(figure.caption)}</figcaption></figure>"
+
+
 _HEADLINE_PREFIXES = (
     "Recomputed:",
     "Difference per family",
@@ -289,6 +389,8 @@ def headlines(sections: Iterable[Section]) -> tuple[str, ...]:
     out: list[str] = []
     for s in sections:
         for b in s.blocks:
+            if isinstance(b, Figure):
+                continue
             if isinstance(b, Table):
                 if b.caption.startswith("Uncertainty") and len(b.header) >= 4:
                     out += [
@@ -311,7 +413,6 @@ def provenance(inputs: dict[str, Any], parameters: dict[str, Any]) -> dict[str, 
     parameters : dict
         Every model parameter and the seed, as given.
     """
-    import hashlib  # noqa: PLC0415
     import platform  # noqa: PLC0415
     from datetime import UTC, datetime  # noqa: PLC0415
     from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415

@@ -23,17 +23,20 @@ from safecore._errors import (
     UnknownLabelError,
 )
 from safecore._format import fmt_label, fmt_money
-from safecore.report.document import Section, Table
+from safecore.report.document import Block, Figure, Section, Table
 
 __all__ = [
     "case_notes_section",
     "chi_square_text",
+    "cost_figures",
     "cost_section",
     "outcome_tables",
     "proxy_table",
     "results_table",
+    "simulation_blocks",
     "simulation_table",
     "staff_section",
+    "tally_figure",
     "tally_table",
 ]
 
@@ -43,6 +46,13 @@ Progress = Callable[[int, int], None]
 def tally_table(caption: str, t: Any) -> Table:
     """Return a tally as a report table (its own display: ``n (row %)`` cells, missing, N)."""
     return Table.from_result(t, caption)
+
+
+def tally_figure(caption: str, t: Any) -> Figure:
+    """Return a tally as a chart: each group's statuses as stacked percentage bars."""
+    from safecore.plots import attainment_bars  # noqa: PLC0415
+
+    return Figure(caption, lambda ax: attainment_bars(t, ax=ax), size=(7.0, 3.6))
 
 
 def chi_square_text(t: Any, published: str | None = None) -> str:
@@ -160,16 +170,16 @@ _YES = frozenset({"yes", "y", "true", "1", "1.0"})
 _NO = frozenset({"no", "n", "false", "0", "0.0"})
 
 
-def _outcome_blocks(records: Any, group: str, outcome: str) -> list[Table | str]:
+def _outcome_blocks(records: Any, group: str, outcome: str) -> list[Block]:
     """Tally of one outcome column by group, with its test (or why there is none)."""
     from safecore.tallies import tally  # noqa: PLC0415
 
     t = tally(records, rows=group, columns=outcome)
     caption = f"{outcome} by {group} ({t.total} records, {t.missing} missing)"
-    return [tally_table(caption, t), chi_square_text(t)]
+    return [tally_table(caption, t), tally_figure(f"{outcome} by {group}", t), chi_square_text(t)]
 
 
-def _paired_blocks(records: Any, before: str, after: str) -> list[Table | str]:
+def _paired_blocks(records: Any, before: str, after: str) -> list[Block]:
     """Exact McNemar test of a yes/no indicator recorded before and after."""
     from safecore.stats import mcnemar_exact  # noqa: PLC0415
 
@@ -187,7 +197,7 @@ def _paired_blocks(records: Any, before: str, after: str) -> list[Table | str]:
         ["Yes", counts[(True, True)], counts[(True, False)]],
         ["No", counts[(False, True)], counts[(False, False)]],
     ]
-    blocks: list[Table | str] = [
+    blocks: list[Block] = [
         Table(
             f"{before} (rows) against {after} (columns)", [before, f"{after}: yes", f"{after}: no"], rows
         ),
@@ -235,7 +245,7 @@ def case_notes_section(
 
     records = read_records(path, delimiter=delimiter, missing=missing)
     records.require(group)
-    blocks: list[Table | str] = [f"Records from {path}: {len(records)} rows, grouped by {group!r}."]
+    blocks: list[Block] = [f"Records from {path}: {len(records)} rows, grouped by {group!r}."]
     if outcomes is None and not paired:
         if not records.has("status"):
             found = ", ".join(repr(c) for c in records.columns)
@@ -254,6 +264,7 @@ def case_notes_section(
             blocks.append(
                 tally_table(f"{name}: status by {group} ({t.total} records, {t.missing} missing)", t)
             )
+            blocks.append(tally_figure(f"{name}: status by {group} (% of records)", t))
             blocks.append(chi_square_text(t))
             if subset.has("family"):
                 blocks.append(_per_family_text(name, per_family(subset)))
@@ -363,9 +374,9 @@ def proxy_table(proxies: Any, caption: str = "Proxy saving per family per year")
     return Table(caption, ["Outcome", "Indicator", "Saving"], rows)
 
 
-def outcome_tables(cohorts: Sequence[Any]) -> list[Table | str]:
+def outcome_tables(cohorts: Sequence[Any]) -> list[Block]:
     """Potential and improved families per outcome, for each cohort that records potential."""
-    blocks: list[Table | str] = []
+    blocks: list[Block] = []
     for c in cohorts:
         if c.potential is None:
             continue
@@ -412,11 +423,38 @@ def simulation_table(
     model: Any, cohorts: Sequence[Any], draws: int, seed: int, progress: Progress | None
 ) -> Table:
     """Monte Carlo medians and 95% intervals of the saving per family, one row per cohort."""
+    table, _ = _simulations(model, cohorts, draws, seed, progress)
+    return table
+
+
+def simulation_blocks(
+    model: Any, cohorts: Sequence[Any], draws: int, seed: int, progress: Progress | None
+) -> list[Block]:
+    """Return the simulation table and a chart of the first cohort's simulated saving per family."""
+    from safecore.plots import simulation_distribution  # noqa: PLC0415
+
+    table, sims = _simulations(model, cohorts, draws, seed, progress)
+    if not sims:
+        return [table]
+    sim = sims[0]
+    figure = Figure(
+        f"Simulated saving per family: {sim.cohort} ({draws:,} draws; central estimate and "
+        "95% interval marked)",
+        lambda ax: simulation_distribution(sim, ax=ax),
+    )
+    return [table, figure]
+
+
+def _simulations(
+    model: Any, cohorts: Sequence[Any], draws: int, seed: int, progress: Progress | None
+) -> tuple[Table, list[Any]]:
     from safecore.cost import simulate  # noqa: PLC0415
 
     sim_rows = []
+    sims = []
     for c in cohorts:
         sim = simulate(model, c, n=draws, seed=seed, progress=progress)
+        sims.append(sim)
         lo, hi = sim.interval(0.95)
         sim_rows.append(
             [
@@ -426,12 +464,35 @@ def simulation_table(
                 f"[{fmt_money(lo)}, {fmt_money(hi)}]",
             ]
         )
-    return Table(
+    table = Table(
         f"Uncertainty: {draws:,} Monte Carlo draws (proxies ±20% triangular, beta-binomial "
         f"improvement rates; seed {seed})",
         ["Cohort", "Per family", "Median", "95% interval"],
         sim_rows,
     )
+    return table, sims
+
+
+def cost_figures(model: Any, cohort: Any) -> list[Figure]:
+    """Charts of one cohort: the saving-per-family waterfall and the tornado of its sensitivity."""
+    from safecore.cost import sensitivity  # noqa: PLC0415
+    from safecore.plots import savings_waterfall, tornado  # noqa: PLC0415
+
+    ev = model.evaluate(cohort)
+    sens = sensitivity(model, cohort)
+    width = max(7.0, 0.85 * (len(ev.outcomes) + 1) + 1.2)
+    return [
+        Figure(
+            f"Saving per family by outcome: {ev.cohort}",
+            lambda ax: savings_waterfall(ev, ax=ax),
+            size=(width, 4.0),
+        ),
+        Figure(
+            f"Sensitivity of the saving per family: {ev.cohort} (each parameter at its low "
+            "and high value, the ten largest swings)",
+            lambda ax: tornado(sens, ax=ax),
+        ),
+    ]
 
 
 def cost_section(
@@ -446,8 +507,10 @@ def cost_section(
     from safecore.cost import SavingModel  # noqa: PLC0415
 
     model = SavingModel(proxies)
-    blocks: list[Table | str] = [proxy_table(proxies), *outcome_tables(cohorts)]
+    blocks: list[Block] = [proxy_table(proxies), *outcome_tables(cohorts)]
     blocks += [results_table(model.evaluate(c)) for c in cohorts]
+    if cohorts:
+        blocks += cost_figures(model, cohorts[0])
     if len(cohorts) >= 2:
         comp = model.compare(cohorts[0], cohorts[1])
         blocks.append(
@@ -455,5 +518,5 @@ def cost_section(
             f"{fmt_money(comp.difference_per_family, 2)}"
         )
     if draws > 0:
-        blocks.append(simulation_table(model, cohorts, draws, seed, progress))
+        blocks += simulation_blocks(model, cohorts, draws, seed, progress)
     return Section("Cost", blocks)
