@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from scipy import stats
 
 from safecore import TableTooLargeError
-from safecore.stats import chi_square
+from safecore.stats import _exact, chi_square
 from safecore.stats._exact import exact_pvalue
 from safecore.stats.contingency import EXACT_LIMIT, fisher_exact_rxc
 from tests.exact_oracle import fisher_exact_rxc_oracle
@@ -270,3 +270,11 @@ def test_limit_message_names_shape_n_and_limit():
         fisher_exact_rxc(JOB, limit=10)
     with pytest.raises(TableTooLargeError, match="exact_limit"):
         fisher_exact_rxc(JOB, limit=10)
+
+
+def test_unpacked_fallbacks_agree(monkeypatch: pytest.MonkeyPatch):
+    """With key packing disabled (values too spread), lexsort and node-by-node search agree with R."""
+    monkeypatch.setattr(_exact, "_PACK_BOUND", 1)
+    assert pvalue(TABLE_5X7) == pytest.approx(0.0392896436553323, rel=1e-9)
+    for table, expected in R_RANDOM[:12]:
+        assert pvalue(np.array(table)) == pytest.approx(expected, rel=1e-9)
