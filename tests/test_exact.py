@@ -278,3 +278,11 @@ def test_unpacked_fallbacks_agree(monkeypatch: pytest.MonkeyPatch):
     assert pvalue(TABLE_5X7) == pytest.approx(0.0392896436553323, rel=1e-9)
     for table, expected in R_RANDOM[:12]:
         assert pvalue(np.array(table)) == pytest.approx(expected, rel=1e-9)
+
+
+def test_two_row_enumeration_respects_limit():
+    """A small two-row table is enumerated directly, but still within the limit."""
+    table = np.array([[76, 6, 4], [17, 15, 12]])  # 374 tables with these margins
+    assert pvalue(table, limit=400) == pytest.approx(2.19069202458859e-08, rel=1e-9)
+    with pytest.raises(TableTooLargeError, match=r"more than 100 partial tables .* 2x3 table"):
+        pvalue(table, limit=100)

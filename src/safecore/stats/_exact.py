@@ -33,6 +33,10 @@ at once.
   sums a contiguous run of arcs (``numpy.add.reduceat``) instead of being
   expanded.
 
+A two-row table (or two-column, transposed) with few tables under its
+margins -- counted first by a cheap DP -- is enumerated directly instead:
+every table is one filling of its smaller row.
+
 All work and memory is checked against ``limit`` before anything in
 proportion to it is allocated.
 """
@@ -55,6 +59,8 @@ _SCALE = float(2**32)
 # Past-path sums examined in the final join count against the limit at this rate
 # (they are summed in place by reduceat, not allocated).
 _JOIN_RATE = 64
+# Two-row tables with at most this many tables (with their margins) are enumerated directly.
+_ENUMERATE = 30_000
 # Keys (node or key, quantised value) are packed into one int64 below this bound;
 # beyond it the slower lexsort and node-by-node searches are used.
 _PACK_BOUND = 2**62
@@ -283,6 +289,26 @@ class _Network:
         return hi, -(base + gain)
 
 
+def _count_fillings(caps: Int, total: int) -> float:
+    """How many vectors ``0 <= x <= caps`` sum to *total* (a DP over the entries, as a float)."""
+    ways = np.zeros(total + 1)
+    ways[0] = 1.0
+    for c in caps.tolist():
+        cum = np.cumsum(ways)
+        shifted = np.zeros(total + 1)
+        shifted[c + 1 :] = cum[: max(total - c, 0)]
+        ways = cum - shifted
+    return float(ways[total])
+
+
+def _two_rows(rows: Int, cols: Int, lf: Float, obs: float, cutoff: float, budget: _Budget) -> float:
+    """Compute a two-row table's p-value by enumerating every table (its smaller row's fillings)."""
+    _, x = _fill(cols[None, :], int(rows[0]), budget)
+    val = -(lf[x] + lf[cols - x]).sum(axis=1)
+    total = float(np.exp(val[val <= cutoff] - obs).sum())
+    return _finish(total, obs, lf, rows, cols, int(rows.sum()))
+
+
 def exact_pvalue(table: Int, *, limit: int) -> float:
     """Fisher–Freeman–Halton p-value of a validated 2-D table (no empty row or column)."""
     from scipy.special import gammaln  # noqa: PLC0415 - keep `import safecore` light
@@ -299,9 +325,11 @@ def exact_pvalue(table: Int, *, limit: int) -> float:
     if math.prod(int(r) + 1 for r in rows) >= 2**62:
         budget.check(budget.limit + 1)
     lf: Float = gammaln(np.arange(n + 1, dtype=np.float64) + 1.0)
-    net = _Network(rows, lf, budget)
     obs = float(-lf[t].sum())
     cutoff = obs + math.log1p(REL_TOL)
+    if rows.size == 2 and _count_fillings(cols, int(rows[0])) <= _ENUMERATE:
+        return _two_rows(rows, cols, lf, obs, cutoff, budget)
+    net = _Network(rows, lf, budget)
     hi, _ = net.bounds(rows[None, :], cols)
     if hi[0] <= cutoff:  # even the most probable table counts
         return 1.0
