@@ -12,11 +12,14 @@ at once.
   differ only by a permutation of rows with equal remaining sums share a
   node. An *arc* fills one column and carries the value
   ``-sum(log x_i!)`` of its cells.
-* The whole network (nodes and arcs, without past paths) is built first.
-  A backward pass over it gives, for every node, the exact longest and
-  shortest path to the end, i.e. the most and least probable completion
-  (R obtains these with ``f3xact`` and ``f4xact``), and the closed-form
-  total over all completions.
+* The whole network (nodes and arcs, without past paths) is built first
+  when it is small (at most ``_FULL_ARCS``). A backward pass over it gives,
+  for every node, the exact longest and shortest path to the end, i.e. the
+  most and least probable completion (R obtains these with ``f3xact`` and
+  ``f4xact``); the closed-form total over all completions is direct. A
+  larger network is built stage by stage from the nodes past paths reach,
+  each stage's children bounded by their own backward pass (filling the
+  smallest columns first, where arcs are fewest).
 * A forward pass carries *past paths* (node, value, weight), sorted by
   value within each node. A path whose most probable completion is already
   no more probable than the observed table adds its whole subtree in closed
@@ -59,6 +62,9 @@ _SCALE = float(2**32)
 # Past-path sums examined in the final join count against the limit at this rate
 # (they are summed in place by reduceat, not allocated).
 _JOIN_RATE = 64
+# The whole network (nodes and arcs down to two columns left) is built up front
+# when it holds at most this many arcs and nodes.
+_FULL_ARCS = 100_000
 # Two-row tables with at most this many tables (with their margins) are enumerated directly.
 _ENUMERATE = 30_000
 # Keys (node or key, quantised value) are packed into one int64 below this bound;
@@ -224,6 +230,7 @@ class _Network:
         self.rows = rows
         self.lf = lf
         self.budget = budget
+        self.states: list[Int] = []  # the nodes of each level, once built
         self.radix = np.cumprod(np.concatenate([[1], rows[:-1] + 1])).astype(np.int64)
         k = rows.size
         if k <= _MAX_SUBSET_ROWS:
@@ -232,13 +239,71 @@ class _Network:
         else:
             self.masks = None
 
-    def arcs(self, states: Int, column: int) -> tuple[Int, Float, Int, Int]:
+    def arcs(
+        self, states: Int, column: int, budget: _Budget | None = None
+    ) -> tuple[Int, Float, Int, Int]:
         """Arcs filling *column* from *states*: parent, value, child index and child states."""
-        parent, cells = _fill(states, column, self.budget)
+        parent, cells = _fill(states, column, budget or self.budget)
         val = -self.lf[cells].sum(axis=1)
         child = _sort_rows(states[parent] - cells)
         _, first, inv = np.unique(child @ self.radix, return_index=True, return_inverse=True)
         return parent, val, inv.reshape(-1), child[first]
+
+    def merged_arcs(
+        self, states: Int, column: int, budget: _Budget | None = None
+    ) -> tuple[Int, Float, Int, Float, Int]:
+        """Arcs as :meth:`arcs`, those from one node to one child with one value merged.
+
+        Rows of equal sums permuted give such arcs; each becomes one arc with
+        a multiplicity. Returns parent, value, child index and multiplicity
+        (sorted by parent), and the child states.
+        """
+        parent, val, child, children = self.arcs(states, column, budget)
+        m = children.shape[0]
+        pick, key, mult = _group(parent * m + child, val, np.ones(parent.size))
+        return key // m, val[pick], key % m, mult, children
+
+    def build(
+        self, cols: Int
+    ) -> tuple[list[tuple[Int, Float, Int, Float]], list[Float], list[Float]] | None:
+        """Build the whole network down to two columns left, with exact bounds at every node.
+
+        Level ``j`` holds the nodes with columns ``cols[j:]`` left
+        (``self.states[j]``); its arcs fill ``cols[j]``. Arcs from one node
+        to one child with one value (rows of equal sums permuted) are
+        merged into one arc with a multiplicity. Returns each level's arcs
+        (parent, value, child, multiplicity; sorted by parent) and, per
+        level, the longest and shortest path from each node to the end: the
+        closed forms of :meth:`two_columns` at the last level, then a
+        backward pass. Returns None if the network would hold more than
+        ``_FULL_ARCS`` arcs and nodes: the forward pass then builds only the
+        arcs out of the nodes it reaches, and bounds them with :meth:`bounds`.
+        """
+        self.states = [self.rows[None, :]]
+        levels: list[tuple[Int, Float, Int, Float]] = []
+        cap = _Budget(min(_FULL_ARCS, self.budget.limit), self.budget.shape, self.budget.n)
+        held = 1
+        for j in range(cols.size - 2):
+            try:
+                parent, val, child, mult, children = self.merged_arcs(self.states[j], int(cols[j]), cap)
+            except TableTooLargeError:
+                return None
+            held += parent.size + children.shape[0]
+            if held > cap.limit:
+                return None
+            levels.append((parent, val, child, mult))
+            self.states.append(children)
+        last = self.states[-1]
+        if cols.size == 1:
+            v = -self.lf[last].sum(axis=1)
+            return levels, [v], [v]
+        hi, lo = self.two_columns(last, int(cols[-1]))
+        his, los = [hi], [lo]
+        for parent, val, child, _ in reversed(levels):
+            starts = np.flatnonzero(np.r_[True, parent[1:] != parent[:-1]])
+            his.append(np.maximum.reduceat(val + his[-1][child], starts))
+            los.append(np.minimum.reduceat(val + los[-1][child], starts))
+        return levels, his[::-1], los[::-1]
 
     def bounds(self, states: Int, cols: Int) -> tuple[Float, Float]:
         """Exact longest and shortest path from each node with columns *cols* (descending) left.
@@ -309,7 +374,7 @@ def _two_rows(rows: Int, cols: Int, lf: Float, obs: float, cutoff: float, budget
     return _finish(total, obs, lf, rows, cols, int(rows.sum()))
 
 
-def exact_pvalue(table: Int, *, limit: int) -> float:
+def exact_pvalue(table: Int, *, limit: int) -> float:  # noqa: PLR0915 - one forward pass, kept whole
     """Fisher–Freeman–Halton p-value of a validated 2-D table (no empty row or column)."""
     from scipy.special import gammaln  # noqa: PLC0415 - keep `import safecore` light
 
@@ -330,24 +395,35 @@ def exact_pvalue(table: Int, *, limit: int) -> float:
     if rows.size == 2 and _count_fillings(cols, int(rows[0])) <= _ENUMERATE:
         return _two_rows(rows, cols, lf, obs, cutoff, budget)
     net = _Network(rows, lf, budget)
-    hi, _ = net.bounds(rows[None, :], cols)
-    if hi[0] <= cutoff:  # even the most probable table counts
+    full = net.build(cols)
+    if full is not None:
+        levels, his, los = full
+        top = his[0][0]
+    else:
+        top = net.bounds(rows[None, :], cols)[0][0]
+    if top <= cutoff:  # even the most probable table counts
         return 1.0
 
     total = 0.0
-    states = rows[None, :]
-    node = np.zeros(1, dtype=np.int64)
+    states = rows[None, :]  # the nodes of the level (all of it when the network is built)
+    live = np.zeros(1, dtype=np.int64)  # the level's nodes that past paths reach
+    node = np.zeros(1, dtype=np.int64)  # each past path's node, as a position in live
     val = np.zeros(1)
     wt = np.ones(1)
     for j in range(cols.size - 2):
-        parent, arc_val, arc_child, children = net.arcs(states, int(cols[j]))
-        # arcs from one node to one child with one value (rows of equal sums
-        # permuted) become one arc of that multiplicity
-        pick, key, mult = _group(arc_child * states.shape[0] + parent, arc_val, np.ones(parent.size))
-        arc_child, parent, arc_val = key // states.shape[0], key % states.shape[0], arc_val[pick]
-        hi, lo = net.bounds(children, cols[j + 1 :])
+        if full is not None:  # the arcs out of the live nodes (sorted by parent)
+            level_parent, level_val, level_child, level_mult = levels[j]
+            start = np.searchsorted(level_parent, live)
+            parent, step = _ranges(np.searchsorted(level_parent, live, side="right") - start)
+            arc = start[parent] + step
+            arc_val, arc_child, mult = level_val[arc], level_child[arc], level_mult[arc]
+            states = net.states[j + 1]
+            hi, lo = his[j + 1], los[j + 1]
+        else:
+            parent, arc_val, arc_child, mult, states = net.merged_arcs(states[live], int(cols[j]))
+            hi, lo = net.bounds(states, cols[j + 1 :])
         rem = int(cols[j + 1 :].sum())
-        log_all = lf[rem] - lf[children].sum(axis=1) - float(lf[cols[j + 1 :]].sum())
+        log_all = lf[rem] - lf[states].sum(axis=1) - float(lf[cols[j + 1 :]].sum())
         added, (child, val, wt) = _advance(
             node, val, wt, parent, arc_val, arc_child, mult, hi[arc_child], lo[arc_child], cutoff, budget
         )
@@ -358,7 +434,7 @@ def exact_pvalue(table: Int, *, limit: int) -> float:
         val = val[pick]
         live, node = np.unique(child, return_inverse=True)
         node = node.reshape(-1)
-        states = children[live]
+    states = states[live]
     parent, arc_val, arc_child, children = net.arcs(states, int(cols[-2]))
     comp = arc_val - lf[children].sum(axis=1)[arc_child]
     total += _join(node, val, wt, parent, comp, cutoff, obs, budget)
