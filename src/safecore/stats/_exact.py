@@ -494,7 +494,8 @@ def _advance(
     budget.check(int((settled - begin)[has].sum()) // _JOIN_RATE)
     anchor = np.full(m, -np.inf)
     np.maximum.at(anchor, parent[has], val[settled[has] - 1])
-    terms = np.append(wt * np.exp(val - anchor[node]), 0.0)
+    # (a settled term is at most its node's anchor; the clip only touches terms no arc sums)
+    terms = np.append(wt * np.exp(np.minimum(val - anchor[node], 0.0)), 0.0)
     added = np.full(parent.size, -np.inf)
     if has.any():
         bounds = np.empty(2 * int(has.sum()), dtype=np.int64)
