@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from scipy import stats
 
 from safecore import TableTooLargeError
-from safecore.stats import chi_square
+from safecore.stats import _exact, chi_square
 from safecore.stats._exact import exact_pvalue
 from safecore.stats.contingency import EXACT_LIMIT, fisher_exact_rxc
 from tests.exact_oracle import fisher_exact_rxc_oracle
@@ -270,3 +270,39 @@ def test_limit_message_names_shape_n_and_limit():
         fisher_exact_rxc(JOB, limit=10)
     with pytest.raises(TableTooLargeError, match="exact_limit"):
         fisher_exact_rxc(JOB, limit=10)
+
+
+def test_unpacked_fallbacks_agree(monkeypatch: pytest.MonkeyPatch):
+    """With key packing disabled (values too spread), lexsort and node-by-node search agree with R."""
+    monkeypatch.setattr(_exact, "_PACK_BOUND", 1)
+    assert pvalue(TABLE_5X7) == pytest.approx(0.0392896436553323, rel=1e-9)
+    for table, expected in R_RANDOM[:12]:
+        assert pvalue(np.array(table)) == pytest.approx(expected, rel=1e-9)
+
+
+def test_two_row_enumeration_respects_limit():
+    """A small two-row table is enumerated directly, but still within the limit."""
+    table = np.array([[76, 6, 4], [17, 15, 12]])  # 374 tables with these margins
+    assert pvalue(table, limit=400) == pytest.approx(2.19069202458859e-08, rel=1e-9)
+    with pytest.raises(TableTooLargeError, match=r"more than 100 partial tables .* 2x3 table"):
+        pvalue(table, limit=100)
+
+
+@pytest.mark.parametrize("full_arcs", [0, 10**7])
+def test_built_and_lazy_networks_agree(monkeypatch: pytest.MonkeyPatch, full_arcs: int):
+    """Whether the whole network is built up front or only the reached nodes' arcs, p is R's."""
+    monkeypatch.setattr(_exact, "_FULL_ARCS", full_arcs)
+    assert pvalue(JOB) == pytest.approx(0.782684938965639, rel=1e-9)
+    assert pvalue(TABLE_5X7) == pytest.approx(0.0392896436553323, rel=1e-9)
+    for table, expected in R_RANDOM[:12]:
+        assert pvalue(np.array(table)) == pytest.approx(expected, rel=1e-9)
+
+
+def test_r_two_row_sparse_table():
+    """A sparse 2x7 table on which the column-enumerator oracle is off by 1.1e-9 (R agrees with us).
+
+    R> x <- rbind(c(2,0,5,0,2,0,2), c(0,1,0,1,0,1,0))
+    R> print(fisher.test(x)$p.value, digits = 17)   # 0.027472527472527524
+    """
+    table = np.array([[2, 0, 5, 0, 2, 0, 2], [0, 1, 0, 1, 0, 1, 0]])
+    assert pvalue(table) == pytest.approx(0.027472527472527524, rel=1e-9)

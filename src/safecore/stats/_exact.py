@@ -12,21 +12,33 @@ at once.
   differ only by a permutation of rows with equal remaining sums share a
   node. An *arc* fills one column and carries the value
   ``-sum(log x_i!)`` of its cells.
-* The whole network (nodes and arcs, without past paths) is built first.
-  A backward pass over it gives, for every node, the exact longest and
-  shortest path to the end, i.e. the most and least probable completion
-  (R obtains these with ``f3xact`` and ``f4xact``), and the closed-form
-  total over all completions.
-* A forward pass carries *past paths* (node, value, weight). A path whose
-  most probable completion is already no more probable than the observed
-  table adds its whole subtree in closed form; one whose least probable
-  completion is more probable than the observed table is dropped; the
-  others are expanded. Paths reaching the same node with the same value
-  (to 2**-32 in log units) are merged before the next expansion.
+* The whole network (nodes and arcs, without past paths) is built first
+  when it is small (at most ``_FULL_ARCS``). A backward pass over it gives,
+  for every node, the exact longest and shortest path to the end, i.e. the
+  most and least probable completion (R obtains these with ``f3xact`` and
+  ``f4xact``); the closed-form total over all completions is direct. A
+  larger network is built stage by stage from the nodes past paths reach,
+  each stage's children bounded by their own backward pass (filling the
+  smallest columns first, where arcs are fewest).
+* A forward pass carries *past paths* (node, value, weight), sorted by
+  value within each node. A path whose most probable completion is already
+  no more probable than the observed table adds its whole subtree in closed
+  form; one whose least probable completion is more probable than the
+  observed table is dropped; the others are expanded. For each arc these
+  are a prefix, a suffix and the band between of its node's paths, found
+  by binary search, so only the band is materialised. Arcs from one node
+  to one child with one value (rows of equal sums permuted) are merged
+  into one arc with a multiplicity, and paths reaching the same node with
+  the same value (to 2**-32 in log units) are merged before the next
+  expansion.
 * With two columns left, every completion of a node is one arc; the past
   paths of a node are joined to its arcs sorted by value, so each past path
   sums a contiguous run of arcs (``numpy.add.reduceat``) instead of being
   expanded.
+
+A two-row table (or two-column, transposed) with few tables under its
+margins -- counted first by a cheap DP -- is enumerated directly instead:
+every table is one filling of its smaller row.
 
 All work and memory is checked against ``limit`` before anything in
 proportion to it is allocated.
@@ -50,9 +62,14 @@ _SCALE = float(2**32)
 # Past-path sums examined in the final join count against the limit at this rate
 # (they are summed in place by reduceat, not allocated).
 _JOIN_RATE = 64
-# Pairs (past path, arc) examined per vectorised chunk, and the work allowed per unit of limit.
-_CHUNK = 1 << 20
-_WORK_RATE = 16
+# The whole network (nodes and arcs down to two columns left) is built up front
+# when it holds at most this many arcs and nodes.
+_FULL_ARCS = 100_000
+# Two-row tables with at most this many tables (with their margins) are enumerated directly.
+_ENUMERATE = 30_000
+# Keys (node or key, quantised value) are packed into one int64 below this bound;
+# beyond it the slower lexsort and node-by-node searches are used.
+_PACK_BOUND = 2**62
 # Rows up to this many get exact least-probable bounds by subset enumeration.
 _MAX_SUBSET_ROWS = 10
 
@@ -120,13 +137,25 @@ def _group(keys: Int, val: Float, wt: Float) -> tuple[Int, Int, Float]:
     """Merge items with equal *keys* and equal values on the 2**-32 grid.
 
     Returns, sorted by key then value, the index of each group's first item,
-    its key and the summed weight.
+    its key and the summed weight. When key, value and item index fit in 63
+    bits together they are packed into one integer and sorted in place
+    (``numpy.sort`` is several times faster than ``argsort``); otherwise
+    the keys are argsorted or, if even key and value do not fit, lexsorted.
     """
+    if val.size == 0:
+        return np.zeros(0, dtype=np.int64), keys[:0], wt[:0]
     q = np.rint(val * _SCALE).astype(np.int64)
-    q -= q.min(initial=0)
-    span = int(q.max(initial=0)) + 1
-    kspan = int(keys.max(initial=0)) + 1
-    if span * kspan < 2**62:
+    q -= q.min()
+    span = int(q.max()) + 1
+    kspan = int(keys.max()) + 1
+    ibits = int(val.size - 1).bit_length()
+    if (span * kspan) << ibits < 2 * _PACK_BOUND:
+        packed = ((keys * span + q) << ibits) | np.arange(val.size, dtype=np.int64)
+        packed.sort()
+        order = packed & ((1 << ibits) - 1)
+        packed >>= ibits
+        new = packed[1:] != packed[:-1]
+    elif span * kspan < _PACK_BOUND:
         packed = keys * span + q
         order = np.argsort(packed, kind="stable")
         packed = packed[order]
@@ -135,9 +164,9 @@ def _group(keys: Int, val: Float, wt: Float) -> tuple[Int, Int, Float]:
         order = np.lexsort((q, keys))
         ks, qs = keys[order], q[order]
         new = (ks[1:] != ks[:-1]) | (qs[1:] != qs[:-1])
-    starts = np.flatnonzero(np.r_[True, new]) if val.size else np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.r_[True, new])
     first = order[starts]
-    return first, keys[first], np.add.reduceat(wt[order], starts) if val.size else wt[:0]
+    return first, keys[first], np.add.reduceat(wt[order], starts)
 
 
 def _sort_rows(a: Int) -> Int:
@@ -201,6 +230,7 @@ class _Network:
         self.rows = rows
         self.lf = lf
         self.budget = budget
+        self.states: list[Int] = []  # the nodes of each level, once built
         self.radix = np.cumprod(np.concatenate([[1], rows[:-1] + 1])).astype(np.int64)
         k = rows.size
         if k <= _MAX_SUBSET_ROWS:
@@ -209,13 +239,71 @@ class _Network:
         else:
             self.masks = None
 
-    def arcs(self, states: Int, column: int) -> tuple[Int, Float, Int, Int]:
+    def arcs(
+        self, states: Int, column: int, budget: _Budget | None = None
+    ) -> tuple[Int, Float, Int, Int]:
         """Arcs filling *column* from *states*: parent, value, child index and child states."""
-        parent, cells = _fill(states, column, self.budget)
+        parent, cells = _fill(states, column, budget or self.budget)
         val = -self.lf[cells].sum(axis=1)
         child = _sort_rows(states[parent] - cells)
         _, first, inv = np.unique(child @ self.radix, return_index=True, return_inverse=True)
         return parent, val, inv.reshape(-1), child[first]
+
+    def merged_arcs(
+        self, states: Int, column: int, budget: _Budget | None = None
+    ) -> tuple[Int, Float, Int, Float, Int]:
+        """Arcs as :meth:`arcs`, those from one node to one child with one value merged.
+
+        Rows of equal sums permuted give such arcs; each becomes one arc with
+        a multiplicity. Returns parent, value, child index and multiplicity
+        (sorted by parent), and the child states.
+        """
+        parent, val, child, children = self.arcs(states, column, budget)
+        m = children.shape[0]
+        pick, key, mult = _group(parent * m + child, val, np.ones(parent.size))
+        return key // m, val[pick], key % m, mult, children
+
+    def build(
+        self, cols: Int
+    ) -> tuple[list[tuple[Int, Float, Int, Float]], list[Float], list[Float]] | None:
+        """Build the whole network down to two columns left, with exact bounds at every node.
+
+        Level ``j`` holds the nodes with columns ``cols[j:]`` left
+        (``self.states[j]``); its arcs fill ``cols[j]``. Arcs from one node
+        to one child with one value (rows of equal sums permuted) are
+        merged into one arc with a multiplicity. Returns each level's arcs
+        (parent, value, child, multiplicity; sorted by parent) and, per
+        level, the longest and shortest path from each node to the end: the
+        closed forms of :meth:`two_columns` at the last level, then a
+        backward pass. Returns None if the network would hold more than
+        ``_FULL_ARCS`` arcs and nodes: the forward pass then builds only the
+        arcs out of the nodes it reaches, and bounds them with :meth:`bounds`.
+        """
+        self.states = [self.rows[None, :]]
+        levels: list[tuple[Int, Float, Int, Float]] = []
+        cap = _Budget(min(_FULL_ARCS, self.budget.limit), self.budget.shape, self.budget.n)
+        held = 1
+        for j in range(cols.size - 2):
+            try:
+                parent, val, child, mult, children = self.merged_arcs(self.states[j], int(cols[j]), cap)
+            except TableTooLargeError:
+                return None
+            held += parent.size + children.shape[0]
+            if held > cap.limit:
+                return None
+            levels.append((parent, val, child, mult))
+            self.states.append(children)
+        last = self.states[-1]
+        if cols.size == 1:
+            v = -self.lf[last].sum(axis=1)
+            return levels, [v], [v]
+        hi, lo = self.two_columns(last, int(cols[-1]))
+        his, los = [hi], [lo]
+        for parent, val, child, _ in reversed(levels):
+            starts = np.flatnonzero(np.r_[True, parent[1:] != parent[:-1]])
+            his.append(np.maximum.reduceat(val + his[-1][child], starts))
+            los.append(np.minimum.reduceat(val + los[-1][child], starts))
+        return levels, his[::-1], los[::-1]
 
     def bounds(self, states: Int, cols: Int) -> tuple[Float, Float]:
         """Exact longest and shortest path from each node with columns *cols* (descending) left.
@@ -266,6 +354,26 @@ class _Network:
         return hi, -(base + gain)
 
 
+def _count_fillings(caps: Int, total: int) -> float:
+    """How many vectors ``0 <= x <= caps`` sum to *total* (a DP over the entries, as a float)."""
+    ways = np.zeros(total + 1)
+    ways[0] = 1.0
+    for c in caps.tolist():
+        cum = np.cumsum(ways)
+        shifted = np.zeros(total + 1)
+        shifted[c + 1 :] = cum[: max(total - c, 0)]
+        ways = cum - shifted
+    return float(ways[total])
+
+
+def _two_rows(rows: Int, cols: Int, lf: Float, obs: float, cutoff: float, budget: _Budget) -> float:
+    """Compute a two-row table's p-value by enumerating every table (its smaller row's fillings)."""
+    _, x = _fill(cols[None, :], int(rows[0]), budget)
+    val = -(lf[x] + lf[cols - x]).sum(axis=1)
+    total = float(np.exp(val[val <= cutoff] - obs).sum())
+    return _finish(total, obs, lf, rows, cols, int(rows.sum()))
+
+
 def exact_pvalue(table: Int, *, limit: int) -> float:  # noqa: PLR0915 - one forward pass, kept whole
     """Fisher–Freeman–Halton p-value of a validated 2-D table (no empty row or column)."""
     from scipy.special import gammaln  # noqa: PLC0415 - keep `import safecore` light
@@ -282,68 +390,124 @@ def exact_pvalue(table: Int, *, limit: int) -> float:  # noqa: PLR0915 - one for
     if math.prod(int(r) + 1 for r in rows) >= 2**62:
         budget.check(budget.limit + 1)
     lf: Float = gammaln(np.arange(n + 1, dtype=np.float64) + 1.0)
-    net = _Network(rows, lf, budget)
     obs = float(-lf[t].sum())
     cutoff = obs + math.log1p(REL_TOL)
-    hi, _ = net.bounds(rows[None, :], cols)
-    if hi[0] <= cutoff:  # even the most probable table counts
+    if rows.size == 2 and _count_fillings(cols, int(rows[0])) <= _ENUMERATE:
+        return _two_rows(rows, cols, lf, obs, cutoff, budget)
+    net = _Network(rows, lf, budget)
+    full = net.build(cols)
+    if full is not None:
+        levels, his, los = full
+        top = his[0][0]
+    else:
+        top = net.bounds(rows[None, :], cols)[0][0]
+    if top <= cutoff:  # even the most probable table counts
         return 1.0
 
     total = 0.0
-    states = rows[None, :]
-    node = np.zeros(1, dtype=np.int64)
+    states = rows[None, :]  # the nodes of the level (all of it when the network is built)
+    live = np.zeros(1, dtype=np.int64)  # the level's nodes that past paths reach
+    node = np.zeros(1, dtype=np.int64)  # each past path's node, as a position in live
     val = np.zeros(1)
     wt = np.ones(1)
     for j in range(cols.size - 2):
-        parent, arc_val, arc_child, children = net.arcs(states, int(cols[j]))
-        hi, lo = net.bounds(children, cols[j + 1 :])
+        if full is not None:  # the arcs out of the live nodes (sorted by parent)
+            level_parent, level_val, level_child, level_mult = levels[j]
+            start = np.searchsorted(level_parent, live)
+            parent, step = _ranges(np.searchsorted(level_parent, live, side="right") - start)
+            arc = start[parent] + step
+            arc_val, arc_child, mult = level_val[arc], level_child[arc], level_mult[arc]
+            states = net.states[j + 1]
+            hi, lo = his[j + 1], los[j + 1]
+        else:
+            parent, arc_val, arc_child, mult, states = net.merged_arcs(states[live], int(cols[j]))
+            hi, lo = net.bounds(states, cols[j + 1 :])
         rem = int(cols[j + 1 :].sum())
-        log_all = lf[rem] - lf[children].sum(axis=1) - float(lf[cols[j + 1 :]].sum())
-        # every past path meets every arc out of its node; taken arc by arc in the
-        # order of the arcs' children, each arc's values come as a sorted run, so
-        # the merge below sorts runs (timsort), not random keys
-        by_child = np.argsort(arc_child, kind="stable")
-        npast = np.bincount(node, minlength=states.shape[0])
-        first_past = np.cumsum(npast) - npast
-        arc_parent = parent[by_child]
-        deg = npast[arc_parent]
-        ends = np.cumsum(deg)
-        budget.check(int(ends[-1]) // _WORK_RATE)  # the pairs examined, in chunks
-        kept: list[tuple[Int, Float, Float]] = []
-        held = 0
-        lo_arc = 0
-        while lo_arc < deg.size:
-            # the next arcs whose pairs fill one chunk (at least one arc)
-            hi_arc = max(
-                lo_arc + 1, int(np.searchsorted(ends, ends[lo_arc] - deg[lo_arc] + _CHUNK, "right"))
-            )
-            item, step = _ranges(deg[lo_arc:hi_arc])
-            arc = by_child[lo_arc:hi_arc][item]
-            past = first_past[arc_parent[lo_arc:hi_arc]][item] + step
-            c_chunk = arc_child[arc]
-            v_chunk = val[past] + arc_val[arc]
-            w_chunk = wt[past]
-            add = v_chunk + hi[c_chunk] <= cutoff  # every completion counts
-            total += float((w_chunk[add] * np.exp(v_chunk[add] + log_all[c_chunk[add]] - obs)).sum())
-            keep = ~add & (v_chunk + lo[c_chunk] <= cutoff)  # else no completion counts
-            held += int(keep.sum())
-            budget.check(held)
-            kept.append((c_chunk[keep], v_chunk[keep], w_chunk[keep]))
-            lo_arc = hi_arc
-        child = np.concatenate([k[0] for k in kept])
-        val = np.concatenate([k[1] for k in kept])
-        wt = np.concatenate([k[2] for k in kept])
+        log_all = lf[rem] - lf[states].sum(axis=1) - float(lf[cols[j + 1 :]].sum())
+        added, (child, val, wt) = _advance(
+            node, val, wt, parent, arc_val, arc_child, mult, hi[arc_child], lo[arc_child], cutoff, budget
+        )
+        total += float((mult * np.exp(added + arc_val + log_all[arc_child] - obs)).sum())
         if val.size == 0:
             return _finish(total, obs, lf, rows, cols, n)
         pick, child, wt = _group(child, val, wt)
         val = val[pick]
         live, node = np.unique(child, return_inverse=True)
         node = node.reshape(-1)
-        states = children[live]
+    states = states[live]
     parent, arc_val, arc_child, children = net.arcs(states, int(cols[-2]))
     comp = arc_val - lf[children].sum(axis=1)[arc_child]
     total += _join(node, val, wt, parent, comp, cutoff, obs, budget)
     return _finish(total, obs, lf, rows, cols, n)
+
+
+def _advance(
+    node: Int,
+    val: Float,
+    wt: Float,
+    parent: Int,
+    arc_val: Float,
+    arc_child: Int,
+    mult: Float,
+    hi: Float,
+    lo: Float,
+    cutoff: float,
+    budget: _Budget,
+) -> tuple[Float, tuple[Int, Float, Float]]:
+    """Join the past paths (*node*, *val*, *wt*; sorted by node, then value) to each arc.
+
+    An arc of value ``a`` into a child with longest and shortest completions
+    *hi* and *lo* settles the past paths of its node with value at most
+    ``cutoff - a - hi`` (a prefix of the node's paths) and drops those above
+    ``cutoff - a - lo`` (a suffix); only the band between is expanded.
+    Returns, per arc, the log of its settled paths' weighted sum
+    (``-inf`` if none), and the expanded paths (child, value, weight).
+    """
+    m = int(node[-1]) + 1
+    start = np.searchsorted(node, np.arange(m + 1))
+    q = np.rint(val * _SCALE).astype(np.int64)
+    base = int(q.min())
+    span = int(q.max()) - base + 2
+    begin = start[parent]
+    stop = start[parent + 1]
+    if span * (m + 1) < _PACK_BOUND:
+        keys = node * span + (q - base)
+
+        def cut(limit: Float) -> Int:
+            probe = np.clip(np.floor(limit * _SCALE) - base, -1, span - 1).astype(np.int64)
+            out: Int = np.searchsorted(keys, parent * span + probe, side="right")
+            return out
+
+    else:  # rare: values too spread to pack; search node by node
+
+        def cut(limit: Float) -> Int:
+            tq = np.floor(limit * _SCALE)
+            out = np.empty(parent.size, dtype=np.int64)
+            for i, (a, b, t) in enumerate(zip(begin.tolist(), stop.tolist(), tq.tolist(), strict=True)):
+                out[i] = a + int(np.searchsorted(q[a:b], t, side="right"))
+            return out
+
+    settled = np.clip(cut(cutoff - arc_val - hi), begin, stop)
+    kept = np.clip(cut(cutoff - arc_val - lo), settled, stop)
+    # settled sums: each node's terms scaled by its largest settled value, summed in place
+    has = settled > begin
+    budget.check(int((settled - begin)[has].sum()) // _JOIN_RATE)
+    anchor = np.full(m, -np.inf)
+    np.maximum.at(anchor, parent[has], val[settled[has] - 1])
+    # (a settled term is at most its node's anchor; the clip only touches terms no arc sums)
+    terms = np.append(wt * np.exp(np.minimum(val - anchor[node], 0.0)), 0.0)
+    added = np.full(parent.size, -np.inf)
+    if has.any():
+        bounds = np.empty(2 * int(has.sum()), dtype=np.int64)
+        bounds[0::2] = begin[has]
+        bounds[1::2] = settled[has]
+        with np.errstate(divide="ignore"):
+            added[has] = np.log(np.add.reduceat(terms, bounds)[0::2]) + anchor[parent[has]]
+    count = kept - settled
+    budget.check(int(count.sum()))
+    arc, step = _ranges(count)
+    past = settled[arc] + step
+    return added, (arc_child[arc], val[past] + arc_val[arc], wt[past] * mult[arc])
 
 
 def _join(
@@ -369,7 +533,7 @@ def _join(
     q = np.rint(comp * _SCALE).astype(np.int64)
     base = q.min(initial=0)
     span = int(q.max(initial=0) - base) + 2
-    if span * (m + 1) >= 2**62:
+    if span * (m + 1) >= _PACK_BOUND:
         order = np.lexsort((q, owner))
         keys = None
     else:
