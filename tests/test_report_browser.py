@@ -17,6 +17,9 @@ from pathlib import Path
 
 import pytest
 
+# The page is checked for its charts, which need the plot extra (matplotlib).
+pytest.importorskip("matplotlib", reason="the report's charts need the plot extra (matplotlib)")
+
 from safecore.datasets import report_2020
 from safecore.report.document import Figure
 
