@@ -306,3 +306,14 @@ def test_r_two_row_sparse_table():
     """
     table = np.array([[2, 0, 5, 0, 2, 0, 2], [0, 1, 0, 1, 0, 1, 0]])
     assert pvalue(table) == pytest.approx(0.027472527472527524, rel=1e-9)
+
+
+@pytest.mark.parametrize("span", [50, 10**9, 2**62 - 1], ids=["table", "packed", "argsort"])
+@given(keys=st.lists(st.integers(0, 49), min_size=1, max_size=300))
+def test_unique_agrees_with_numpy_on_every_path(span, keys):
+    """_unique gives numpy.unique's values and inverse, by the lookup table and both sorts."""
+    key = np.asarray(keys, dtype=np.int64) * (span // 50)
+    uniq, inv = _exact._unique(key, span)
+    want, want_inv = np.unique(key, return_inverse=True)
+    np.testing.assert_array_equal(uniq, want)
+    np.testing.assert_array_equal(inv, want_inv.reshape(-1))

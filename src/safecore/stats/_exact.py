@@ -107,30 +107,67 @@ def _ranges(count: Int) -> tuple[Int, Int]:
 def _fill(states: Int, column: int, budget: _Budget) -> tuple[Int, Int]:
     """Every way to fill a column of sum *column* under each node's row sums.
 
-    Returns the node of each arc and its cells (one row per arc). The count
-    of partial fillings never falls from one row to the next, so checking
-    it before each row's expansion bounds everything allocated here.
+    Returns the node of each arc and its cells, one array per row (shape
+    ``(k, arcs)``). The count of partial fillings never falls from one row
+    to the next, so checking it before each row's expansion bounds
+    everything allocated here. Each row's values are kept with a link to
+    the partial filling they extend, and the cells are gathered once at the
+    end.
     """
     m, k = states.shape
-    suffix = np.zeros((m, k + 1), dtype=np.int64)
-    suffix[:, :k] = np.cumsum(states[:, ::-1], axis=1)[:, ::-1]
+    caps = np.ascontiguousarray(states.T)
+    suffix = np.zeros((k + 1, m), dtype=np.int64)
+    suffix[:k] = np.cumsum(caps[::-1], axis=0)[::-1]
     parent = np.arange(m)
     left = np.full(m, column, dtype=np.int64)
-    cells = np.empty((k, m), dtype=np.int64)
+    values: list[Int] = []
+    links: list[Int] = []
     for i in range(k - 1):  # the last row takes what is left
-        lo = np.maximum(0, left - suffix[parent, i + 1])
-        count = np.minimum(states[parent, i], left) - lo + 1
+        lo = np.maximum(0, left - suffix[i + 1][parent])
+        count = np.minimum(caps[i][parent], left) - lo + 1
         budget.check(int(count.sum()))
         item, step = _ranges(count)
         value = lo[item] + step
+        values.append(value)
+        links.append(item)
         parent = parent[item]
         left = left[item] - value
-        grown = np.empty((k, parent.size), dtype=np.int64)
-        grown[:i] = cells[:i, item]
-        grown[i] = value
-        cells = grown
+    cells = np.empty((k, left.size), dtype=np.int64)
     cells[k - 1] = left
-    return parent, cells.T
+    index: Int | None = None
+    for i in range(k - 2, -1, -1):
+        cells[i] = values[i] if index is None else values[i][index]
+        index = links[i] if index is None else links[i][index]
+    return parent, cells
+
+
+def _unique(key: Int, span: int) -> tuple[Int, Int]:
+    """Find the distinct *key* values (ascending, all below *span*) and each key's position among them.
+
+    A key range small beside the number of keys is marked in a table
+    (no sort); otherwise the keys are sorted with their positions packed in.
+    """
+    if span <= 4 * key.size + 4096:
+        seen = np.zeros(span, dtype=np.bool_)
+        seen[key] = True
+        rank = np.cumsum(seen) - 1
+        return np.flatnonzero(seen), rank[key]
+    ibits = int(key.size - 1).bit_length()
+    if span << ibits < 2 * _PACK_BOUND:
+        packed = (key << ibits) | np.arange(key.size, dtype=np.int64)
+        packed.sort()
+        order = packed & ((1 << ibits) - 1)
+        packed >>= ibits
+    else:
+        order = np.argsort(key, kind="stable")
+        packed = key[order]
+    new = np.empty(key.size, dtype=np.bool_)
+    new[:1] = True
+    np.not_equal(packed[1:], packed[:-1], out=new[1:])
+    rank = np.cumsum(new) - 1
+    inv = np.empty(key.size, dtype=np.int64)
+    inv[order] = rank
+    return packed[new], inv
 
 
 def _group(keys: Int, val: Float, wt: Float) -> tuple[Int, Int, Float]:
@@ -169,16 +206,28 @@ def _group(keys: Int, val: Float, wt: Float) -> tuple[Int, Int, Float]:
     return first, keys[first], np.add.reduceat(wt[order], starts)
 
 
-def _sort_rows(a: Int) -> Int:
-    """Sort each row of a small-width integer array (a sorting network for up to 4 columns)."""
-    k = a.shape[1]
-    if k > 4:
-        return np.sort(a, axis=1)
-    cols = [a[:, i] for i in range(k)]
-    pairs = {2: [(0, 1)], 3: [(0, 1), (1, 2), (0, 1)], 4: [(0, 1), (2, 3), (0, 2), (1, 3), (1, 2)]}
-    for i, j in pairs.get(k, []):
-        cols[i], cols[j] = np.minimum(cols[i], cols[j]), np.maximum(cols[i], cols[j])
-    return np.stack(cols, axis=1)
+# Optimal sorting networks (compare-exchange pairs) for up to 6 entries.
+_NETWORKS: dict[int, list[tuple[int, int]]] = {
+    2: [(0, 1)],
+    3: [(0, 2), (0, 1), (1, 2)],
+    4: [(0, 1), (2, 3), (0, 2), (1, 3), (1, 2)],
+    5: [(0, 3), (1, 4), (0, 2), (1, 3), (0, 1), (2, 4), (1, 2), (3, 4), (2, 3)],
+    6: [(0, 5), (1, 3), (2, 4), (1, 2), (3, 4), (0, 3), (2, 5), (0, 1), (2, 3), (4, 5), (1, 2), (3, 4)],
+}
+
+
+def _sort_columns(a: Int) -> Int:
+    """Sort each column of a ``(k, m)`` integer array in place (a sorting network for k <= 6)."""
+    k = a.shape[0]
+    if k not in _NETWORKS:
+        a.sort(axis=0)
+        return a
+    low = np.empty(a.shape[1], dtype=np.int64)
+    for i, j in _NETWORKS[k]:
+        np.minimum(a[i], a[j], out=low)
+        np.maximum(a[i], a[j], out=a[j])
+        a[i] = low
+    return a
 
 
 def _two_column_mode(states: Int, first: Int, lf: Float) -> Float:
@@ -232,6 +281,7 @@ class _Network:
         self.budget = budget
         self.states: list[Int] = []  # the nodes of each level, once built
         self.radix = np.cumprod(np.concatenate([[1], rows[:-1] + 1])).astype(np.int64)
+        self.span = int(self.radix[-1]) * (int(rows[-1]) + 1)  # keys of sorted row sums lie below this
         k = rows.size
         if k <= _MAX_SUBSET_ROWS:
             bits = (np.arange(1 << k)[:, None] >> np.arange(k)) & 1
@@ -244,10 +294,15 @@ class _Network:
     ) -> tuple[Int, Float, Int, Int]:
         """Arcs filling *column* from *states*: parent, value, child index and child states."""
         parent, cells = _fill(states, column, budget or self.budget)
-        val = -self.lf[cells].sum(axis=1)
-        child = _sort_rows(states[parent] - cells)
-        _, first, inv = np.unique(child @ self.radix, return_index=True, return_inverse=True)
-        return parent, val, inv.reshape(-1), child[first]
+        lf = self.lf
+        val = -lf[cells[0]]
+        for row in cells[1:]:
+            val -= lf[row]
+        child = np.ascontiguousarray(states.T)[:, parent]
+        child -= cells
+        key = self.radix @ _sort_columns(child)
+        uniq, inv = _unique(key, self.span)
+        return parent, val, inv, (uniq[:, None] // self.radix) % (self.rows + 1)
 
     def merged_arcs(
         self, states: Int, column: int, budget: _Budget | None = None
@@ -369,7 +424,7 @@ def _count_fillings(caps: Int, total: int) -> float:
 def _two_rows(rows: Int, cols: Int, lf: Float, obs: float, cutoff: float, budget: _Budget) -> float:
     """Compute a two-row table's p-value by enumerating every table (its smaller row's fillings)."""
     _, x = _fill(cols[None, :], int(rows[0]), budget)
-    val = -(lf[x] + lf[cols - x]).sum(axis=1)
+    val = -(lf[x] + lf[cols[:, None] - x]).sum(axis=0)
     total = float(np.exp(val[val <= cutoff] - obs).sum())
     return _finish(total, obs, lf, rows, cols, int(rows.sum()))
 
@@ -504,10 +559,16 @@ def _advance(
         with np.errstate(divide="ignore"):
             added[has] = np.log(np.add.reduceat(terms, bounds)[0::2]) + anchor[parent[has]]
     count = kept - settled
-    budget.check(int(count.sum()))
-    arc, step = _ranges(count)
-    past = settled[arc] + step
-    return added, (arc_child[arc], val[past] + arc_val[arc], wt[past] * mult[arc])
+    total = int(count.sum())
+    budget.check(total)
+    # the band of arc i is past paths settled[i] .. kept[i] - 1: positions by one repeat
+    past = np.arange(total, dtype=np.int64)
+    past += np.repeat(settled - (np.cumsum(count) - count), count)
+    child_val = val[past]
+    child_val += np.repeat(arc_val, count)
+    child_wt = wt[past]
+    child_wt *= np.repeat(mult, count)
+    return added, (np.repeat(arc_child, count), child_val, child_wt)
 
 
 def _join(
