@@ -170,6 +170,30 @@ class RecordSet(Sequence[Mapping[str, Any]]):
     places : tuple of str
         Where each record is: ``"line 5"`` (1-based line of a file),
         ``"row 'a'"`` (a DataFrame's index label) or ``"record 3"`` (1-based).
+
+    Examples
+    --------
+    Returned by [`read_records`][safecore.tallies.read_records]: a case-note file is read
+    once, then tallied as often as needed. An empty cell is ``None``:
+
+    >>> import pathlib, tempfile
+    >>> from safecore.tallies import read_records, tally
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "goals.csv"
+    >>> _ = path.write_text("family,engagement,status\\n"
+    ...                     "F01,Engaged,Achieved\\n"
+    ...                     "F01,Engaged,\\n"
+    ...                     "F02,Disengaged,Not achieved\\n", encoding="utf-8")
+    >>> records = read_records(path)
+    >>> len(records), records.columns
+    (3, ('family', 'engagement', 'status'))
+    >>> records[1], records.places[1]
+    ({'family': 'F01', 'engagement': 'Engaged', 'status': None}, 'line 3')
+    >>> records.column("status")
+    ['Achieved', None, 'Not achieved']
+    >>> records.where(1, "status")  # how messages name a cell  # doctest: +ELLIPSIS
+    "...goals.csv, line 3, column 'status'"
+    >>> tally(records).missing
+    1
     """
 
     source: str

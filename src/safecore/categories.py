@@ -164,7 +164,28 @@ class _LabelledStrEnum(_Labelled, StrEnum):
 
 
 class GoalType(_LabelledEnum):
-    """The 18 goal types of Table 2, in the report's order."""
+    """The 18 goal types of Table 2, in the report's order.
+
+    Examples
+    --------
+    >>> from safecore.categories import GoalType
+    >>> goal = GoalType.from_label("family and social relationships")
+    >>> goal
+    <GoalType.FAMILY_AND_SOCIAL_RELATIONSHIPS: 'family_and_social_relationships'>
+    >>> goal.label, goal.value
+    ('Family & Social Relationships', 'family_and_social_relationships')
+    >>> len(GoalType), [g.label for g in GoalType][:3]
+    (18, ['Family & Social Relationships', 'Safety', 'Emotional & Behavioural Development'])
+
+    A label that matches nothing raises `UnknownLabelError` (a ``ValueError``)
+    naming the closest labels:
+
+    >>> try:
+    ...     GoalType.from_label("Saftey")
+    ... except ValueError as err:
+    ...     print(err)
+    'Saftey' is not a label of GoalType (closest: 'Safety')
+    """
 
     FAMILY_AND_SOCIAL_RELATIONSHIPS = "family_and_social_relationships", "Family & Social Relationships"
     SAFETY = "safety", "Safety"
@@ -193,7 +214,18 @@ class GoalType(_LabelledEnum):
 
 
 class ProblemType(_LabelledEnum):
-    """The 22 problem types of Table 4, in the report's order."""
+    """The 22 problem types of Table 4, in the report's order.
+
+    Examples
+    --------
+    >>> from safecore.categories import ProblemType
+    >>> ProblemType.from_label("Emotional & Behavioural")  # an alias the case notes use
+    <ProblemType.EMOTIONAL_AND_BEHAVIOURAL_DEVELOPMENT: 'emotional_and_behavioural_development'>
+    >>> ProblemType("mental_health").label
+    'Mental Health'
+    >>> len(ProblemType), [p.value for p in ProblemType][:3]
+    (22, ['conflict', 'family_and_social_relationships', 'violence'])
+    """
 
     CONFLICT = "conflict", "Conflict"
     FAMILY_AND_SOCIAL_RELATIONSHIPS = "family_and_social_relationships", "Family & Social Relationships"
@@ -231,7 +263,23 @@ class ProblemType(_LabelledEnum):
 
 
 class CostOutcome(_LabelledStrEnum):
-    """The 8 monetised outcomes of Table 6; values are stable string keys."""
+    """The 8 monetised outcomes of Table 6; values are stable string keys.
+
+    Members are strings (their ``value``), so they serve directly as keys of
+    JSON and of mappings read from files.
+
+    Examples
+    --------
+    >>> from safecore.categories import CostOutcome
+    >>> outcome = CostOutcome.from_label("Mental Health")
+    >>> outcome, outcome.label
+    (<CostOutcome.MENTAL_HEALTH: 'mental_health'>, 'Mental Health')
+    >>> outcome == "mental_health", CostOutcome("housing") is CostOutcome.HOUSING
+    (True, True)
+    >>> [o.value for o in CostOutcome]
+    ['education', 'employment', 'housing', 'mental_health', 'physical_health', 'safety',
+     'substance_misuse', 'violence']
+    """
 
     EDUCATION = "education", "Education"
     EMPLOYMENT = "employment", "Employment"
@@ -244,7 +292,18 @@ class CostOutcome(_LabelledStrEnum):
 
 
 class Attainment(_LabelledEnum):
-    """Goal attainment as recorded in case notes (Tables 2 and 3)."""
+    """Goal attainment as recorded in case notes (Tables 2 and 3).
+
+    Examples
+    --------
+    >>> from safecore.categories import Attainment
+    >>> Attainment.from_label("almost")
+    <Attainment.ALMOST_ACHIEVED: 'almost_achieved'>
+    >>> [str(a) for a in Attainment]
+    ['Achieved', 'Almost achieved', 'Not achieved']
+    >>> Attainment.NOT_ACHIEVED.value
+    'not_achieved'
+    """
 
     ACHIEVED = "achieved", "Achieved"
     ALMOST_ACHIEVED = "almost_achieved", "Almost achieved", "Almost"
@@ -252,7 +311,18 @@ class Attainment(_LabelledEnum):
 
 
 class Change(_LabelledEnum):
-    """Problem change as recorded in case notes (Tables 4 and 5)."""
+    """Problem change as recorded in case notes (Tables 4 and 5).
+
+    Examples
+    --------
+    >>> from safecore.categories import Change
+    >>> Change.from_label("Became worse")
+    <Change.DETERIORATED: 'deteriorated'>
+    >>> Change.DETERIORATED.aliases
+    ('Became worse', 'Worse')
+    >>> [(c.value, c.label) for c in Change]
+    [('improved', 'Improved'), ('no_change', 'No change'), ('deteriorated', 'Deteriorated')]
+    """
 
     IMPROVED = "improved", "Improved"
     NO_CHANGE = "no_change", "No change"
@@ -260,14 +330,32 @@ class Change(_LabelledEnum):
 
 
 class Engagement(_LabelledEnum):
-    """Whether a family completed the intervention (engaged) or not (disengaged)."""
+    """Whether a family completed the intervention (engaged) or not (disengaged).
+
+    Examples
+    --------
+    >>> from safecore.categories import Engagement
+    >>> Engagement.from_label(" ENGAGED ")
+    <Engagement.ENGAGED: 'engaged'>
+    >>> [e.label for e in Engagement], Engagement("disengaged").label
+    (['Engaged', 'Disengaged'], 'Disengaged')
+    """
 
     ENGAGED = "engaged", "Engaged"
     DISENGAGED = "disengaged", "Disengaged"
 
 
 class Applicability(_LabelledEnum):
-    """Whom a goal applies to (text of section 3)."""
+    """Whom a goal applies to (text of section 3).
+
+    Examples
+    --------
+    >>> from safecore.categories import Applicability
+    >>> Applicability.from_label("Parents and carers")
+    <Applicability.PARENTS_CARERS: 'parents_carers'>
+    >>> [a.label for a in Applicability]
+    ['Whole family', 'Parents/carers', 'Children']
+    """
 
     WHOLE_FAMILY = "whole_family", "Whole family"
     PARENTS_CARERS = "parents_carers", "Parents/carers", "Parents and carers"

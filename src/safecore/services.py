@@ -33,6 +33,17 @@ class PrePost:
     """Children with an indicator in the 12 months before and after allocation.
 
     ``both`` is the number with an incident in both periods (0 unless known).
+
+    Examples
+    --------
+    The report's referrals to the MASH: 3 children before allocation, none after:
+
+    >>> from safecore.services import PrePost
+    >>> mash = PrePost("MASH", "Referrals to MASH (DVA present)", before=3, after=0)
+    >>> mash.before, mash.after, mash.both
+    (3, 0, 0)
+    >>> print(mash.test().summary())
+    Exact McNemar: 3 before only, 0 after only (3 discordant), p = 0.250
     """
 
     indicator: str
@@ -52,6 +63,25 @@ class ServiceIndicators(Result):
 
     Its table has one row per indicator: the children with an incident
     before and after allocation and the exact McNemar p-value of the change.
+
+    Examples
+    --------
+    >>> from safecore.services import PrePost, ServiceIndicators
+    >>> table1 = ServiceIndicators(29, (
+    ...     PrePost("CIN", "Child in Need plans", before=4, after=1),
+    ...     PrePost("MASH", "Referrals to MASH (DVA present)", before=3, after=0),
+    ... ))
+    >>> table1
+    ServiceIndicators(children=29, indicators=2)
+    >>> print(table1)
+    29 children, 12 months before and after allocation
+    Code                        Indicator  Before  After  Both  Exact McNemar p
+    CIN               Child in Need plans       4      1     0            0.375
+    MASH  Referrals to MASH (DVA present)       3      0     0            0.250
+    >>> [row["pvalue"] for row in table1.to_dict()["rows"]]
+    [0.375, 0.25]
+
+    The report's own Table 1 is `safecore.datasets.service_indicators_2020`.
     """
 
     children: int
@@ -85,6 +115,30 @@ class Flow:
     with its branches indented beneath it) and ``to_dict()`` nests it.
     ``derived`` marks a step the source does not state but that follows from
     the others (e.g. referrals that did not meet the criteria).
+
+    Examples
+    --------
+    >>> from safecore.services import Flow
+    >>> flow = Flow.from_mapping({"label": "Referrals", "count": 40, "children": [
+    ...     {"label": "Met the criteria", "count": 31, "children": [
+    ...         {"label": "Engaged", "count": 19}, {"label": "Disengaged", "count": 12}]},
+    ...     {"label": "Did not meet the criteria", "count": 9, "derived": True},
+    ... ]})
+    >>> flow
+    Flow('Referrals', 40, branches=2)
+    >>> print(flow)
+      40  Referrals
+    ├─   31  Met the criteria
+    │  ├─   19  Engaged
+    │  └─   12  Disengaged
+    └─    9  Did not meet the criteria (derived)
+    >>> flow.inconsistencies()
+    []
+
+    A step whose branches do not add up is reported:
+
+    >>> Flow("Referrals", 40, (Flow("Met the criteria", 31), Flow("Did not", 8))).inconsistencies()
+    ['Referrals: 40, but its branches sum to 39']
     """
 
     label: str

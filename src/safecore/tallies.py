@@ -372,6 +372,37 @@ class Tally(Result):
         The fields the rows and columns classify.
     merged_labels : tuple of tuple of str
         Spellings merged into one category by [`tally`][safecore.tallies.tally] (first spelling shown).
+
+    Examples
+    --------
+    Five goals of three families; one goal has no attainment recorded:
+
+    >>> from safecore.tallies import tally
+    >>> records = [
+    ...     {"family": "F01", "engagement": "Engaged", "status": "Achieved"},
+    ...     {"family": "F01", "engagement": "Engaged", "status": "Almost achieved"},
+    ...     {"family": "F02", "engagement": "Engaged", "status": "Achieved"},
+    ...     {"family": "F03", "engagement": "Disengaged", "status": "Not achieved"},
+    ...     {"family": "F03", "engagement": "Disengaged", "status": None},
+    ... ]
+    >>> t = tally(records, rows="engagement", columns="status")
+    >>> t
+    Tally(2x3, total=5, missing=1, rows=[Engaged, Disengaged],
+          columns=[Achieved, Almost achieved, Not achieved])
+    >>> t.table.tolist(), t.row_missing.tolist(), t.grand_total
+    ([[2, 1, 0], [0, 0, 1]], [0, 1], 4)
+    >>> print(t)
+    Tally: 5 records, 1 missing
+    engagement  Achieved  Almost achieved  Not achieved  Missing  N
+    Engaged      2 (67%)          1 (33%)        0 (0%)        0  3
+    Disengaged    0 (0%)           0 (0%)       1 (50%)        1  2
+
+    An already aggregated table (the report's Table 3) is a tally too:
+
+    >>> t3 = Tally.from_counts([[76, 6, 4], [17, 15, 12]], ["Engaged", "Disengaged"],
+    ...                        ["Achieved", "Almost achieved", "Not achieved"])
+    >>> t3.row_totals.tolist(), t3.column_totals.tolist(), t3.total
+    ([86, 44], [93, 21, 16], 130)
     """
 
     table: NDArray[np.int64] = attrs.field(converter=_as_count_table)
@@ -701,6 +732,21 @@ class FamilySummary(Result):
         a single family).
     min, max : int
         Range of the per-family counts.
+
+    Examples
+    --------
+    Obtained from [`per_family`][safecore.tallies.per_family]:
+
+    >>> from safecore.tallies import per_family
+    >>> goals = [{"family": f} for f in ["F01", "F01", "F01", "F02", "F03", "F03", None]]
+    >>> s = per_family(goals)
+    >>> s.n_families, s.n_records, s.missing
+    (3, 6, 1)
+    >>> round(s.mean, 2), round(s.sd, 2), s.median, (s.min, s.max)
+    (2.0, 1.0, 2.0, (1, 3))
+    >>> print(s.summary())
+    Records per family: 6 records of 3 families, mean 2.00 (SD 1.00), median 2, range 1-3;
+    1 with no family
     """
 
     n_families: int

@@ -49,7 +49,19 @@ CBIScores = InstrumentScores
 
 @attrs.frozen(slots=True)
 class CBIItem:
-    """One CBI item: stable id, PUMA number, scale, response format, reversal, wording."""
+    """One CBI item: stable id, PUMA number, scale, response format, reversal, wording.
+
+    Examples
+    --------
+    The 19 items are `CBI_ITEMS`, in PUMA order:
+
+    >>> from safecore.scales import CBI_ITEMS
+    >>> CBI_ITEMS[12]
+    CBIItem(id='cbi13', number=13, scale='work', format='frequency', reversed=True,
+            text='Do you have enough energy for family and friends during leisure time?')
+    >>> [item.id for item in CBI_ITEMS if item.format == "degree"]
+    ['cbi07', 'cbi08', 'cbi09', 'cbi14', 'cbi15', 'cbi16', 'cbi17']
+    """
 
     id: str
     number: int

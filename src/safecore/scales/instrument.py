@@ -121,6 +121,21 @@ class ResponseSet:
     labels : tuple of (str, float)
         Each option label as written in the spec and its points. Several
         labels may score the same points (``"Never"`` and ``"Almost never"``).
+
+    Examples
+    --------
+    The CBI's frequency options, from its [`Instrument`][safecore.scales.instrument.Instrument]:
+
+    >>> from safecore.scales import CBI
+    >>> frequency = CBI.response_set("frequency")
+    >>> frequency.labels[:3]
+    (('Always', 100.0), ('Often', 75.0), ('Sometimes', 50.0))
+    >>> frequency.points, frequency.lowest, frequency.highest
+    ((0.0, 25.0, 50.0, 75.0, 100.0), 0.0, 100.0)
+    >>> frequency.describe_points()
+    'one of 0, 25, 50, 75, 100'
+    >>> frequency.lookup()["almost never"]  # labels are matched ignoring case and spacing
+    0.0
     """
 
     name: str
@@ -178,6 +193,19 @@ class Item:
         Whether it is scored reversed: points -> highest + lowest - points of its set.
     text : str
         The item's wording (optional).
+
+    Examples
+    --------
+    Item 13 of the CBI, the one item scored reversed:
+
+    >>> from safecore.scales import CBI
+    >>> item = CBI.items[12]
+    >>> item.id, item.number, item.subscale, item.response, item.reversed
+    ('cbi13', 13, 'work', 'frequency', True)
+    >>> item.text
+    'Do you have enough energy for family and friends during leisure time?'
+    >>> item.filler
+    False
     """
 
     id: str
@@ -213,6 +241,17 @@ class Subscale:
         is never taken over fewer items as if the missing ones were zero.
     description : str
         Optional wording.
+
+    Examples
+    --------
+    >>> from safecore.scales import CBI
+    >>> personal = CBI.subscale("personal")
+    >>> personal.items
+    ('cbi01', 'cbi02', 'cbi03', 'cbi04', 'cbi05', 'cbi06')
+    >>> personal.aggregate, personal.min_answered, personal.prorate
+    ('mean', 3, False)
+    >>> personal.description
+    'Personal burnout (items 1-6)'
     """
 
     name: str
@@ -459,7 +498,27 @@ def _from_spec(data: Mapping[str, Any], where: str) -> Instrument:
 
 
 class ArrayMap(Mapping[str, NDArray[Any]]):
-    """A read-only mapping of names to read-only arrays, equal when every array is (NaN equal to NaN)."""
+    """A read-only mapping of names to read-only arrays, equal when every array is (NaN equal to NaN).
+
+    Examples
+    --------
+    The per-subscale arrays of [`InstrumentScores`][safecore.scales.instrument.InstrumentScores]
+    are held in this mapping:
+
+    >>> import numpy as np
+    >>> from safecore.scales import score_cbi
+    >>> scores = score_cbi(np.full((2, 19), 50.0), coding="points").scores
+    >>> list(scores), scores["personal"].tolist()
+    (['personal', 'work', 'client'], [50.0, 50.0])
+    >>> scores["personal"].flags.writeable
+    False
+
+    Two are equal when every array is, NaN matching NaN:
+
+    >>> from safecore.scales.instrument import ArrayMap
+    >>> ArrayMap({"work": [62.5, np.nan]}) == {"work": np.array([62.5, np.nan])}
+    True
+    """
 
     __slots__ = ("_arrays",)
 
@@ -528,6 +587,34 @@ class InstrumentScores(Result):
     form : str or None
         Which form of the instrument was answered, when it has several
         (the CEAS ``"self"``, ``"others"``, ``"from_others"``).
+
+    Examples
+    --------
+    Returned by [`Instrument.score`][safecore.scales.instrument.Instrument.score] (and
+    [`score_cbi`][safecore.scales.cbi.score_cbi]); here a four-item team check whose
+    ``strain`` sum is prorated when one of its three items is unanswered:
+
+    >>> from safecore.scales.instrument import Instrument
+    >>> check = Instrument.from_dict({
+    ...     "name": "Team wellbeing check", "short_name": "TWC",
+    ...     "responses": {"Never": 0, "Sometimes": 1, "Often": 2},
+    ...     "items": [{"id": "q1", "subscale": "strain"}, {"id": "q2", "subscale": "strain"},
+    ...               {"id": "q3", "subscale": "strain", "reversed": True},
+    ...               {"id": "q4", "subscale": "support"}],
+    ...     "subscales": {"strain": {"aggregate": "sum", "min_answered": 2, "prorate": True},
+    ...                   "support": {"aggregate": "mean"}},
+    ... })
+    >>> s = check.score([["Often", "Sometimes", "Never", "Often"],
+    ...                  ["Sometimes", None, "Never", "Sometimes"],
+    ...                  [None, None, "Often", None]])
+    >>> s
+    InstrumentScores('TWC', n=3, missing={'strain': 1, 'support': 1})
+    >>> s.subscales, s.n
+    (('strain', 'support'), 3)
+    >>> s.strain.tolist(), s.answered["strain"].tolist(), s.prorated["strain"].tolist()
+    ([5.0, 4.5, nan], [3, 2, 1], [False, True, False])
+    >>> print(s.summary())
+    TWC scores, 3 respondents; no score (too few answers): strain 1, support 1
     """
 
     instrument: str
@@ -633,6 +720,27 @@ class Instrument:
         The name used in messages and results (``"CBI"``); default *name*.
     reference : str
         Where the instrument is published (optional).
+
+    Examples
+    --------
+    The packaged Copenhagen Burnout Inventory is an instrument:
+
+    >>> from safecore.scales import CBI
+    >>> CBI
+    Instrument('Copenhagen Burnout Inventory', 19 items, subscales personal, work, client)
+    >>> CBI.short_name, CBI.item_ids[:3], CBI.subscale("work").min_answered
+    ('CBI', ('cbi01', 'cbi02', 'cbi03'), 4)
+
+    A scale of your own, built from a dict shaped like the TOML spec and scored:
+
+    >>> pair = Instrument.from_dict({
+    ...     "name": "Supervision check",
+    ...     "responses": {"No": 0, "Yes": 1},
+    ...     "items": [{"id": "s1", "subscale": "support"}, {"id": "s2", "subscale": "support"}],
+    ...     "subscales": {"support": {"aggregate": "mean"}},
+    ... })
+    >>> pair.score([["Yes", "No"], ["yes", "YES"]]).support.tolist()
+    [0.5, 1.0]
     """
 
     name: str

@@ -15,7 +15,20 @@ ALTERNATIVES: tuple[str, ...] = ("two-sided", "less", "greater")
 
 
 class ConfidenceInterval(NamedTuple):
-    """A confidence interval, ``low, high = interval`` (as scipy's)."""
+    """A confidence interval, ``low, high = interval`` (as scipy's).
+
+    Examples
+    --------
+    Returned by the ``confidence_interval()`` method of the test results:
+
+    >>> from safecore.stats import t_test
+    >>> ci = t_test([45.8, 37.5, 50.0, 29.2, 41.7, 33.3]).confidence_interval(0.9)
+    >>> round(ci.low, 2), round(ci.high, 2)
+    (33.18, 45.99)
+    >>> low, high = ci
+    >>> low == ci.low
+    True
+    """
 
     low: float
     high: float

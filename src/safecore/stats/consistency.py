@@ -32,6 +32,20 @@ class GrimResult(Result):
     """Whether a reported mean can arise from *n* scores on a grid of *granularity*.
 
     ``nearest`` holds the closest achievable means (rounded as reported).
+
+    Examples
+    --------
+    Returned by [`grim`][safecore.stats.consistency.grim]. A report prints a mean CEAS
+    subscale score (a whole-number sum) of 14.37 for 12 staff:
+
+    >>> from safecore.stats.consistency import grim
+    >>> res = grim(14.37, 12)
+    >>> res.consistent, res.nearest
+    (False, (14.33, 14.42))
+    >>> print(res.summary())
+    GRIM: a mean of 14.37 from 12 scores is impossible (nearest 14.33, 14.42)
+    >>> grim(14.42, 12)
+    GrimResult(mean=14.42, n=12: consistent)
     """
 
     mean: float
@@ -131,6 +145,28 @@ class CIConsistency(Result):
 
     ``recomputed`` is the interval from the printed mean and SD; the bounds
     ``low_range``/``high_range`` allow for those being rounded themselves.
+
+    Examples
+    --------
+    Returned by [`ci_consistent`][safecore.stats.consistency.ci_consistent]: a printed
+    ``M = 34.6, SD = 3.6, n = 12, 95% CI [32.3, 36.9]``:
+
+    >>> from safecore.stats.consistency import ci_consistent
+    >>> res = ci_consistent(34.6, 3.6, 12, 32.3, 36.9)
+    >>> res.consistent, [round(x, 2) for x in res.recomputed]
+    (True, [32.31, 36.89])
+    >>> [round(x, 2) for x in res.low_range]  # where the low end may lie, M and SD being rounded
+    [32.23, 32.39]
+    >>> print(res)
+    CI [32.3, 36.9] against the recomputed [32.31, 36.89]: consistent
+    end   published  recomputed  lowest possible  highest possible
+    low        32.3       32.31            32.23             32.39
+    high       36.9       36.89            36.81             36.97
+
+    A misprinted low end is flagged:
+
+    >>> ci_consistent(34.6, 3.6, 12, 31.2, 36.9).consistent
+    False
     """
 
     published: tuple[float, float]

@@ -99,6 +99,38 @@ class ChiSquareResult(TestResult):
         ``"asymptotic"``, ``"monte-carlo"`` or ``"exact"``.
     resamples : int or None
         Number of Monte Carlo tables, if any.
+
+    Examples
+    --------
+    Returned by [`chi_square`][safecore.stats.contingency.chi_square]; here on the report's
+    Table 3 (goal attainment by engagement), as a labelled [`Tally`][safecore.tallies.Tally]:
+
+    >>> from safecore.stats import chi_square
+    >>> from safecore.tallies import Tally
+    >>> table3 = Tally.from_counts([[76, 6, 4], [17, 15, 12]], ["Engaged", "Disengaged"],
+    ...                            ["Achieved", "Almost achieved", "Not achieved"])
+    >>> res = chi_square(table3)
+    >>> round(res.statistic, 2), res.df, f"{res.pvalue:.3g}", round(res.cramers_v, 3)
+    (35.41, 2, '2.04e-08', 0.522)
+    >>> res.n, round(res.min_expected, 2)
+    (130, 5.42)
+    >>> res.adjusted_residuals.round(2).tolist()  # which cells drive the association
+    [[5.95, -3.97, -3.71], [-5.95, 3.97, 3.71]]
+    >>> print(res)
+    χ²(2, N = 130) = 35.41, p < .001 (2.04e-08), V = 0.52
+    row                  column  observed  expected  residual  adjusted residual
+    Engaged            Achieved        76     61.52     +1.85              +5.95
+    Engaged     Almost achieved         6     13.89     -2.12              -3.97
+    Engaged        Not achieved         4     10.58     -2.02              -3.71
+    Disengaged         Achieved        17     31.48     -2.58              -5.95
+    Disengaged  Almost achieved        15      7.11     +2.96              +3.97
+    Disengaged     Not achieved        12      5.42     +2.83              +3.71
+
+    Like scipy's results, it unpacks into the statistic and the p-value:
+
+    >>> statistic, pvalue = res
+    >>> round(statistic, 2)
+    35.41
     """
 
     statistic: float
@@ -580,6 +612,19 @@ class McNemarResult(TestResult):
         statistic for the same p-value.
     n : int
         Discordant pairs, $b + c$ (R's "number of trials").
+
+    Examples
+    --------
+    Returned by [`mcnemar_exact`][safecore.stats.contingency.mcnemar_exact]: of the children
+    with a police call-out before or after the intervention, 10 had one only before and 2 only
+    after:
+
+    >>> from safecore.stats.contingency import mcnemar_exact
+    >>> res = mcnemar_exact(before_only=10, after_only=2)
+    >>> res.statistic, res.n, round(res.pvalue, 4)  # R: binom.test(2, 12)$p.value
+    (2, 12, 0.0386)
+    >>> print(res.summary())
+    Exact McNemar: 10 before only, 2 after only (12 discordant), p = 0.039
     """
 
     before_only: int

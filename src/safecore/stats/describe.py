@@ -66,6 +66,27 @@ class Summary(Result):
     ``str(summary)`` and ``format(summary, ".2f")`` give the report's form,
     ``M [low, high] SD`` (the value as a person writes it); ``to_frame()``,
     Markdown and HTML show the one-row table of every field.
+
+    Examples
+    --------
+    Returned by [`describe`][safecore.stats.describe.describe]; here personal burnout of seven
+    staff, one of whom did not answer:
+
+    >>> from safecore.stats.describe import describe
+    >>> s = describe([41.7, 37.5, None, 50.0, 29.2, 45.8, 33.3])
+    >>> s
+    Summary(n=6, missing=1, mean=39.58, sd=7.788, 95% CI [31.41, 47.76] (t))
+    >>> print(s)  # M [95% CI] SD, as the report prints it
+    39.6 [31.4, 47.8] 7.8
+    >>> f"{s:.2f}"
+    '39.58 [31.41, 47.76] 7.79'
+    >>> round(s.median, 2), s.min, s.max
+    (39.6, 29.2, 50.0)
+
+    A bootstrap interval is reproducible with a seed:
+
+    >>> print(describe([41.7, 37.5, 50.0, 29.2, 45.8, 33.3], method="bootstrap", seed=2020))
+    39.6 [34.0, 45.1] 7.8
     """
 
     n: int

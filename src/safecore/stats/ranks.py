@@ -216,6 +216,33 @@ class WilcoxonResult(TestResult):
     confidence_level : float or None
         The level of the interval as R reports it: the requested level, or
         the achieved one when that was not achievable (with a warning).
+
+    Examples
+    --------
+    Returned by [`wilcoxon`][safecore.stats.ranks.wilcoxon]; here personal burnout of two
+    teams of social workers (the rank-sum test, exact as there are no ties):
+
+    >>> from safecore.stats.ranks import wilcoxon
+    >>> team_a = [45.8, 37.5, 50.0, 29.2, 41.7, 33.3, 54.2]
+    >>> team_b = [55.0, 62.5, 48.3, 70.8, 58.3]
+    >>> res = wilcoxon(team_a, team_b, confidence_level=0.95)
+    >>> res
+    WilcoxonResult(W=2, p=0.0101, rank-sum exact, n=12)
+    >>> res.statistic_name, res.statistic, round(res.pvalue, 4), (res.n1, res.n2)
+    ('W', 2.0, 0.0101, (7, 5))
+    >>> res.method
+    'Wilcoxon rank sum exact test'
+    >>> round(res.estimate, 2), [round(x, 2) for x in res.confidence_interval()]
+    (-16.7, [-29.1, -5.0])
+    >>> print(res.summary())
+    Wilcoxon rank-sum W = 2, p = 0.010 (exact; n = 12); estimate -16.7, 95% CI [-29.1, -5]
+
+    Paired scores with a zero difference and ties use the normal approximation, as R does:
+
+    >>> res = wilcoxon([45.8, 37.5, 50.0, 29.2, 41.7, 33.3], [37.5, 33.3, 41.7, 29.2, 33.3, 25.0],
+    ...                paired=True)
+    >>> res.statistic, res.zeros, res.ties, res.exact
+    (15.0, 1, True, False)
     """
 
     statistic: float

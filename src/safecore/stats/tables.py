@@ -284,6 +284,29 @@ class FisherResult(TestResult):
         Categories of the rows and columns.
     n : int
         Total count.
+
+    Examples
+    --------
+    Returned by [`fisher_exact`][safecore.stats.tables.fisher_exact]; here families whose case
+    was stepped up to social care, by engagement (counts too small for chi-square):
+
+    >>> from safecore.stats.tables import fisher_exact
+    >>> from safecore.tallies import Tally
+    >>> table = Tally.from_counts([[2, 17], [6, 6]], ["Engaged", "Disengaged"],
+    ...                           ["Stepped up", "Not stepped up"])
+    >>> res = fisher_exact(table)
+    >>> round(res.odds_ratio, 4), round(res.pvalue, 4), res.n
+    (0.1277, 0.0316, 31)
+    >>> [round(x, 4) for x in res.confidence_interval()]
+    [0.01, 0.9578]
+    >>> print(res.summary())
+    Fisher's exact test: odds ratio 0.1277, 95% CI [0.009986, 0.9578], p = 0.032
+
+    A larger table has an exact p-value but no odds ratio:
+
+    >>> res = fisher_exact([[2, 9, 8], [6, 4, 2]])
+    >>> round(res.pvalue, 4), res.is_2x2, res.odds_ratio
+    (0.0472, False, nan)
     """
 
     statistic: float
@@ -584,6 +607,26 @@ class McNemarTableResult(TestResult):
         The table tested.
     row_labels, column_labels : tuple
         Categories of the first and second measurement.
+
+    Examples
+    --------
+    Returned by [`mcnemar`][safecore.stats.tables.mcnemar]; here 29 children, with or without
+    a police call-out in the 12 months before (rows) and after (columns) allocation:
+
+    >>> from safecore.stats.tables import mcnemar
+    >>> res = mcnemar([[8, 9], [2, 10]])
+    >>> round(res.statistic, 4), res.df, round(res.pvalue, 4), res.correction
+    (3.2727, 1, 0.0704, True)
+    >>> res.n12, res.n21, res.discordant, res.n, res.odds_ratio
+    (9, 2, 11, 29, 4.5)
+    >>> print(res.summary())
+    McNemar's χ²(1, N = 29) (corrected) = 3.27, p = 0.070; 9 vs 2 discordant
+
+    The exact form, for so few discordant pairs:
+
+    >>> res = mcnemar([[8, 9], [2, 10]], exact=True)
+    >>> res.statistic, res.df, round(res.pvalue, 4)
+    (9, None, 0.0654)
     """
 
     statistic: float
@@ -815,6 +858,26 @@ class GoodnessOfFitResult(TestResult):
         ``"asymptotic"`` or ``"monte-carlo"``.
     resamples : int or None
         Number of Monte Carlo samples, if any.
+
+    Examples
+    --------
+    Returned by [`chi_square_gof`][safecore.stats.tables.chi_square_gof]; here whether 100
+    referrals came from four sources in the shares the service planned for:
+
+    >>> from safecore.stats.tables import chi_square_gof
+    >>> sources = {"Police": 34, "School": 27, "Health": 21, "Self": 18}
+    >>> res = chi_square_gof(sources, [0.3, 0.3, 0.2, 0.2])
+    >>> round(res.statistic, 3), res.df, round(res.pvalue, 4), res.n
+    (1.083, 3, 0.7811, 100)
+    >>> res.expected.tolist()
+    [30.0, 30.0, 20.0, 20.0]
+    >>> print(res)
+    χ²(3, N = 100) = 1.08, p = 0.781
+    category  observed  probability  expected  residual  adjusted residual
+    Police          34        0.300     30.00     +0.73              +0.87
+    School          27        0.300     30.00     -0.55              -0.65
+    Health          21        0.200     20.00     +0.22              +0.25
+    Self            18        0.200     20.00     -0.45              -0.50
     """
 
     statistic: float
