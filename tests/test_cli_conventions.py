@@ -41,7 +41,7 @@ def test_version(capsys: pytest.CaptureFixture[str]):
     ("name", "check"),
     [
         ("report.html", lambda t: t.startswith("<!DOCTYPE html>")),
-        ("report.json", lambda t: json.loads(t)["schema_version"] == "1.0"),
+        ("report.json", lambda t: json.loads(t)["schema_version"] == "1.1"),
         ("report.md", lambda t: t.startswith("# Programme evaluation")),
         ("report.txt", lambda t: t.startswith("Programme evaluation\n====")),
     ],

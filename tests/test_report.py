@@ -49,7 +49,7 @@ def test_build_report_needs_input_and_proxies_with_cohorts(tmp_path: Path):
 
 def test_render_rejects_unknown_format():
     """render() accepts text, markdown, html and json only."""
-    r = Report("t", (Section("s", (Table("c", ["a"], [["1"]]), "text")),))
+    r = Report("t", (Section("s", (Table("c", ["a"], [["1"]], ["a"], [[1]]), "text")),))
     assert "c\na\n1" in r.render("text")
     with pytest.raises(ValueError, match="format must be one of"):
         r.render("pdf")
@@ -172,3 +172,50 @@ def test_staff_survey_more_than_two_time_points(tmp_path: Path):
     assert "3 time points (1, 2, 3): each is described above" in text
     assert "only when a survey has exactly two time points" in text
     assert "Time 1 against time 2" not in text
+
+
+def _typed(report: Report, caption: str) -> list[dict[str, object]]:
+    """The typed rows of the report's table whose caption starts with *caption*."""
+    (table,) = [
+        b
+        for s in report.sections
+        for b in s.blocks
+        if isinstance(b, Table) and b.caption.startswith(caption)
+    ]
+    return [dict(zip(table.columns, row, strict=True)) for row in table.data]
+
+
+def test_staff_tables_are_typed_and_a_missing_test_is_null(tmp_path: Path):
+    """Staff scores and tests carry numbers; a test that cannot be computed has nulls, not '–'."""
+    rows = [(r, t, [50 if t == "1" else 75] * 19) for r in ("A", "B", "C") for t in ("1", "2")]
+    report = build_report(staff_survey=_staff_csv(tmp_path, rows), draws=0)
+    scores = _typed(report, "CBI scores by time point")
+    first = scores[0]
+    assert (first["scale"], first["time"], first["n"], first["missing"]) == ("personal", "1", 3, 0)
+    assert (first["mean"], first["sd"], first["ci_low"], first["ci_high"]) == (50.0, 0.0, 50.0, 50.0)
+    tests = _typed(report, "Time 1 against time 2")
+    assert tests[0]["scale"] == "personal" and tests[0]["test"] == "paired t"
+    assert [tests[0][k] for k in ("n", "t", "p", "wilcoxon_p", "hedges_g")] == [None] * 5
+
+
+def test_staff_paired_test_has_its_p_values_as_numbers():
+    """The example survey's paired tests: n an integer, t and p (and Wilcoxon's p) as floats."""
+    report = build_report(staff_survey=EXAMPLES / "staff_survey.csv", draws=0)
+    tests = _typed(report, "Time 1 against time 2")
+    for row in tests:
+        assert row["test"] == "paired t" and type(row["n"]) is int
+        assert all(type(row[k]) is float for k in ("t", "p", "wilcoxon_p")) and row["hedges_g"] is None
+        assert 0 <= row["p"] <= 1  # type: ignore[operator]
+
+
+def test_a_share_with_no_potential_is_null():
+    """An outcome no family could improve on has no share: '-' printed, None in the data."""
+    from safecore.cost import Cohort
+    from safecore.report.sections import outcome_tables
+
+    cohort = Cohort("Pilot", 4, {"housing": 0, "safety": 1}, {"housing": 0, "safety": 2})
+    (table,) = outcome_tables([cohort])
+    assert isinstance(table, Table)
+    assert [r[-1] for r in table.rows] == ["-", "50%"]
+    assert table.columns == ("outcome", "potential", "improved", "improved_share")
+    assert table.data == (("Housing", 0, 0, None), ("Safety", 2, 1, 0.5))

@@ -21,7 +21,7 @@ def _line(ax):
 
 
 def _report(figure: Figure) -> Report:
-    return Report("t", (Section("s", (Table("c", ["a"], [["1"]]), figure, "text")),))
+    return Report("t", (Section("s", (Table("c", ["a"], [["1"]], ["a"], [[1]]), figure, "text")),))
 
 
 def _figures(report: Report) -> list[Figure]:

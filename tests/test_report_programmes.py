@@ -68,6 +68,24 @@ def test_paired_indicator_uses_exact_mcnemar(tmp_path: Path):
     assert f"{b} yes→no, {c} no→yes, p = {expected:.4g}" in text
 
 
+def test_paired_table_has_typed_counts(tmp_path: Path):
+    """The before/after table's JSON holds the four counts as integers, matching a plain count."""
+    path = _trial(tmp_path, n=120)
+    rows = [line.split(",") for line in path.read_text(encoding="utf-8").splitlines()[1:]]
+    count = {
+        (x, y): sum(1 for r in rows if (r[4], r[5]) == (x, y))
+        for x in ("yes", "no")
+        for y in ("yes", "no")
+    }
+    report = build_report(case_notes=path, group="arm", paired=[("cin_before", "cin_after")], draws=0)
+    (table,) = [b for b in report.to_dict()["sections"][0]["blocks"] if b["type"] == "table"]
+    assert table["columns"] == ["cin_before", "cin_after_yes", "cin_after_no"]
+    assert table["data"] == [
+        ["Yes", count["yes", "yes"], count["yes", "no"]],
+        ["No", count["no", "yes"], count["no", "no"]],
+    ]
+
+
 def test_not_a_yes_no_value_is_refused(tmp_path: Path):
     """A paired indicator with a value that is not yes/no names the line and value."""
     p = tmp_path / "t.csv"

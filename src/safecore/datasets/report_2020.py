@@ -40,6 +40,7 @@ from safecore.report.sections import (
     simulation_blocks,
     tally_figure,
     tally_table,
+    typed_table,
 )
 
 __all__ = ["report_2020"]
@@ -47,12 +48,11 @@ __all__ = ["report_2020"]
 
 def _services_section() -> Section:
     indicators, flow = service_indicators_2020()
-    rows = [[r.label, r.before, r.after, f"{r.test().pvalue:.3g}"] for r in indicators.rows]
     blocks: list[Table | str] = [
-        Table(
+        Table.from_result(
+            indicators,
             f"Table 1: {indicators.children} children, 12 months before and after allocation",
-            ["Indicator", "Before", "After", "Exact McNemar p"],
-            rows,
+            columns=("label", "before", "after", "pvalue"),
         ),
         "Referral flow (February 2018 to March 2019):\n" + str(flow),
     ]
@@ -125,18 +125,21 @@ def _cost_section_2020(
             f"{c['startup_share']:.0%} over {c['families_supported']} families = "
             f"{fmt_money(cost, 2)} (published {fmt_money(c['cost_per_family'])})"
         )
-        vfm_rows = []
+        vfm_rows, vfm_cells = [], []
         for years in (1, 3, 5):
             vfm = value_for_money(SavingModel(proxies, years=years), cohorts[0], cost)
             payback = "-" if vfm.payback_year is None else f"year {vfm.payback_year}"
-            vfm_rows.append(
+            vfm_rows.append([years, vfm.benefit, vfm.npv, vfm.bcr, vfm.payback_year])
+            vfm_cells.append(
                 [years, fmt_money(vfm.benefit), fmt_money(vfm.npv), f"{vfm.bcr:.2f}", payback]
             )
         blocks.append(
-            Table(
+            typed_table(
                 f"Value for money, {cohorts[0].name} families (3.5% discounting, no drop-off)",
+                ["years", "benefit", "npv", "bcr", "payback_year"],
                 ["Years of benefit", "Savings per family", "NPV", "BCR", "Payback"],
                 vfm_rows,
+                cells=vfm_cells,
             )
         )
     if draws > 0:
@@ -151,12 +154,13 @@ def _staff_section_2020() -> Section:
     staff = staff_survey_2020()
     blocks: list[Table | str] = []
     for number, name in ((9, "CBI"), (10, "CEAS")):
-        rows = []
+        summaries, cells = [], []
         for r in staff.table(number):
             if r.n is None:  # pragma: no cover - every Table 9/10 row has N
                 continue
             lo, hi = ci_consistent(r.mean, r.sd, r.n, r.ci_low, r.ci_high).recomputed
-            rows.append(
+            summaries.append([r.label, r.time, r.n, r.mean, r.ci_low, r.ci_high, r.sd, lo, hi])
+            cells.append(
                 [
                     r.label,
                     r.time,
@@ -166,27 +170,32 @@ def _staff_section_2020() -> Section:
                 ]
             )
         blocks.append(
-            Table(
+            typed_table(
                 f"Table {number}: {name} scores (published) with the t-interval recomputed",
+                [
+                    *("scale", "time", "n", "mean", "ci_low", "ci_high", "sd"),
+                    *("t_interval_low", "t_interval_high"),
+                ],
                 ["Scale", "Time", "N", "M [95% CI] SD (published)", "t-interval"],
-                rows,
+                summaries,
+                cells=cells,
             )
         )
-    rows = []
+    rows: list[list[Any]] = []
     scales = list(dict.fromkeys(r.scale for r in staff.rows if r.n is not None))
     for scale in scales:
         a, b = staff.get(scale, 1), staff.get(scale, 2)
         if a.n is None or b.n is None:  # pragma: no cover
             continue
         w = welch_from_summary(a.n, a.mean, a.sd, b.n, b.mean, b.sd)
-        rows.append(
-            [a.label, f"{w.statistic:.2f}", f"{w.df:.1f}", f"{w.pvalue:.3f}", f"{w.effect.g:.2f}"]
-        )
+        rows.append([a.label, w.statistic, w.df, w.pvalue, w.effect.g])
     blocks.append(
-        Table(
+        typed_table(
             "Time 1 against time 2 (Welch, from the published summaries)",
+            ["scale", "t", "df", "p", "hedges_g"],
             ["Scale", "t", "df", "p", "Hedges' g"],
             rows,
+            formats={"t": ".2f", "df": ".1f", "p": ".3f", "hedges_g": ".2f"},
         )
     )
     rows = []
@@ -196,12 +205,14 @@ def _staff_section_2020() -> Section:
             if r.n is None:  # pragma: no cover
                 continue
             t = one_sample_from_summary(r.n, r.mean, r.sd, norm)
-            rows.append([r.label, time, r.mean, norm.mean, f"{t.statistic:.2f}", f"{t.pvalue:.2g}"])
+            rows.append([r.label, time, r.mean, norm.mean, t.statistic, t.pvalue])
     blocks.append(
-        Table(
+        typed_table(
             "CBI against social workers (Walters, Brown & James 2018, n = 1,720)",
+            ["scale", "time", "mean", "norm", "t", "p"],
             ["Scale", "Time", "Mean", "Norm", "t", "p"],
             rows,
+            formats={"mean": ".1f", "norm": ".1f", "t": ".2f", "p": ".2g"},
         )
     )
     return Section("Staff survey (Tables 9-10)", blocks)

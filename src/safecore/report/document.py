@@ -14,7 +14,7 @@ import html
 import io
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
@@ -29,7 +29,7 @@ from safecore._format import (
     text_table,
 )
 from safecore._read import read_bytes
-from safecore._results import json_safe
+from safecore._results import ResultTable, json_safe
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -58,52 +58,139 @@ def _blocks(blocks: Iterable[Block]) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def _data(rows: Iterable[Iterable[object]] | None) -> tuple[tuple[Any, ...], ...] | None:
-    return None if rows is None else tuple(tuple(json_safe(v) for v in r) for r in rows)
+def _data(rows: Iterable[Iterable[object]]) -> tuple[tuple[Any, ...], ...]:
+    return tuple(tuple(json_safe(v) for v in r) for r in rows)
+
+
+_COLUMN = re.compile(r"[a-z0-9_]+")
+
+
+def _check_columns(table: Table, attribute: attrs.Attribute[Any], columns: tuple[str, ...]) -> None:
+    bad = [c for c in columns if not _COLUMN.fullmatch(c)]
+    if bad:
+        msg = f"table {table.caption!r}: column names must be snake_case (a-z, 0-9, _): {bad!r}"
+        raise InputValueError(msg)
+
+
+def _check_data(
+    table: Table, attribute: attrs.Attribute[Any], data: tuple[tuple[Any, ...], ...]
+) -> None:
+    where = f"table {table.caption!r}"
+    if len(data) != len(table.rows):
+        msg = f"{where}: data must have one row per displayed row ({len(table.rows)}): {len(data)}"
+        raise InputValueError(msg)
+    for k, row in enumerate(data):
+        if len(row) != len(table.columns):
+            msg = f"{where}: data row {k} must have one value per column ({len(table.columns)}): {row!r}"
+            raise InputValueError(msg)
+        for value in row:
+            if isinstance(value, bool) or not isinstance(value, int | float | str | None):
+                msg = f"{where}: data values must be numbers, text or None: {value!r} in row {k}"
+                raise InputValueError(msg)
+
+
+def _select(table: ResultTable, columns: Sequence[str]) -> ResultTable:
+    """Keep some of a result table's columns, in the order given (display and values alike)."""
+    if table.cells is not None:
+        msg = "columns can be chosen only from a table whose cells are its formatted values"
+        raise InputValueError(msg)
+    unknown = [c for c in columns if c not in table.columns]
+    if unknown:
+        msg = f"columns must be among {', '.join(table.columns)}: {', '.join(map(repr, unknown))}"
+        raise InputValueError(msg)
+    index = [table.columns.index(c) for c in columns]
+    headers = table.display_headers()
+    return ResultTable(
+        tuple(columns),
+        [tuple(row[i] for i in index) for row in table.rows],
+        table.caption,
+        headers=tuple(headers[i] for i in index),
+        formats={c: f for c, f in table.formats.items() if c in columns},
+    )
 
 
 @attrs.frozen(slots=True)
 class Table:
-    """A titled table: display cells, and the raw values when the table comes from a result.
+    """A titled table: display cells for reading, and typed columns and values for machines.
+
+    Build one from a result (`from_result`) or from a ``ResultTable``
+    (`from_table`: what every result's ``_table()`` hook returns): its
+    display cells then come from the same values as its data, through the
+    one set of formatters.
 
     Attributes
     ----------
     caption : str
         What the table shows.
     header, rows : tuple
-        Display headers and cells (text).
-    columns, data : tuple, optional
-        snake_case column names and raw values (numbers as numbers) for JSON,
-        when the table was built from a result (`from_result`).
+        Display headers and cells (text: ``"£13,755"``, ``"50%"``).
+    columns : tuple of str
+        snake_case names of the typed values.
+    data : tuple of tuple
+        The values, one tuple per displayed row: numbers as numbers (money
+        in pounds, shares as fractions, counts as integers), text, or None
+        for a missing value. A display cell may show more than one value
+        (an interval ``[low, high]`` is two columns, ``..._low`` and
+        ``..._high``), so *columns* need not match *header*.
+
+    Raises
+    ------
+    InputValueError
+        Unless *data* has one row per displayed row and one value per
+        column, each a number, text or None, and every column name is
+        snake_case.
+
+    Examples
+    --------
+    >>> from safecore._results import ResultTable
+    >>> proxies = ResultTable(
+    ...     ("outcome", "saving"), [("Housing", 7770.0)], "Proxies", formats={"saving": "money"}
+    ... )
+    >>> t = Table.from_table(proxies)
+    >>> t.rows, t.data
+    ((('Housing', '£7,770'),), (('Housing', 7770.0),))
     """
 
     caption: str
     header: tuple[str, ...] = attrs.field(converter=_header)
     rows: tuple[tuple[str, ...], ...] = attrs.field(converter=_cells)
-    columns: tuple[str, ...] | None = None
-    data: tuple[tuple[Any, ...], ...] | None = attrs.field(default=None, converter=_data)
+    columns: tuple[str, ...] = attrs.field(converter=_header, validator=_check_columns)
+    data: tuple[tuple[Any, ...], ...] = attrs.field(converter=_data, validator=_check_data)
 
     @classmethod
-    def from_result(cls, result: Any, caption: str | None = None) -> Table:
-        """Build a table from a result's own ``_table()`` hook (its headers, cells, values, caption)."""
-        table = result._table()
+    def from_table(
+        cls, table: ResultTable, caption: str | None = None, *, columns: Sequence[str] | None = None
+    ) -> Table:
+        """Build a table from a `ResultTable`: its display headers and cells, its columns and values.
+
+        With *columns*, only those columns are kept, in that order.
+        """
+        if columns is not None:
+            table = _select(table, columns)
         return cls(
             table.caption if caption is None else caption,
             table.display_headers(),
             table.display_rows(),
-            tuple(table.columns),
+            table.columns,
             table.rows,
         )
 
+    @classmethod
+    def from_result(
+        cls, result: Any, caption: str | None = None, *, columns: Sequence[str] | None = None
+    ) -> Table:
+        """Build a table from a result's own ``_table()`` hook (optionally some of its columns)."""
+        return cls.from_table(result._table(), caption, columns=columns)
+
     def to_dict(self) -> dict[str, Any]:
-        """JSON form: caption, header, display rows, and columns and data when known."""
+        """JSON form: caption, display header and rows, typed columns and data."""
         return {
             "type": "table",
             "caption": self.caption,
             "header": list(self.header),
             "rows": [list(r) for r in self.rows],
-            "columns": None if self.columns is None else list(self.columns),
-            "data": None if self.data is None else [list(r) for r in self.data],
+            "columns": list(self.columns),
+            "data": [list(r) for r in self.data],
         }
 
 
@@ -184,7 +271,13 @@ class Section:
 
 
 #: Version of the JSON document layout (``report.schema.json`` beside this module).
-SCHEMA_VERSION = "1.0"
+#: A minor version adds to the layout (a reader of an earlier minor version keeps
+#: working); a major version changes or removes something.
+#:
+#: - 1.1: every table has typed ``columns`` and ``data`` (never null); a cell of
+#:   ``data`` is a number, text or null.
+#: - 1.0: first version; ``columns`` and ``data`` only for tables built from a result.
+SCHEMA_VERSION = "1.1"
 
 _CSS = """
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1b1b;
@@ -319,7 +412,15 @@ class Report:
         return "\n".join(out)
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON form (``report.schema.json``): sections with typed blocks, findings, provenance."""
+        """JSON form (``report.schema.json``): sections with typed blocks, findings, provenance.
+
+        Each table block has its display ``header`` and ``rows`` (text, as
+        printed) and its typed ``columns`` and ``data``: money in pounds as
+        numbers (``13755.0``), shares as fractions (``0.5``, not ``"50%"``),
+        counts as integers, p-values as numbers, an interval as two columns
+        (``..._low``, ``..._high``), and a missing value (printed ``-``) as
+        null. ``schema_version`` is `SCHEMA_VERSION`.
+        """
         return {
             "schema_version": SCHEMA_VERSION,
             "title": self.title,

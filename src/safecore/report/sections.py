@@ -23,6 +23,7 @@ from safecore._errors import (
     UnknownLabelError,
 )
 from safecore._format import fmt_label, fmt_money
+from safecore._results import ResultTable, column_name
 from safecore.report.document import Block, Figure, Section, Table
 
 __all__ = [
@@ -38,9 +39,47 @@ __all__ = [
     "staff_section",
     "tally_figure",
     "tally_table",
+    "typed_table",
 ]
 
 Progress = Callable[[int, int], None]
+
+
+def typed_table(
+    caption: str,
+    columns: Sequence[str],
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    formats: Mapping[str, str] | None = None,
+    cells: Iterable[Sequence[Any]] | None = None,
+) -> Table:
+    """Return a report table from typed values: snake_case *columns* and one row of values each.
+
+    The display cells are the values formatted by *formats* (see
+    ``ResultTable``: ``"money"``, ``"percent"``, ``"p"``, a format spec), or
+    *cells* where a cell shows more than one value (``"[£1, £2]"`` from an
+    interval's two columns); *headers* are the display headers.
+
+    Examples
+    --------
+    >>> t = typed_table(
+    ...     "Shares", ["outcome", "improved_share"], ["Outcome", "% improved"],
+    ...     [["Housing", 0.5], ["Safety", float("nan")]], formats={"improved_share": "percent"},
+    ... )
+    >>> t.rows, t.data
+    ((('Housing', '50%'), ('Safety', '-')), (('Housing', 0.5), ('Safety', None)))
+    """
+    return Table.from_table(
+        ResultTable(
+            tuple(columns),
+            [tuple(r) for r in rows],
+            caption,
+            headers=tuple(headers),
+            formats=dict(formats or {}),
+            cells=None if cells is None else [tuple(c) for c in cells],
+        )
+    )
 
 
 def tally_table(caption: str, t: Any) -> Table:
@@ -197,9 +236,14 @@ def _paired_blocks(records: Any, before: str, after: str) -> list[Block]:
         ["Yes", counts[(True, True)], counts[(True, False)]],
         ["No", counts[(False, True)], counts[(False, False)]],
     ]
+    taken: set[str] = set()
+    columns = [column_name(x, taken) for x in (before, f"{after} yes", f"{after} no")]
     blocks: list[Block] = [
-        Table(
-            f"{before} (rows) against {after} (columns)", [before, f"{after}: yes", f"{after}: no"], rows
+        typed_table(
+            f"{before} (rows) against {after} (columns)",
+            columns,
+            [before, f"{after}: yes", f"{after}: no"],
+            rows,
         ),
         f"Exact McNemar test of the change from {before} to {after}: "
         f"{counts[(True, False)]} yes→no, {counts[(False, True)]} no→yes, p = {test.pvalue:.4g}"
@@ -308,16 +352,23 @@ def staff_section(
         f"respondents at {len(times)} time point{'s' if len(times) != 1 else ''}; "
         f"answers read as {coding}."
     ]
-    rows = []
+    rows, cells = [], []
     for scale in SCALES:
         for time in times:
             s = survey.describe(scale, time)
             shown = str(s) if s.n >= 2 else f"{s.mean:.1f} (one score: no SD or CI)"
             if s.n == 0:
                 shown = "no scores"
-            rows.append([scale, time, s.n, s.missing, shown])
+            rows.append([scale, time, s.n, s.missing, s.mean, s.ci_low, s.ci_high, s.sd])
+            cells.append([scale, time, s.n, s.missing, shown])
     blocks.append(
-        Table("CBI scores by time point", ["Scale", "Time", "N", "Missing", "M [95% CI] SD"], rows)
+        typed_table(
+            "CBI scores by time point",
+            ["scale", "time", "n", "missing", "mean", "ci_low", "ci_high", "sd"],
+            ["Scale", "Time", "N", "Missing", "M [95% CI] SD"],
+            rows,
+            cells=cells,
+        )
     )
     if len(times) == 1:
         blocks.append(f"One time point ({times[0]}): there is nothing to compare.")
@@ -343,25 +394,40 @@ def staff_section(
                     f"{who} answered only at time {time}; they are in the descriptives but not "
                     "the paired test."
                 )
-    rows = [_staff_test_row(scale, c.results[scale], c.design) for scale in SCALES]
+    tests = [_staff_test_row(scale, c.results[scale], c.design) for scale in SCALES]
     blocks.append(
-        Table(f"Time {c.first} against time {c.second}", ["Scale", "Test", "N", "t", "p", ""], rows)
+        typed_table(
+            f"Time {c.first} against time {c.second}",
+            ["scale", "test", "n", "t", "p", "wilcoxon_p", "hedges_g"],
+            ["Scale", "Test", "N", "t", "p", ""],
+            [values for values, _ in tests],
+            cells=[shown for _, shown in tests],
+        )
     )
     blocks.extend(f"{scale}: test not computed: {reason}." for scale, reason in c.reasons.items())
     return Section("Staff survey", blocks)
 
 
-def _staff_test_row(scale: str, res: object, design: str) -> list[object]:
+def _staff_test_row(scale: str, res: object, design: str) -> tuple[list[Any], list[Any]]:
+    """Values (scale, test, n, t, p, Wilcoxon p, Hedges' g) and display cells of one scale's test."""
     from safecore.scales import PairedResult, WelchResult  # noqa: PLC0415
 
     if isinstance(res, PairedResult):
-        wilcoxon = f"Wilcoxon p = {res.wilcoxon_pvalue:.3f}"
-        return [scale, "paired t", res.n, f"{res.statistic:.2f}", f"{res.pvalue:.3f}", wilcoxon]
+        t, p, w = res.statistic, res.pvalue, res.wilcoxon_pvalue
+        values = [scale, "paired t", res.n, t, p, w, None]
+        return values, [scale, "paired t", res.n, f"{t:.2f}", f"{p:.3f}", f"Wilcoxon p = {w:.3f}"]
     if isinstance(res, WelchResult):
-        n, t, p = res.n1 + res.n2, f"{res.statistic:.2f}", f"{res.pvalue:.3f}"
-        return [scale, "Welch", n, t, p, f"g = {res.effect.g:.2f}"]
+        n, t, p, g = res.n1 + res.n2, res.statistic, res.pvalue, res.effect.g
+        return [scale, "Welch", n, t, p, None, g], [
+            scale,
+            "Welch",
+            n,
+            f"{t:.2f}",
+            f"{p:.3f}",
+            f"g = {g:.2f}",
+        ]
     test = "paired t" if design == "paired" else "Welch"
-    return [scale, test, "–", "–", "–", "not computed"]
+    return [scale, test, None, None, None, None, None], [scale, test, "–", "–", "–", "not computed"]
 
 
 def _label(key: Any) -> str:
@@ -369,9 +435,16 @@ def _label(key: Any) -> str:
 
 
 def proxy_table(proxies: Any, caption: str = "Proxy saving per family per year") -> Table:
-    """Return the proxies as a table: outcome, indicator and annual saving."""
-    rows = [[_label(p.outcome), p.indicator, fmt_money(p.saving)] for p in proxies]
-    return Table(caption, ["Outcome", "Indicator", "Saving"], rows)
+    """Return the proxies as a table: outcome, indicator and annual saving (pounds)."""
+    rows = [[_label(p.outcome), p.indicator, p.saving] for p in proxies]
+    pence = any(not float(p.saving).is_integer() for p in proxies)
+    return typed_table(
+        caption,
+        ["outcome", "indicator", "saving"],
+        ["Outcome", "Indicator", "Saving"],
+        rows,
+        formats={"saving": "money2" if pence else "money"},
+    )
 
 
 def outcome_tables(cohorts: Sequence[Any]) -> list[Block]:
@@ -385,15 +458,17 @@ def outcome_tables(cohorts: Sequence[Any]) -> list[Block]:
                 _label(k),
                 c.potential[k],
                 c.improved[k],
-                f"{100 * c.improved[k] / c.potential[k]:.0f}%" if c.potential[k] else "-",
+                c.improved[k] / c.potential[k] if c.potential[k] else math.nan,
             ]
             for k in c.improved
         ]
         blocks.append(
-            Table(
+            typed_table(
                 f"Outcomes and improvements: {c.name} ({c.families} families)",
+                ["outcome", "potential", "improved", "improved_share"],
                 ["Outcome", "Potential", "Improved", "% improved"],
                 rows,
+                formats={"improved_share": "percent"},
             )
         )
     return blocks
@@ -402,21 +477,36 @@ def outcome_tables(cohorts: Sequence[Any]) -> list[Block]:
 def results_table(
     ev: Any, caption: str | None = None, published: Mapping[str, Any] | None = None
 ) -> Table:
-    """Return savings by outcome for one evaluated cohort, with a 'Published' column when given."""
-    header = ["Outcome", "Improved", "Proxy", "Total saving"] + (["Published"] if published else [])
-    rows = []
-    for i, o in enumerate(ev.outcomes):
-        row = [_label(o), int(ev.improved[i]), fmt_money(ev.saving[i]), fmt_money(ev.gross[i])]
+    """Return savings by outcome for one evaluated cohort, with a 'Published' column when given.
+
+    Its typed columns are ``outcome, improved, proxy_saving, total_saving``
+    (and ``published``), in pounds; the last two rows are the total and the
+    saving per family, whose ``improved`` is the number of families.
+    """
+    header = ["Outcome", "Improved", "Proxy", "Total saving"]
+    columns = ["outcome", "improved", "proxy_saving", "total_saving"]
+    if published:
+        header.append("Published")
+        columns.append("published")
+    rows: list[list[Any]] = []
+    cells: list[list[Any]] = []
+
+    def add(label: Any, count: int, proxy: float | None, saving: float, key: str, pence: bool) -> None:
+        """One row: its values, and its cells as printed (the published figure when given)."""
+        printed = []
         if published:
-            row.append(fmt_money(published["totals"][str(o)]))
-        rows.append(row)
-    total_row = ["Total", int(ev.improved.sum()), "", fmt_money(ev.total)] + (
-        [fmt_money(published["total"])] if published else []
-    )
-    avg_row = ["Per family", ev.families, "", fmt_money(ev.per_family, 2)] + (
-        [fmt_money(published["per_family"])] if published else []
-    )
-    return Table(caption or f"Results by outcome: {ev.cohort}", header, [*rows, total_row, avg_row])
+            printed.append(float(published[key][str(label)] if key == "totals" else published[key]))
+        rows.append([_label(label), count, proxy, saving, *printed])
+        shown = "" if proxy is None else fmt_money(proxy)
+        cells.append(
+            [_label(label), count, shown, fmt_money(saving, 2 if pence else 0), *map(fmt_money, printed)]
+        )
+
+    for i, o in enumerate(ev.outcomes):
+        add(o, int(ev.improved[i]), float(ev.saving[i]), float(ev.gross[i]), "totals", pence=False)
+    add("Total", int(ev.improved.sum()), None, ev.total, "total", pence=False)
+    add("Per family", ev.families, None, ev.per_family, "per_family", pence=True)
+    return typed_table(caption or f"Results by outcome: {ev.cohort}", columns, header, rows, cells=cells)
 
 
 def simulation_table(
@@ -450,25 +540,29 @@ def _simulations(
 ) -> tuple[Table, list[Any]]:
     from safecore.cost import simulate  # noqa: PLC0415
 
-    sim_rows = []
+    rows, cells = [], []
     sims = []
     for c in cohorts:
         sim = simulate(model, c, n=draws, seed=seed, progress=progress)
         sims.append(sim)
         lo, hi = sim.interval(0.95)
-        sim_rows.append(
+        per_family, median = model.evaluate(c).per_family, sim.percentile(50)
+        rows.append([c.name, per_family, median, lo, hi])
+        cells.append(
             [
                 c.name,
-                fmt_money(model.evaluate(c).per_family),
-                fmt_money(sim.percentile(50)),
+                fmt_money(per_family),
+                fmt_money(median),
                 f"[{fmt_money(lo)}, {fmt_money(hi)}]",
             ]
         )
-    table = Table(
+    table = typed_table(
         f"Uncertainty: {draws:,} Monte Carlo draws (proxies ±20% triangular, beta-binomial "
         f"improvement rates; seed {seed})",
+        ["cohort", "per_family", "median", "interval_low", "interval_high"],
         ["Cohort", "Per family", "Median", "95% interval"],
-        sim_rows,
+        rows,
+        cells=cells,
     )
     return table, sims
 
