@@ -808,13 +808,6 @@ class ProxyTable(Result):
             formats={"saving": "money2" if pence else "money"},
         )
 
-    def _rows(self) -> list[list[str]]:
-        """Outcome, indicator and saving as displayed (the report's proxy table).
-
-        Kept for ``safecore.report`` until it shows the table itself.
-        """
-        return [row[:3] for row in self._table().display_rows()]
-
     def __repr__(self) -> str:
         body = ", ".join(f"{p.outcome}={fmt_money(p.saving)}" for p in self.proxies)
         return f"ProxyTable({body})"
