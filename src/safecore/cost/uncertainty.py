@@ -860,6 +860,7 @@ class ComparisonSimulation(Result):
             ("quantity", "central", "mean", *pcols),
             rows,
             caption=self.summary(),
+            headers=("Quantity", "Central", "Mean", *(f"{q:g}%" for q in qs)),
             formats=dict.fromkeys(("central", "mean", *pcols), ",.2f"),
         )
 
