@@ -15,6 +15,7 @@ from safecore.cost import (
     SavingModel,
     sensitivity,
     simulate,
+    simulate_comparison,
 )
 from safecore.datasets import SAFECORE_2020
 
@@ -216,3 +217,15 @@ def test_sensitivity_rows_read_well():
     assert s.summary() == (
         "One-way sensitivity around £15,045.92 per family; largest swing: attribution (£7,523)"
     )
+
+
+def test_comparison_simulation_headers_show_percentiles():
+    """A joint simulation's table heads its percentile columns as SimulationResult does: "2.5%"."""
+    sim = simulate_comparison(
+        SavingModel(SAFECORE_2020), SAFECORE_2020_ENGAGED, SAFECORE_2020_DISENGAGED, n=50, seed=1
+    )
+    table = sim._table()
+    percents = ["2.5%", "5%", "25%", "50%", "75%", "95%", "97.5%"]
+    assert table.display_headers() == ["Quantity", "Central", "Mean", *percents]
+    assert table.columns[3] == "p2_5" and table.columns[-1] == "p97_5"  # to_frame keeps snake_case
+    assert str(sim).splitlines()[1].split()[-2:] == ["95%", "97.5%"]

@@ -379,6 +379,68 @@ def main(argv: Sequence[str] | None = None) -> int:
     message says what, where and what was expected), 2 on a usage error or
     an internal error (rerun with ``--debug``, accepted anywhere on the
     line, for the traceback).
+
+    Parameters
+    ----------
+    argv : sequence of str, optional
+        The arguments after ``safecore`` (default: ``sys.argv[1:]``).
+
+    Returns
+    -------
+    int
+        The exit status.
+
+    Examples
+    --------
+    ``--version`` prints the version and exits, as argparse does:
+
+    >>> from safecore.cli import main
+    >>> try:  # doctest: +ELLIPSIS
+    ...     main(["--version"])
+    ... except SystemExit as stop:
+    ...     print("exit status", stop.code)
+    safecore ...
+    exit status 0
+
+    Auditing a report's declarations (see
+    [`read_declarations`][safecore.audit.reader.read_declarations]): 12 of 37
+    families is 32%, as printed:
+
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "pilot.toml"
+    >>> _ = path.write_text('''
+    ... [[figures]]
+    ... name = "families"
+    ... where = "Text"
+    ... published = 37
+    ... [[figures]]
+    ... name = "engaged"
+    ... where = "Text"
+    ... published = 12
+    ... [[figures]]
+    ... name = "% engaged"
+    ... where = "Text"
+    ... published = "32%"
+    ... [[relations]]
+    ... kind = "percent"
+    ... published = "% engaged"
+    ... operands = ["engaged", "families"]
+    ... ''', encoding="utf-8")
+    >>> main(["audit", str(path)])
+    0 findings in 1 checks: 0 errors, 0 warnings, 0 notes
+    Table  Row  Column  Published  Recomputed  Rule  Severity  Message
+    0
+
+    Printed as 35%, the figure is an error; ``--fail-on error`` makes that
+    exit status 1 (the findings are still written, here to a file):
+
+    >>> _ = path.write_text(path.read_text(encoding="utf-8").replace("32%", "35%"), encoding="utf-8")
+    >>> findings = path.with_suffix(".json")
+    >>> main(["audit", str(path), "--fail-on", "error", "-o", str(findings)])
+    1
+    >>> import json
+    >>> [f["recomputed"] for f in json.loads(findings.read_text(encoding="utf-8"))["findings"]]
+    [32]
     """
     args_list = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args_list

@@ -135,6 +135,27 @@ def attainment_bars(tally: Tally, ax: Axes | None = None) -> Axes:
     -------
     matplotlib.axes.Axes
         The legend (statuses) is outside the axes, on the right.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> from safecore.tallies import Tally
+    >>> change = Tally.from_counts([[9, 3], [5, 20]], ["Engaged", "Disengaged"],
+    ...                            ["Improved", "Not improved"])
+    >>> ax = attainment_bars(change)
+    >>> ax.get_ylabel(), [t.get_text() for t in ax.get_legend().get_texts()]
+    ('% of records', ['Improved', 'Not improved'])
+    >>> [round(bar.get_height()) for bar in ax.patches]  # Improved, then Not improved
+    [75, 20, 25, 80]
+
+    On an Axes of your own figure:
+
+    >>> fig, axes = plt.subplots(1, 2)
+    >>> attainment_bars(change, ax=axes[1]) is axes[1]
+    True
+    >>> plt.close("all")
     """
     ax = _axes(ax)
     pct = 100 * tally.table / np.maximum(tally.row_totals[:, None], 1)
@@ -155,9 +176,37 @@ def savings_waterfall(evaluation: Evaluation, ax: Axes | None = None) -> Axes:
     Each bar carries its value above it; outcome names are upright and
     wrapped onto two lines when long, so they stay apart.
 
+    Parameters
+    ----------
+    evaluation : Evaluation
+        From [`SavingModel.evaluate`][safecore.cost.model.SavingModel.evaluate].
+    ax : matplotlib Axes, optional
+
     Returns
     -------
     matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> from safecore.cost import Cohort, Proxy, ProxyTable, SavingModel
+    >>> proxies = ProxyTable([
+    ...     Proxy("housing", "An eviction has been avoided.", 7770, "Shelter (2012)"),
+    ...     Proxy("mental_health", "No mental health treatment needed.", 2303, "King's Fund (2008)"),
+    ... ])
+    >>> cohort = Cohort("Pilot", families=12, improved={"housing": 3, "mental_health": 5},
+    ...                 potential={"housing": 6, "mental_health": 9})
+    >>> ax = savings_waterfall(SavingModel(proxies).evaluate(cohort))
+    >>> ax.get_title()
+    'Net savings per family: Pilot'
+    >>> [t.get_text() for t in ax.texts]  # each bar's value, largest outcome first
+    ['£1,943', '£960', '£2,902']
+    >>> fig, ax = plt.subplots()
+    >>> savings_waterfall(SavingModel(proxies).evaluate(cohort), ax=ax) is ax
+    True
+    >>> plt.close("all")
     """
     per_family = evaluation.net / evaluation.families
     # A new figure is wide enough for every outcome's name: 0.85 inch a bar.
@@ -187,9 +236,41 @@ def tornado(sens: Sensitivity, ax: Axes | None = None, top: int = 10) -> Axes:
     (the other); parameters are shown by their display names
     (`parameter_label`).
 
+    Parameters
+    ----------
+    sens : Sensitivity
+        From [`sensitivity`][safecore.cost.uncertainty.sensitivity].
+    ax : matplotlib Axes, optional
+    top : int
+        How many parameters to show (the largest swings).
+
     Returns
     -------
     matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> from safecore.cost import Cohort, Proxy, ProxyTable, SavingModel
+    >>> proxies = ProxyTable([
+    ...     Proxy("housing", "An eviction has been avoided.", 7770, "Shelter (2012)"),
+    ...     Proxy("mental_health", "No mental health treatment needed.", 2303, "King's Fund (2008)"),
+    ... ])
+    >>> cohort = Cohort("Pilot", families=12, improved={"housing": 3, "mental_health": 5},
+    ...                 potential={"housing": 6, "mental_health": 9})
+    >>> from safecore.cost import sensitivity
+    >>> sens = sensitivity(SavingModel(proxies), cohort)
+    >>> ax = tornado(sens, top=3)
+    >>> [t.get_text() for t in ax.get_yticklabels()]  # bottom to top: the largest swing on top
+    ['Optimism bias', 'Deadweight', 'Attribution']
+    >>> ax.get_xlabel()
+    'Saving per family'
+    >>> fig, ax = plt.subplots()
+    >>> tornado(sens, ax=ax) is ax
+    True
+    >>> plt.close("all")
     """
     ax = _axes(ax)
     rows = sens.rows[:top][::-1]
@@ -228,6 +309,30 @@ def simulation_distribution(
         The central estimate is a solid line (the simulated median when the
         simulation has no central estimate), the 95% interval a shaded band
         between dashed lines.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> from safecore.cost import Cohort, Proxy, ProxyTable, SavingModel
+    >>> proxies = ProxyTable([
+    ...     Proxy("housing", "An eviction has been avoided.", 7770, "Shelter (2012)"),
+    ...     Proxy("mental_health", "No mental health treatment needed.", 2303, "King's Fund (2008)"),
+    ... ])
+    >>> cohort = Cohort("Pilot", families=12, improved={"housing": 3, "mental_health": 5},
+    ...                 potential={"housing": 6, "mental_health": 9})
+    >>> from safecore.cost import simulate
+    >>> sim = simulate(SavingModel(proxies), cohort, n=500, seed=1)
+    >>> ax = simulation_distribution(sim, bins=20)
+    >>> ax.get_xlabel(), ax.get_ylabel()
+    ('Saving per family: Pilot', 'Draws')
+    >>> [t.get_text() for t in ax.get_legend().get_texts()]
+    ['500 draws', '95% interval', 'Central estimate (£2,902)']
+    >>> fig, ax = plt.subplots()
+    >>> simulation_distribution(sim, ax=ax) is ax
+    True
+    >>> plt.close("all")
     """
     from safecore.cost.uncertainty import ComparisonSimulation  # noqa: PLC0415
 
@@ -292,6 +397,25 @@ def staff_scores(
     Returns
     -------
     matplotlib.axes.Axes
+
+    Examples
+    --------
+    The report's published CBI summaries against the social-worker norms:
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> from safecore.datasets import CBI_SOCIAL_WORKER_NORMS, staff_survey_2020
+    >>> norms = {scale: norm.mean for scale, norm in CBI_SOCIAL_WORKER_NORMS.items()}
+    >>> ax = staff_scores(staff_survey_2020(), norms=norms, norm_label="Social workers")
+    >>> [t.get_text() for t in ax.get_xticklabels()]
+    ['Personal', 'Work', 'Client']
+    >>> [t.get_text() for t in ax.get_legend().get_texts()]
+    ['Social workers', 'Time 1', 'Time 2']
+    >>> fig, ax = plt.subplots()
+    >>> staff_scores(staff_survey_2020(), ax=ax, scales=["work"], times=(1,)) is ax
+    True
+    >>> plt.close("all")
     """
     ax = _axes(ax)
     scales = scales or ("personal", "work", "client")

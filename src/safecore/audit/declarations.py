@@ -125,6 +125,22 @@ class CountTable:
     test : {"chi-square", "fisher"}
         The test whose p-value is printed: Pearson's chi-square (no
         continuity correction) or the Fisher (-Freeman-Halton) exact test.
+
+    Examples
+    --------
+    Improvement by engagement as printed: counts, each row's N, row
+    percentages and a chi-square test. Every printed figure follows from
+    the counts:
+
+    >>> from safecore.audit import CountTable, audit
+    >>> table = CountTable("Table 5", ("Engaged", "Disengaged"), ("Improved", "Not improved"),
+    ...                    counts=((9, 3), (5, 20)), row_totals=(12, 25),
+    ...                    cell_percents=(("75%", "25%"), ("20%", "80%")),
+    ...                    statistic="10.43", pvalue=".001")
+    >>> table.row_sum(1), table.column_sum(0)
+    (25.0, 14.0)
+    >>> print(audit([table]).summary())
+    0 findings in 8 checks: 0 errors, 0 warnings, 0 notes
     """
 
     name: str
@@ -205,6 +221,24 @@ class ProductTable:
     decimals : int
         Printed precision of money given as numbers (0: whole pounds); money
         written as text (``"£15,400"``) shows its own.
+
+    Examples
+    --------
+    Families improved times the saving per family, as a report printed
+    them (2 × £7,770 is £15,540, not £15,400, and the slip carries into
+    the total and the average):
+
+    >>> from safecore.audit import ProductTable, audit
+    >>> costs = ProductTable("Table 7", ("Housing", "Mental health"), counts=(2, 5),
+    ...                      units=("£7,770", "£2,303"), totals=("£15,400", "£11,515"),
+    ...                      total="£26,915", n=12, average="£2,243")
+    >>> costs.recomputed_total()
+    27055.0
+    >>> for f in audit([costs]).findings:
+    ...     print(f.row, f.rule, f.published, f.recomputed)
+    Housing product 15400 15540
+    Total total 26915 27055
+    Average ratio 2243 2255
     """
 
     name: str
@@ -279,6 +313,23 @@ class SummaryRow:
         ``M ± t(n-1) SD/√n`` or ``M ± z SD/√n``.
     granularity : float, optional
         Step of each score (1 for integer data): enables GRIM.
+
+    Examples
+    --------
+    A printed t-interval that matches its mean, SD and N:
+
+    >>> from safecore.audit import SummaryRow, audit
+    >>> burnout = SummaryRow("Table 9", "Personal burnout", n=11, mean="37.5", sd="11.3",
+    ...                      ci_low="29.9", ci_high="45.1")
+    >>> print(audit(summaries=[burnout]).summary())
+    0 findings in 1 checks: 0 errors, 0 warnings, 0 notes
+
+    A mean of ten whole-number ratings cannot be 3.47 (GRIM):
+
+    >>> rating = SummaryRow("Table 4", "Parenting confidence (1-5)", n=10, mean="3.47",
+    ...                     sd="0.81", ci_low="2.89", ci_high="4.05", granularity=1)
+    >>> [(f.rule, f.severity, f.published, f.recomputed) for f in audit(summaries=[rating]).findings]
+    [('grim', 'error', 3.47, 3.5)]
     """
 
     table: str
@@ -314,7 +365,29 @@ class SummaryRow:
 
 @attrs.frozen(slots=True)
 class Figure:
-    """A figure printed in the text or a table, with a name relations can refer to."""
+    """A figure printed in the text or a table, with a name relations can refer to.
+
+    Parameters
+    ----------
+    name : str
+        The name a [`Relation`][safecore.audit.declarations.Relation] uses for it.
+    where : str
+        Where it is printed, e.g. "Text (section 3)".
+    published : cell
+        The figure as printed: ``43``, ``"40%"``, ``"£15,400"``.
+
+    Examples
+    --------
+    The families the text counts, and a relation saying they add up:
+
+    >>> from safecore.audit import Figure, Relation, audit
+    >>> figures = [Figure("engaged", "Text (section 3)", 12),
+    ...            Figure("disengaged", "Text (section 3)", 25),
+    ...            Figure("families", "Text (section 3)", 37)]
+    >>> total = Relation("sum", ["engaged", "disengaged"], published="families")
+    >>> print(audit(figures=figures, relations=[total]).summary())
+    0 findings in 1 checks: 0 errors, 0 warnings, 0 notes
+    """
 
     name: str
     where: str
@@ -339,6 +412,26 @@ class Relation:
     records; ``*`` in both operands expands over the row or column labels
     the two share). Operands name printed figures or table quantities (see
     [`audit`][safecore.audit.checks.audit]); *published* names the printed figure.
+
+    Examples
+    --------
+    The text says 33% of the families engaged; 12 of 37 is 32%:
+
+    >>> from safecore.audit import CountTable, Figure, Relation, audit
+    >>> figures = [Figure("families", "Text (section 3)", 37),
+    ...            Figure("engaged", "Text (section 3)", 12),
+    ...            Figure("% engaged", "Text (section 3)", "33%")]
+    >>> share = Relation("percent", ["engaged", "families"], published="% engaged")
+    >>> audit(figures=figures, relations=[share]).findings
+    (Finding(Text (section 3), % engaged: published 33, recomputed 32, percent, error),)
+
+    Operands may also name a table's quantities, here the N of a row:
+
+    >>> table = CountTable("Table 5", ("Engaged", "Disengaged"), ("Improved", "Not improved"),
+    ...                    counts=((9, 3), (5, 20)), row_totals=(12, 25))
+    >>> same = Relation("equal", ["Table 5.n.Engaged"], published="engaged")
+    >>> print(audit([table], figures=figures, relations=[same]).summary())
+    0 findings in 3 checks: 0 errors, 0 warnings, 0 notes
     """
 
     kind: Literal["equal", "sum", "difference", "ratio", "percent", "mean", "agree"]
@@ -391,6 +484,22 @@ class Comparison:
     method : {"wald", "log"}
         ``"wald"`` for a risk difference, ``"log"`` for a ratio (the only
         methods implemented; declared so a report's method is explicit).
+
+    Examples
+    --------
+    Engaged families improved 3.75 times as often as disengaged ones; the
+    printed interval is not the log-scale interval of the counts:
+
+    >>> from safecore.audit import Comparison, CountTable, audit
+    >>> table = CountTable("Table 5", ("Engaged", "Disengaged"), ("Improved", "Not improved"),
+    ...                    counts=((9, 3), (5, 20)))
+    >>> rr = Comparison("relative-risk", "Table 5", ("Engaged", "Disengaged"), "Improved",
+    ...                 estimate="3.75", ci_low="1.58", ci_high="8.90")
+    >>> rr.method_used
+    'log'
+    >>> for f in audit([table], relations=[rr]).findings:
+    ...     print(f.rule, f.column, f.published, f.recomputed)
+    relative-risk 95% CI [1.58, 8.90] [1.60, 8.77]
     """
 
     kind: Literal["risk-difference", "relative-risk", "odds-ratio"]
@@ -448,6 +557,20 @@ class PrintedTest:
         Two-tailed (default) or one-tailed for t and z.
     alpha : float
         The significance level a decision error is judged at.
+
+    Examples
+    --------
+    ``t(28) = 2.20, p = .036`` is consistent; the same statistic printed
+    with ``p < .01`` is not:
+
+    >>> from safecore.audit import PrintedTest, audit
+    >>> ok = PrintedTest("Text (section 4)", "burnout, time 1 vs 2", "t", "2.20", df=[28], p=".036")
+    >>> print(audit(relations=[ok]).summary())
+    0 findings in 1 checks: 0 errors, 0 warnings, 0 notes
+    >>> slip = PrintedTest("Text (section 4)", "burnout, time 1 vs 2", "t", "2.20", df=[28],
+    ...                    p="< .01")
+    >>> [(f.rule, f.severity, f.recomputed) for f in audit(relations=[slip]).findings]
+    [('p-value', 'warning', '0.0362')]
     """
 
     __test__: ClassVar[bool] = False  # not a pytest test class
@@ -495,6 +618,33 @@ class Declarations:
 
     [`read_declarations`][safecore.audit.reader.read_declarations] reads it from a TOML file;
     [`audit`][safecore.audit.declarations.Declarations.audit] runs the checks.
+
+    Parameters
+    ----------
+    tables : sequence of CountTable or ProductTable
+    summaries : sequence of SummaryRow
+    figures : sequence of Figure
+    relations : sequence of Relation, Comparison or PrintedTest
+    rounding : {"half-up", "half-even"}
+        The report's rounding rule (a spreadsheet's ROUND is half-up).
+    title : str
+        The report audited.
+
+    Examples
+    --------
+    5 of 40 families is 12.5%: printed as 12%, that is a slip under
+    half-up rounding but right under half-even:
+
+    >>> from safecore.audit import Declarations, Figure, Relation
+    >>> figures = [Figure("improved", "Text", 5), Figure("families", "Text", 40),
+    ...            Figure("% improved", "Text", "12%")]
+    >>> share = Relation("percent", ["improved", "families"], published="% improved")
+    >>> declared = Declarations(figures=figures, relations=[share], title="Pilot evaluation")
+    >>> print(declared.audit().summary())
+    1 findings in 1 checks: 1 errors, 0 warnings, 0 notes
+    >>> evened = Declarations(figures=figures, relations=[share], rounding="half-even")
+    >>> print(evened.audit().summary())
+    0 findings in 1 checks: 0 errors, 0 warnings, 0 notes
     """
 
     tables: tuple[Table, ...] = attrs.field(default=(), converter=tuple)

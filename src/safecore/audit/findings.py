@@ -54,6 +54,24 @@ class Finding(Result):
         message gives the reason).
     message : str
         A sentence explaining the finding.
+
+    Examples
+    --------
+    An audit returns findings; here 21 of 26 families is 81%, not the printed 80%:
+
+    >>> from safecore.audit import CountTable, audit
+    >>> table = CountTable("Table 5", ("Engaged", "Disengaged"), ("Improved", "Not improved"),
+    ...                    counts=((9, 3), (5, 21)), row_totals=(12, 26),
+    ...                    cell_percents=(("75%", "25%"), ("19%", "80%")))
+    >>> finding = audit([table]).findings[0]
+    >>> finding
+    Finding(Table 5, Disengaged, Not improved: published 80, recomputed 81, percent, error)
+    >>> finding.table, finding.row, finding.column
+    ('Table 5', 'Disengaged', 'Not improved')
+    >>> finding.published, finding.recomputed, finding.rule, finding.severity
+    (80, 81, 'percent', 'error')
+    >>> print(finding.message)
+    21 of 26 is 80.77%, printed 80%
     """
 
     table: str
@@ -92,7 +110,38 @@ class Finding(Result):
 
 @attrs.frozen(slots=True, repr=False, eq=False)
 class AuditReport(Result):
-    """All findings of an audit, in the order the checks ran."""
+    """All findings of an audit, in the order the checks ran.
+
+    Attributes
+    ----------
+    findings : tuple of Finding
+        Every finding, errors, warnings and notes together.
+    checks : int
+        How many figures were checked (a note is a figure that could not be).
+
+    Examples
+    --------
+    [`audit`][safecore.audit.checks.audit] (or [`audit_file`][safecore.audit.reader.audit_file])
+    returns the report; this table states an N of 26 beside cells summing to 25, and a
+    percentage of that N that is wrong:
+
+    >>> from safecore.audit import CountTable, audit
+    >>> table = CountTable("Table 5", ("Engaged", "Disengaged"), ("Improved", "Not improved"),
+    ...                    counts=((9, 3), (5, 20)), row_totals=(12, 26),
+    ...                    cell_percents=(("75%", "25%"), ("19%", "80%")))
+    >>> report = audit([table])
+    >>> report
+    AuditReport(findings=2, checks=6, {'error': 1, 'warning': 1, 'note': 0})
+    >>> print(report.summary())
+    2 findings in 6 checks: 1 errors, 1 warnings, 0 notes
+    >>> len(report), report.checks
+    (2, 6)
+    >>> for f in report.by_severity("warning"):
+    ...     print(f.message)
+    N is 26 but the cells sum to 25 (records with no status recorded?)
+    >>> report.to_dict()["findings"][1]["message"]
+    '20 of 26 is 76.92%, printed 80%'
+    """
 
     findings: tuple[Finding, ...]
     checks: int

@@ -70,6 +70,23 @@ class Printed:
         A whole number printed without ``£``, ``%`` or a bound is a count:
         exact. Every other figure stands for the interval of values that
         round to it.
+
+    Examples
+    --------
+    [`parse_printed`][safecore.audit.printed.parse_printed] reads a figure as printed:
+
+    >>> from safecore.audit import parse_printed
+    >>> money = parse_printed("£15,400")
+    >>> money
+    Printed('£15,400')
+    >>> money.value, money.decimals, money.money, money.exact
+    (15400.0, 0, True, False)
+    >>> mean = parse_printed("3.10")
+    >>> mean.value, mean.decimals, mean.half_unit
+    (3.1, 2, 0.005)
+    >>> p = parse_printed("< .001")
+    >>> p.bound, p.value
+    ('<', 0.001)
     """
 
     text: str
@@ -200,6 +217,27 @@ def consistent(
     A range (the recomputation from inputs that are themselves rounded)
     matches when it meets the interval of values that round to the figure.
     *decimals* overrides the figure's printed precision.
+
+    Examples
+    --------
+    70.6% is printed as 71%; 70.4% is not:
+
+    >>> from safecore.audit import parse_printed
+    >>> consistent(parse_printed("71%"), 70.6), consistent(parse_printed("71%"), 70.4)
+    (True, False)
+
+    2 × £7,770 is £15,540, not the printed £15,400:
+
+    >>> consistent(parse_printed("£15,400"), 2 * 7_770)
+    False
+
+    A mean recomputed from rounded inputs lies in a range; it matches when
+    the range meets the values that round to the figure:
+
+    >>> consistent(parse_printed("3.10"), 3.06, 3.14), consistent(parse_printed("3.10"), 3.0, 3.04)
+    (True, False)
+    >>> consistent(parse_printed("< .001"), 0.0012)
+    False
     """
     hi = low if high is None else high
     if printed.bound == "<":

@@ -211,6 +211,52 @@ def read_declarations(path: str | os.PathLike[str]) -> Declarations:
         key path (``relations[3].kind``).
     InputFileNotFoundError
         For a path that does not exist (and the other errors of reading a file).
+
+    Examples
+    --------
+    A report's table of improvement by engagement, and the share of
+    families its text says engaged, declared in TOML:
+
+    >>> import pathlib, tempfile
+    >>> from safecore.audit import read_declarations
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "pilot.toml"
+    >>> _ = path.write_text('''
+    ... [report]
+    ... title = "Pilot evaluation"
+    ... rounding = "half-up"
+    ...
+    ... [[tables]]
+    ... kind = "counts"
+    ... name = "Table 5"
+    ... row_labels = ["Engaged", "Disengaged"]
+    ... column_labels = ["Improved", "Not improved"]
+    ... counts = [[9, 3], [5, 20]]
+    ... row_totals = [12, 25]
+    ...
+    ... [[figures]]
+    ... name = "% engaged"
+    ... where = "Text (section 3)"
+    ... published = "33%"
+    ...
+    ... [[relations]]
+    ... kind = "percent"
+    ... published = "% engaged"
+    ... operands = ["Table 5.n.Engaged", "Table 5.total"]
+    ... ''', encoding="utf-8")
+    >>> declared = read_declarations(path)
+    >>> declared.title, declared.rounding, [t.name for t in declared.tables]
+    ('Pilot evaluation', 'half-up', ['Table 5'])
+    >>> for f in declared.audit().findings:
+    ...     print(f.rule, f.published, f.recomputed)
+    percent 33 32
+
+    A mistake names the file and the key path:
+
+    >>> _ = path.write_text('[[relations]]\\nkind = "percentage"\\n', encoding="utf-8")
+    >>> read_declarations(path)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    safecore._errors.FileFormatError: ...pilot.toml: relations[1].kind: unknown relation 'percentage' ...
     """
     where = os.fspath(path)
     data = read_toml(path, error=FileFormatError)

@@ -205,6 +205,31 @@ class Breakdown(Result):
     ``to_frame()`` has one row per group: the group, ``pv``, ``pv_per_family``,
     ``bcr`` (``pv / pv_costs``) and the undiscounted benefit of each year,
     ``year_0``, ``year_1``, ...
+
+    Examples
+    --------
+    An [`Appraisal`][safecore.cost.appraisal.Appraisal] gives one breakdown per grouping; here
+    who gains, over three years:
+
+    >>> from safecore.cost import Cohort, Costs, Proxy, ProxyTable, SavingModel, appraise
+    >>> proxies = ProxyTable([
+    ...     Proxy("housing", "An eviction has been avoided.", 7770, "Shelter (2012)",
+    ...           beneficiary="Local authority"),
+    ...     Proxy("mental_health", "No mental health treatment needed.", 2303, "King's Fund (2008)",
+    ...           beneficiary="NHS"),
+    ... ])
+    >>> cohort = Cohort("Pilot", families=12, improved={"housing": 3, "mental_health": 5})
+    >>> a = appraise(SavingModel(proxies, years=3), cohort, Costs([60_000, 10_000]))
+    >>> by_agency = a.by_beneficiary
+    >>> by_agency
+    Breakdown(by=beneficiary, Local authority=£67,592, NHS=£33,390)
+    >>> by_agency.groups, {g: round(v, 2) for g, v in by_agency.bcr.items()}
+    (('Local authority', 'NHS'), {'Local authority': 0.97, 'NHS': 0.48})
+    >>> print(by_agency)
+    Benefits by beneficiary (present value and per year, undiscounted)
+    Beneficiary           PV  PV per family   BCR   Year 0   Year 1   Year 2
+    Local authority  £67,592         £5,633  0.97  £23,310  £23,310  £23,310
+    NHS              £33,390         £2,782  0.48  £11,515  £11,515  £11,515
     """
 
     by: str
@@ -285,6 +310,37 @@ class OutcomeAssumptions(Result):
     ``to_frame()`` has one row per outcome: ``outcome, value_type,
     beneficiary, cashable, grade, deadweight, displacement, attribution,
     optimism_bias, lag, duration, drop_off``.
+
+    Attributes
+    ----------
+    rows : tuple of tuple
+        One per outcome, in the order of the columns above.
+    grade_source : str or None
+        Where the model's optimism-bias table by grade comes from (None without one).
+
+    Examples
+    --------
+    [`appraise`][safecore.cost.appraisal.appraise] records what it assumed for each outcome: here
+    a graded proxy's optimism bias comes from the table by grade, and a proxy's own deadweight
+    replaces the model's:
+
+    >>> from safecore.cost import (Cohort, Costs, OptimismBias, Proxy, ProxyTable, SavingModel,
+    ...                            appraise)
+    >>> proxies = ProxyTable([
+    ...     Proxy("housing", "An eviction has been avoided.", 7770, "Shelter (2012)", grade=2),
+    ...     Proxy("mental_health", "No mental health treatment needed.", 2303, "King's Fund (2008)",
+    ...           deadweight=0.4),
+    ... ])
+    >>> grades = OptimismBias({1: 0.0, 2: 0.05, 3: 0.1, 4: 0.15, 5: 0.25, 6: 0.4}, source="guidance")
+    >>> model = SavingModel(proxies, years=3, deadweight=0.2, grade_table=grades)
+    >>> cohort = Cohort("Pilot", families=12, improved={"housing": 3, "mental_health": 5})
+    >>> assumptions = appraise(model, cohort, Costs([60_000])).assumptions
+    >>> assumptions
+    OutcomeAssumptions(2 outcomes)
+    >>> assumptions.grade_source
+    'guidance'
+    >>> [(row[0], row[4], row[5], row[8]) for row in assumptions.rows]  # outcome, grade, dw, OB
+    [('Housing', 2, 0.2, 0.05), ('Mental Health', None, 0.4, 0.0)]
     """
 
     rows: tuple[tuple[Any, ...], ...]
@@ -360,6 +416,34 @@ class Appraisal(Result):
     [`by_outcome`][safecore.cost.appraisal.Appraisal.by_outcome] are
     [`Breakdown`][safecore.cost.appraisal.Breakdown] results;
     [`to_xlsx`][safecore.cost.appraisal.Appraisal.to_xlsx] writes every table to a workbook.
+
+    Examples
+    --------
+    Twelve families improving on housing and mental health, against
+    £60,000 in year 0 and £10,000 in year 1, over three years of benefit
+    with 20% deadweight:
+
+    >>> from safecore.cost import Cohort, Costs, Proxy, ProxyTable, SavingModel, appraise
+    >>> proxies = ProxyTable([
+    ...     Proxy("housing", "An eviction has been avoided.", 7770, "Shelter (2012)",
+    ...           value_type="fiscal", beneficiary="Local authority", cashable=True),
+    ...     Proxy("mental_health", "No mental health treatment needed.", 2303, "King's Fund (2008)",
+    ...           value_type="social", beneficiary="NHS"),
+    ... ])
+    >>> cohort = Cohort("Pilot", families=12, improved={"housing": 3, "mental_health": 5})
+    >>> a = appraise(SavingModel(proxies, years=3, deadweight=0.2), cohort, Costs([60_000, 10_000]))
+    >>> a
+    Appraisal('Pilot', years=3, npv=£11,124, bcr=1.16)
+    >>> round(a.pv_benefits), round(a.pv_costs), round(a.npv), round(a.npv_per_family)
+    (80785, 69662, 11124, 927)
+    >>> round(a.bcr, 2), {k: round(v, 2) for k, v in a.bcr_by_value_type.items()}
+    (1.16, {'fiscal': 0.78, 'economic': 0.0, 'social': 0.38})
+    >>> a.payback_year, a.fiscal_payback_year
+    (2, None)
+    >>> [round(b) for b in a.benefits_by_year], [round(c) for c in a.costs_by_year]
+    ([27860, 27860, 27860], [60000, 10000, 0])
+    >>> print(a.summary())
+    Pilot: NPV £11,124 (PV benefits £80,785, PV costs £69,662), BCR 1.16, fiscal BCR 0.78, payback year 2
     """
 
     cohort: str

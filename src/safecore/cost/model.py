@@ -945,6 +945,27 @@ class ValueForMoney(Result):
     ``to_frame()`` has one row: ``benefit, cost, npv, bcr, roi,
     payback_year``; ``to_dict()`` has the same keys (an infinite ratio as
     ``None``).
+
+    Examples
+    --------
+    [`value_for_money`][safecore.cost.model.value_for_money] returns one: a dozen families, five
+    years of benefit at 66% attribution, against £6,000 per family:
+
+    >>> from safecore.cost import Cohort, Proxy, ProxyTable, SavingModel, value_for_money
+    >>> proxies = ProxyTable([
+    ...     Proxy("housing", "An eviction has been avoided.", 7770, "Shelter (2012)"),
+    ...     Proxy("mental_health", "No mental health treatment needed.", 2303, "King's Fund (2008)"),
+    ... ])
+    >>> cohort = Cohort("Pilot", families=12, improved={"housing": 3, "mental_health": 5})
+    >>> vfm = value_for_money(SavingModel(proxies, years=5, attribution=0.66), cohort, 6_000)
+    >>> vfm
+    ValueForMoney(benefit=£8,951, cost=£6,000, npv=£2,951, bcr=1.49, roi=49.2%, payback=year 3)
+    >>> round(vfm.benefit, 2), vfm.cost, round(vfm.npv, 2)
+    (8950.7, 6000.0, 2950.7)
+    >>> round(vfm.bcr, 2), round(vfm.roi, 3), vfm.payback_year
+    (1.49, 0.492, 3)
+    >>> print(vfm.summary())
+    Per family: benefit £8,951, cost £6,000, NPV £2,951, BCR 1.49, payback year 3
     """
 
     benefit: float
@@ -1052,6 +1073,44 @@ class SwitchingValue(Result):
     ``value`` is None when no value in ``bounds`` makes them equal; ``note``
     then says why. ``to_frame()`` has one row: ``parameter, value, low,
     high, note``.
+
+    Attributes
+    ----------
+    parameter : str
+        The parameter varied (``"attribution"``, ``"deadweight"``, ``"years"``, ``"lag"`` or
+        ``"duration"``).
+    value : float or None
+        Its switching value, or None when none is in range.
+    bounds : (float, float)
+        The range searched.
+    note : str
+        What the value means, or why there is none.
+
+    Examples
+    --------
+    [`switching_value`][safecore.cost.model.switching_value] returns one: how low may attribution
+    fall, and how short may the benefit last, before £6,000 per family is not repaid?
+
+    >>> from safecore.cost import Cohort, Proxy, ProxyTable, SavingModel, switching_value
+    >>> proxies = ProxyTable([
+    ...     Proxy("housing", "An eviction has been avoided.", 7770, "Shelter (2012)"),
+    ...     Proxy("mental_health", "No mental health treatment needed.", 2303, "King's Fund (2008)"),
+    ... ])
+    >>> cohort = Cohort("Pilot", families=12, improved={"housing": 3, "mental_health": 5})
+    >>> model = SavingModel(proxies, years=5, attribution=0.66)
+    >>> attribution = switching_value(model, cohort, 6_000, "attribution")
+    >>> attribution
+    SwitchingValue(attribution=0.442424, bounds=(0.0, 1.0))
+    >>> round(attribution.value, 3), attribution.note
+    (0.442, 'savings equal the cost')
+    >>> print(switching_value(model, cohort, 6_000, "years").summary())
+    Switching years = 4 (smallest whole number of years)
+
+    No deadweight brings savings up to £20,000 per family:
+
+    >>> none = switching_value(model, cohort, 20_000, "deadweight")
+    >>> none.value is None, none.note
+    (True, 'savings stay below the cost for every deadweight in [0, 1]')
     """
 
     parameter: str
@@ -1127,7 +1186,8 @@ def switching_value(  # noqa: PLR0911 - one return per kind of answer
 
     Other parameters stay as in *model*. For ``"years"`` the answer is the
     smallest whole number of years (up to *max_years*) whose savings reach
-    the cost.
+    the cost; ``"lag"`` and ``"duration"`` are set on every proxy, in whole
+    years (the largest lag, the smallest duration, whose savings reach it).
 
     Parameters
     ----------
@@ -1135,9 +1195,9 @@ def switching_value(  # noqa: PLR0911 - one return per kind of answer
     cohort : Cohort
     cost_per_family : float
         Delivery cost per family in pounds, a finite number >= 0.
-    parameter : {"attribution", "deadweight", "years"}
+    parameter : {"attribution", "deadweight", "years", "lag", "duration"}
     max_years : int
-        For ``"years"``: the longest benefit period tried, 1 to 1,000.
+        For ``"years"``, ``"lag"`` and ``"duration"``: the longest tried, 1 to 1,000.
 
     Returns
     -------
@@ -1151,7 +1211,7 @@ def switching_value(  # noqa: PLR0911 - one return per kind of answer
         If *model* or *cohort* has the wrong type, *parameter* is not text,
         or *cost_per_family* or *max_years* is not a number.
     ModelError
-        If *parameter* is not one of the three names, *cost_per_family* is
+        If *parameter* is not one of the five names, *cost_per_family* is
         negative, NaN or infinite, or *max_years* is below 1 or not whole.
     LimitExceededError
         If *max_years* is above 1,000.

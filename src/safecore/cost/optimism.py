@@ -75,6 +75,33 @@ class OptimismBias(Result):
         If *corrections* is not a mapping.
     ModelError
         For a grade outside 1-6 or a correction outside [0, 1].
+
+    Examples
+    --------
+    Corrections by grade (illustrative values: take yours from the guidance), used by a model
+    whose proxies carry grades:
+
+    >>> from safecore.cost import Cohort, OptimismBias, Proxy, ProxyTable, SavingModel
+    >>> grades = OptimismBias({1: 0.0, 2: 0.05, 3: 0.10, 4: 0.15, 5: 0.25, 6: 0.40},
+    ...                       source="illustrative")
+    >>> grades
+    OptimismBias({1: 0, 2: 0.05, 3: 0.1, 4: 0.15, 5: 0.25, 6: 0.4})
+    >>> grades[5], 7 in grades, len(grades), grades.source
+    (0.25, False, 6, 'illustrative')
+    >>> proxies = ProxyTable([
+    ...     Proxy("housing", "An eviction has been avoided.", 7770, "Shelter (2012)", grade=2),
+    ...     Proxy("mental_health", "No mental health treatment needed.", 2303, "King's Fund (2008)",
+    ...           grade=5),
+    ... ])
+    >>> cohort = Cohort("Pilot", families=12, improved={"housing": 3, "mental_health": 5})
+    >>> ev = SavingModel(proxies, grade_table=grades).evaluate(cohort)
+    >>> [float(v) for v in ev.after_optimism_bias]  # 3 × £7,770 × 0.95, 5 × £2,303 × 0.75
+    [22144.5, 8636.25]
+
+    Keys read from TOML or JSON are text; `from_mapping` accepts them:
+
+    >>> OptimismBias.from_mapping({"1": 0.0, "2": 0.05})
+    OptimismBias({1: 0, 2: 0.05})
     """
 
     corrections: dict[int, float] = attrs.field(converter=_corrections)

@@ -85,6 +85,35 @@ class PriceIndex(Result):
         The publication's note rows (vintage of outturn and forecast data).
     source : str or None
         The file read.
+
+    Examples
+    --------
+    [`load_gdp_deflators`][safecore.cost.prices.load_gdp_deflators] reads one from HM Treasury's
+    CSV (here a few rows in its layout, with illustrative values):
+
+    >>> import pathlib, tempfile
+    >>> from safecore.cost import Proxy, ProxyTable, load_gdp_deflators
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "deflators.csv"
+    >>> _ = path.write_text(
+    ...     '"GDP deflators at market prices, and money GDP"\\n'
+    ...     "Financial year,2016-17 = 100\\n"
+    ...     "2018-19,104.040\\n2019-20,106.121\\n2020-21,108.243\\n",
+    ...     encoding="utf-8",
+    ... )
+    >>> index = load_gdp_deflators(path)
+    >>> index
+    PriceIndex(financial, 2018..2020, base='2016-17 = 100')
+    >>> index.title, index[2019], 2021 in index, list(index)
+    ('GDP deflators at market prices, and money GDP', 106.121, False, [2018, 2019, 2020])
+    >>> round(index.rebased_to(2020)[2019], 2)
+    98.04
+
+    It rebases a proxy table to one price year:
+
+    >>> proxies = ProxyTable([Proxy("housing", "An eviction has been avoided.", 7770,
+    ...                             "Shelter (2012)", price_year=2018)])
+    >>> proxies.rebased(index, 2020)["housing"]
+    Proxy('housing', saving=£8,083.89, price_year=2020)
     """
 
     values: dict[int, float]

@@ -587,6 +587,32 @@ class ProxyTable(Result):
         If *proxies* is not an iterable of [`Proxy`][safecore.cost.proxies.Proxy] objects.
     ProxyTableError
         If two proxies share an outcome.
+
+    Examples
+    --------
+    Two proxies, looked up by outcome key or label:
+
+    >>> proxies = ProxyTable([
+    ...     Proxy("housing", "An eviction has been avoided.", 7770, "Shelter (2012)", 2019),
+    ...     Proxy("mental_health", "No mental health treatment needed.", 2303, "King's Fund (2008)",
+    ...           2019),
+    ... ])
+    >>> proxies
+    ProxyTable(housing=£7,770, mental_health=£2,303)
+    >>> len(proxies), "housing" in proxies, "violence" in proxies
+    (2, True, False)
+    >>> proxies["Mental Health"].saving, proxies.savings.tolist(), proxies.price_years
+    (2303.0, [7770.0, 2303.0], (2019,))
+    >>> [str(k) for k in proxies.keys()]
+    ['housing', 'mental_health']
+
+    Changes return a new table:
+
+    >>> fines = Proxy("truancy_fines", "A truancy fine avoided.", 120, "LA data", 2019)
+    >>> proxies.with_proxy(fines).without("housing")
+    ProxyTable(mental_health=£2,303, truancy_fines=£120)
+    >>> proxies.scaled(0.5)["housing"].saving
+    3885.0
     """
 
     proxies: tuple[Proxy, ...] = attrs.field(converter=_proxies)

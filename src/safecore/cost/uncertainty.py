@@ -92,6 +92,30 @@ class SimulationResult(Result):
     ``total`` and [`per_family`][safecore.cost.uncertainty.SimulationResult.per_family];
     [`draws_frame`][safecore.cost.uncertainty.SimulationResult.draws_frame] puts them in a
     DataFrame.
+
+    Examples
+    --------
+    [`simulate`][safecore.cost.uncertainty.simulate] returns one; a dozen families, two proxies,
+    1,000 seeded draws:
+
+    >>> from safecore.cost import Cohort, Proxy, ProxyTable, SavingModel, simulate
+    >>> proxies = ProxyTable([
+    ...     Proxy("housing", "An eviction has been avoided.", 7770, "Shelter (2012)"),
+    ...     Proxy("mental_health", "No mental health treatment needed.", 2303, "King's Fund (2008)"),
+    ... ])
+    >>> cohort = Cohort("Pilot", families=12, improved={"housing": 3, "mental_health": 5},
+    ...                 potential={"housing": 6, "mental_health": 9})
+    >>> sim = simulate(SavingModel(proxies), cohort, n=1000, seed=1)
+    >>> sim
+    SimulationResult('Pilot', n=1000, mean_per_family=£2,889, 95% interval=[£841, £4,953])
+    >>> sim.n, sim.families, sim.seed
+    (1000, 12, 1)
+    >>> round(sim.central, 2), round(sim.median), round(sim.mean)
+    (2902.08, 2901, 2889)
+    >>> [round(x) for x in sim.interval(0.9)], round(sim.percentile(75))
+    ([1168, 4705], 3670)
+    >>> sim.per_family.shape, round(float(sim.total[0]))
+    ((1000,), 36459)
     """
 
     cohort: str
@@ -495,6 +519,30 @@ class Sensitivity(Result):
     -----
     ``to_frame()`` has one row per parameter: ``parameter, low, high,
     per_family_low, per_family_high, swing``.
+
+    Examples
+    --------
+    [`sensitivity`][safecore.cost.uncertainty.sensitivity] returns one; here attribution from
+    50% to 100% and each proxy ±20%:
+
+    >>> from safecore.cost import Cohort, Proxy, ProxyTable, SavingModel, sensitivity
+    >>> proxies = ProxyTable([
+    ...     Proxy("housing", "An eviction has been avoided.", 7770, "Shelter (2012)"),
+    ...     Proxy("mental_health", "No mental health treatment needed.", 2303, "King's Fund (2008)"),
+    ... ])
+    >>> cohort = Cohort("Pilot", families=12, improved={"housing": 3, "mental_health": 5})
+    >>> s = sensitivity(SavingModel(proxies), cohort, ranges={"attribution": (0.5, 1.0)})
+    >>> print(s)
+    One-way sensitivity around £2,902.08 per family; largest swing: attribution (£1,451)
+    Parameter                 Low     High  Per family (low)  Per family (high)   Swing
+    attribution               0.5        1            £1,451             £2,902  £1,451
+    proxy: Housing          6,216    9,324            £2,514             £3,291    £777
+    proxy: Mental Health  1,842.4  2,763.6            £2,710             £3,094    £384
+    >>> round(s.base, 2), [r.parameter for r in s.rows]
+    (2902.08, ['attribution', 'proxy: Housing', 'proxy: Mental Health'])
+    >>> top = s.rows[0]
+    >>> top.low, top.high, round(top.per_family_low, 2), round(top.swing, 2)
+    (0.5, 1.0, 1451.04, 1451.04)
     """
 
     base: float
@@ -690,6 +738,32 @@ class ComparisonSimulation(Result):
     ``to_frame()`` has one row per quantity (``a_per_family``,
     ``b_per_family``, ``difference``, and ``npv``, ``bcr`` with costs):
     ``central``, ``mean``, then one column per percentile.
+
+    Examples
+    --------
+    [`simulate_comparison`][safecore.cost.uncertainty.simulate_comparison] returns one: engaged
+    against disengaged families, with £1,500 per engaged family spent in year 0:
+
+    >>> from safecore.cost import Cohort, Costs, Proxy, ProxyTable, SavingModel, simulate_comparison
+    >>> proxies = ProxyTable([
+    ...     Proxy("housing", "An eviction has been avoided.", 7770, "Shelter (2012)"),
+    ...     Proxy("mental_health", "No mental health treatment needed.", 2303, "King's Fund (2008)"),
+    ... ])
+    >>> engaged = Cohort("Engaged", families=12, improved={"housing": 3, "mental_health": 5},
+    ...                  potential={"housing": 6, "mental_health": 9})
+    >>> disengaged = Cohort("Disengaged", families=25, improved={"housing": 2, "mental_health": 4},
+    ...                     potential={"housing": 10, "mental_health": 15})
+    >>> sim = simulate_comparison(SavingModel(proxies), engaged, disengaged, Costs([12 * 1_500]),
+    ...                           n=1000, seed=1)
+    >>> sim
+    ComparisonSimulation('Engaged' − 'Disengaged', n=1000, mean_difference=£1,720)
+    >>> round(sim.central_difference, 2), round(float(sim.difference.mean()), 2), sim.pv_costs
+    (1912.0, 1720.06, 18000.0)
+    >>> sim.probability_bcr_above_1
+    0.588
+    >>> import numpy as np
+    >>> [round(float(x)) for x in np.percentile(sim.npv, [2.5, 97.5])]
+    [-26184, 29618]
     """
 
     a: str
@@ -786,6 +860,7 @@ class ComparisonSimulation(Result):
             ("quantity", "central", "mean", *pcols),
             rows,
             caption=self.summary(),
+            headers=("Quantity", "Central", "Mean", *(f"{q:g}%" for q in qs)),
             formats=dict.fromkeys(("central", "mean", *pcols), ",.2f"),
         )
 

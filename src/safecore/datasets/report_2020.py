@@ -253,6 +253,23 @@ def report_2020(
     Returns
     -------
     Report
+
+    Examples
+    --------
+    Without the simulation (``draws=0``), the sections and the headline lines:
+
+    >>> from safecore.datasets import report_2020
+    >>> report = report_2020(draws=0)
+    >>> report
+    Report('SafeCORE evaluation (DfE RR1040, 2020), recomputed', sections=5, findings=38)
+    >>> [s.title for s in report.sections][-2:]
+    ['Staff survey (Tables 9-10)', 'Audit of the published figures']
+    >>> print(report.summary[2])
+    Cost (Tables 6-8, 11-13): Difference per family (Engaged − Disengaged): £5,572.96 (published £5,242)
+    >>> report.to_markdown().splitlines()[0]
+    '# SafeCORE evaluation (DfE RR1040, 2020), recomputed'
+    >>> report.provenance["parameters"]["proxies"], report.findings[0]["rule"]
+    ('Table 11 (embedded)', 'row-sum')
     """
     published = proxies is None
     cost = _cost_section_2020(

@@ -81,6 +81,23 @@ class PublishedTable(Result):
         The printed percentage beside N.
     extra : dict
         Other printed figures (statistic, p-value, group sizes, totals).
+
+    Examples
+    --------
+    Table 3 as printed, and as a [`Tally`][safecore.tallies.Tally] to test:
+
+    >>> from safecore.datasets import safecore_2020
+    >>> table = safecore_2020().tables[3]
+    >>> table.number, table.caption
+    (3, 'Goal achievement by engaged and disengaged families receiving SafeCORE')
+    >>> table.row_labels, table.column_labels
+    (('Engaged', 'Disengaged'), ('Achieved', 'Almost achieved', 'Not achieved'))
+    >>> table.counts.tolist(), table.percents.tolist()
+    ([[76, 6, 4], [17, 15, 12]], [[88.0, 7.0, 5.0], [39.0, 34.0, 27.0]])
+    >>> table.extra
+    {'families': [17, 26], 'statistic': 35.41, 'pvalue': '< .001'}
+    >>> table.tally().total
+    130
     """
 
     number: int
@@ -181,6 +198,19 @@ class CaseNotes2020:
         goals per family, problems, overall percentages).
     citation : str
         The report.
+
+    Examples
+    --------
+    >>> from safecore.datasets import safecore_2020
+    >>> data = safecore_2020()
+    >>> data
+    CaseNotes2020(tables=[2, 3, 4, 5])
+    >>> data.tables[5].column_labels
+    ('Improved', 'No change', 'Became worse')
+    >>> data.problem_change.table.tolist()  # Table 5 as a Tally: engaged, disengaged
+    [[89, 15, 1], [88, 46, 5]]
+    >>> data.text["families"], data.text["families_engaged"], data.text["goals"]
+    (43, 17, 95)
     """
 
     tables: dict[int, PublishedTable]
@@ -265,6 +295,27 @@ class PublishedSummary:
     """One printed "N, M [95% CI], SD" row of a staff-survey table.
 
     ``n`` is None where the report gives none (self-efficacy).
+
+    Attributes
+    ----------
+    table : int or None
+        The report's table (9: CBI, 10: CEAS; None for self-efficacy, printed in the text).
+    scale, label : str
+        The scale's key (``"personal"``) and printed name (``"Personal burnout"``).
+    time : int
+        The time point (1 or 2).
+    n : int or None
+    mean, ci_low, ci_high, sd : float
+        As printed.
+
+    Examples
+    --------
+    >>> from safecore.datasets import staff_survey_2020
+    >>> row = staff_survey_2020().get("work", 2)
+    >>> row
+    PublishedSummary(Work burnout, time 2: n=10, 30.7 [24.1, 37.4] 13.9)
+    >>> row.table, row.n, row.mean, (row.ci_low, row.ci_high), row.sd
+    (9, 10, 30.7, (24.1, 37.4), 13.9)
     """
 
     table: int | None
@@ -300,6 +351,19 @@ class StaffSurvey2020:
         The social-worker CBI means (n = 1,720) the report compares with.
     staff_surveyed : int
         "N = 13" staff surveyed.
+    citation : str
+        The report.
+
+    Examples
+    --------
+    >>> from safecore.datasets import staff_survey_2020
+    >>> staff = staff_survey_2020()
+    >>> staff
+    StaffSurvey2020(rows=16, staff_surveyed=13)
+    >>> [(r.label, r.time, r.mean) for r in staff.table(9)][:2]
+    [('Personal burnout', 1, 37.5), ('Personal burnout', 2, 34.2)]
+    >>> staff.get("client", 1).sd, staff.norms["client"], staff.norms["n"]
+    (11.7, 31.9, 1720)
     """
 
     rows: tuple[PublishedSummary, ...]
@@ -380,7 +444,31 @@ SAFECORE_2020_DISENGAGED = Cohort(**_COST["cohorts"]["disengaged"])
 
 
 def published_cost_2020() -> dict[str, Any]:
-    """Return the cost figures as printed (Tables 7, 8 and the text), for comparison."""
+    """Return the cost figures as printed (Tables 7, 8 and the text), for comparison.
+
+    Returns
+    -------
+    dict
+        ``"engaged"`` (Table 7) and ``"disengaged"`` (Table 8): the printed
+        ``totals`` per outcome, ``total`` and ``per_family``; ``"comparison"``:
+        the text's difference per family, attribution, funding and cost per
+        family; ``"table12"`` and ``"table13"``: the printed percentages.
+
+    Examples
+    --------
+    The printed Table 7 beside the model's recomputation:
+
+    >>> from safecore.cost import SavingModel
+    >>> from safecore.datasets import SAFECORE_2020, SAFECORE_2020_ENGAGED, published_cost_2020
+    >>> printed = published_cost_2020()["engaged"]
+    >>> printed["table"], printed["totals"]["housing"], printed["total"], printed["per_family"]
+    (7, 15400, 176417, 14701)
+    >>> ev = SavingModel(SAFECORE_2020).evaluate(SAFECORE_2020_ENGAGED)
+    >>> ev.by_outcome["housing"], ev.total, round(ev.per_family, 2)
+    (15540.0, 180551.0, 15045.92)
+    >>> published_cost_2020()["comparison"]["cost_per_family"]
+    19918
+    """
     published: dict[str, Any] = _COST["published"]
     return published
 

@@ -37,7 +37,43 @@ def read_proxy_file(
     decimal: str = ".",
     missing: Iterable[str] = ("",),
 ) -> ProxyTable:
-    """Read a proxy table, passing the CSV options only to a CSV file (TOML takes none)."""
+    """Read a proxy table, passing the CSV options only to a CSV file (TOML takes none).
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        A proxy file: CSV (by its ``.csv`` suffix) or TOML (see
+        [`load_proxies`][safecore.cost.proxies.load_proxies]).
+    delimiter, decimal, missing
+        How a CSV file is read: cell separator, decimal mark of savings
+        (``"."`` or ``","``) and the cell texts meaning "missing".
+
+    Returns
+    -------
+    ProxyTable
+
+    Examples
+    --------
+    A spreadsheet export with semicolons and decimal commas:
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "proxies.csv").write_text(
+    ...     "outcome;indicator;saving;source\\n"
+    ...     "housing;An eviction has been avoided.;7770,50;Shelter (2012)\\n"
+    ...     "mental_health;No mental health treatment needed.;2303;King's Fund (2008)\\n",
+    ...     encoding="utf-8",
+    ... )
+    >>> proxies = read_proxy_file(folder / "proxies.csv", delimiter=";", decimal=",")
+    >>> proxies["housing"].saving, len(proxies)
+    (7770.5, 2)
+
+    The same options are ignored for TOML, so one call serves either kind of file:
+
+    >>> _ = (folder / "proxies.toml").write_text(proxies.to_toml(), encoding="utf-8")
+    >>> read_proxy_file(folder / "proxies.toml", delimiter=";", decimal=",") == proxies
+    True
+    """
     from safecore.cost import load_proxies  # noqa: PLC0415
 
     if os.fspath(path).lower().endswith(".csv"):
@@ -104,6 +140,38 @@ def build_report(
         With no input file, or cohorts without a proxy table (no programme's
         proxies are used silently; the SafeCORE 2020 tables are in
         `safecore.datasets`).
+
+    Examples
+    --------
+    A cost section from two proxies and two cohorts (no simulation, to be quick):
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "proxies.csv").write_text(
+    ...     "outcome,indicator,saving,source\\n"
+    ...     "housing,An eviction has been avoided.,7770,Shelter (2012)\\n"
+    ...     "mental_health,No mental health treatment needed.,2303,King's Fund (2008)\\n",
+    ...     encoding="utf-8",
+    ... )
+    >>> _ = (folder / "cohorts.toml").write_text(
+    ...     "[cohorts.engaged]\\nname = 'Engaged'\\nfamilies = 12\\n"
+    ...     "improved = { housing = 3, mental_health = 5 }\\n"
+    ...     "[cohorts.disengaged]\\nname = 'Disengaged'\\nfamilies = 25\\n"
+    ...     "improved = { housing = 2, mental_health = 4 }\\n",
+    ...     encoding="utf-8",
+    ... )
+    >>> report = build_report(proxies=folder / "proxies.csv", cohorts=folder / "cohorts.toml",
+    ...                       draws=0)
+    >>> report
+    Report('Programme evaluation', sections=1, findings=0)
+    >>> report.summary
+    ('Cost: Difference per family (Engaged − Disengaged): £1,912.00',)
+    >>> [b.caption for b in report.sections[0].blocks if not isinstance(b, str)][:3]
+    ['Proxy saving per family per year', 'Results by outcome: Engaged', 'Results by outcome: Disengaged']
+    >>> [f["role"] for f in report.provenance["inputs"]], report.provenance["parameters"]["draws"]
+    (['proxies', 'cohorts'], 0)
+    >>> report.render("markdown").splitlines()[0]
+    '# Programme evaluation'
     """
     if all(x is None for x in (case_notes, staff_survey, cohorts, proxies)):
         msg = (

@@ -149,6 +149,17 @@ class Table:
     >>> t = Table.from_table(proxies)
     >>> t.rows, t.data
     ((('Housing', '£7,770'),), (('Housing', 7770.0),))
+
+    One built from a result keeps its raw values too:
+
+    >>> from safecore.tallies import Tally
+    >>> change = Tally.from_counts([[9, 3], [5, 20]], ["Engaged", "Disengaged"],
+    ...                            ["Improved", "Not improved"], row_name="engagement")
+    >>> table = Table.from_result(change, "Change by engagement")
+    >>> table.header
+    ('engagement', 'Improved', 'Not improved', 'Missing', 'N')
+    >>> table.rows[0], table.data[0]
+    (('Engaged', '9 (75%)', '3 (25%)', '0', '12'), ('Engaged', 9, 3, 0, 12))
     """
 
     caption: str
@@ -264,7 +275,34 @@ Block: TypeAlias = Table | Figure | str
 
 @attrs.frozen(slots=True)
 class Section:
-    """A report section: a title and a sequence of tables, charts and paragraphs."""
+    """A report section: a title and a sequence of tables, charts and paragraphs.
+
+    Attributes
+    ----------
+    title : str
+    blocks : tuple of Table, Figure or str
+        In the order shown; a string is a paragraph.
+
+    Examples
+    --------
+    >>> families = Table("Families per cohort", ["Cohort", "Families"], [["Engaged", "12"]],
+    ...                  ["cohort", "families"], [["Engaged", 12]])
+    >>> section = Section("Cohorts", [families, "Twelve families engaged."])
+    >>> section.title, len(section.blocks)
+    ('Cohorts', 2)
+    >>> print(Report("Pilot evaluation", (section,)).to_text())
+    Pilot evaluation
+    ================
+    <BLANKLINE>
+    Cohorts
+    -------
+    Families per cohort
+    Cohort   Families
+    Engaged        12
+    <BLANKLINE>
+    Twelve families engaged.
+    <BLANKLINE>
+    """
 
     title: str
     blocks: tuple[Block, ...] = attrs.field(converter=_blocks)
@@ -315,6 +353,40 @@ class Report:
     provenance : dict
         safecore version, date and time, Python/numpy/scipy versions, each
         input file with its SHA-256, and every model parameter and seed.
+
+    Examples
+    --------
+    [`build_report`][safecore.report.build_report] and
+    [`report_2020`][safecore.datasets.report_2020.report_2020] return one; built by hand:
+
+    >>> from safecore.tallies import Tally
+    >>> change = Tally.from_counts([[9, 3], [5, 20]], ["Engaged", "Disengaged"],
+    ...                            ["Improved", "Not improved"], row_name="engagement")
+    >>> outcomes = Section("Outcomes", [Table.from_result(change, "Change by engagement"),
+    ...                                 "Recomputed: 75% of engaged families improved, 20% of others."])
+    >>> report = Report("Pilot evaluation", (outcomes,), summary=headlines([outcomes]))
+    >>> report
+    Report('Pilot evaluation', sections=1, findings=0)
+    >>> print(report.render("markdown"))
+    # Pilot evaluation
+    <BLANKLINE>
+    - Outcomes: Recomputed: 75% of engaged families improved, 20% of others.
+    <BLANKLINE>
+    ## Outcomes
+    <BLANKLINE>
+    **Change by engagement**
+    <BLANKLINE>
+    | engagement | Improved | Not improved | Missing | N |
+    |---|---:|---:|---:|---:|
+    | Engaged | 9 (75%) | 3 (25%) | 0 | 12 |
+    | Disengaged | 5 (20%) | 20 (80%) | 0 | 25 |
+    <BLANKLINE>
+    Recomputed: 75% of engaged families improved, 20% of others.
+    <BLANKLINE>
+    >>> report.to_dict()["sections"][0]["blocks"][0]["data"][0]
+    ['Engaged', 9, 3, 0, 12]
+    >>> report.to_html().startswith("<!DOCTYPE html>")
+    True
     """
 
     title: str
@@ -486,6 +558,16 @@ def headlines(sections: Iterable[Section]) -> tuple[str, ...]:
 
     Drawn from the sections' own text and uncertainty tables, so the summary
     can never disagree with the body.
+
+    Examples
+    --------
+    Lines that state a result (``Recomputed: ...``, ``Difference per family ...``) are picked,
+    with their section's title; other text is not:
+
+    >>> cost = Section("Cost", ["Savings are in 2019 prices.",
+    ...                         "Difference per family (Engaged − Disengaged): £1,912.00"])
+    >>> headlines([cost])
+    ('Cost: Difference per family (Engaged − Disengaged): £1,912.00',)
     """
     out: list[str] = []
     for s in sections:
@@ -513,6 +595,23 @@ def provenance(inputs: dict[str, Any], parameters: dict[str, Any]) -> dict[str, 
         Role (e.g. ``"case_notes"``) to a path, or None when not given.
     parameters : dict
         Every model parameter and the seed, as given.
+
+    Returns
+    -------
+    dict
+        ``safecore``, ``created`` (UTC), ``python``, ``numpy``, ``scipy``,
+        ``inputs`` (role, path and SHA-256 of each file given) and ``parameters``.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> notes = pathlib.Path(tempfile.mkdtemp()) / "notes.csv"
+    >>> _ = notes.write_bytes(b"family,engagement,status\\nF1,Engaged,Improved\\n")
+    >>> info = provenance({"case_notes": notes, "staff_survey": None}, {"draws": 0, "seed": 2020})
+    >>> list(info)
+    ['safecore', 'created', 'python', 'numpy', 'scipy', 'inputs', 'parameters']
+    >>> [(f["role"], f["sha256"][:12]) for f in info["inputs"]], info["parameters"]
+    ([('case_notes', 'c138266271a9')], {'draws': 0, 'seed': 2020})
     """
     import platform  # noqa: PLC0415
     from datetime import UTC, datetime  # noqa: PLC0415

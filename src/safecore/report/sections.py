@@ -83,19 +83,72 @@ def typed_table(
 
 
 def tally_table(caption: str, t: Any) -> Table:
-    """Return a tally as a report table (its own display: ``n (row %)`` cells, missing, N)."""
+    """Return a tally as a report table (its own display: ``n (row %)`` cells, missing, N).
+
+    Examples
+    --------
+    >>> from safecore.tallies import Tally
+    >>> change = Tally.from_counts([[9, 3], [5, 20]], ["Engaged", "Disengaged"],
+    ...                            ["Improved", "Not improved"], row_name="engagement")
+    >>> table = tally_table("Change by engagement", change)
+    >>> table.header
+    ('engagement', 'Improved', 'Not improved', 'Missing', 'N')
+    >>> table.rows[1], table.data[1]
+    (('Disengaged', '5 (20%)', '20 (80%)', '0', '25'), ('Disengaged', 5, 20, 0, 25))
+    """
     return Table.from_result(t, caption)
 
 
 def tally_figure(caption: str, t: Any) -> Figure:
-    """Return a tally as a chart: each group's statuses as stacked percentage bars."""
+    """Return a tally as a chart: each group's statuses as stacked percentage bars.
+
+    The chart is drawn (with [`attainment_bars`][safecore.plots.attainment_bars]) only when an
+    HTML report is rendered.
+
+    Examples
+    --------
+    >>> from safecore.tallies import Tally
+    >>> change = Tally.from_counts([[9, 3], [5, 20]], ["Engaged", "Disengaged"],
+    ...                            ["Improved", "Not improved"], row_name="engagement")
+    >>> figure = tally_figure("Change by engagement (% of records)", change)
+    >>> figure
+    Figure(caption='Change by engagement (% of records)', size=(7.0, 3.6))
+    >>> figure.svg().startswith("<svg")
+    True
+    """
     from safecore.plots import attainment_bars  # noqa: PLC0415
 
     return Figure(caption, lambda ax: attainment_bars(t, ax=ax), size=(7.0, 3.6))
 
 
 def chi_square_text(t: Any, published: str | None = None) -> str:
-    """Return the chi-square line for a tally, or why no test could be computed."""
+    """Return the chi-square line for a tally, or why no test could be computed.
+
+    Parameters
+    ----------
+    t : Tally
+        Groups by outcomes. Groups and outcomes with no records are left out of the test.
+    published : str, optional
+        The test as the report printed it, appended for comparison.
+
+    Returns
+    -------
+    str
+        ``Recomputed: ...`` with Pearson's chi-square and Cramér's V, and the
+        exact p-value when an expected count is below 5.
+
+    Examples
+    --------
+    >>> from safecore.tallies import Tally
+    >>> change = Tally.from_counts([[9, 3], [5, 20]], ["Engaged", "Disengaged"],
+    ...                            ["Improved", "Not improved"], row_name="engagement")
+    >>> print(chi_square_text(change, published="χ² = 10.43, p = .001"))
+    Recomputed: χ²(1, N = 37) = 10.43, p = 0.001, V = 0.53; smallest expected count 4.54 < 5,
+    exact p = 0.002785. Published: χ² = 10.43, p = .001.
+    >>> print(chi_square_text(Tally.from_counts([[9, 3], [0, 0]], ["Engaged", "Disengaged"],
+    ...                                         ["Improved", "Not improved"])))
+    No chi-square test: it needs at least two groups and two outcomes with records (found 1 and 2).
+    """
     from safecore.stats.contingency import chi_square  # noqa: PLC0415
     from safecore.tallies import Tally  # noqa: PLC0415
 
@@ -283,6 +336,36 @@ def case_notes_section(
     Returns
     -------
     Section
+
+    Examples
+    --------
+    Goals and problems in one file, told apart by their status:
+
+    >>> import pathlib, tempfile
+    >>> notes = pathlib.Path(tempfile.mkdtemp()) / "notes.csv"
+    >>> _ = notes.write_text(
+    ...     "family,engagement,status\\n"
+    ...     "F1,Engaged,Achieved\\nF1,Engaged,Improved\\nF2,Engaged,Almost achieved\\n"
+    ...     "F3,Disengaged,Not achieved\\nF3,Disengaged,No change\\n"
+    ...     "F4,Disengaged,Achieved\\nF4,Disengaged,Became worse\\n",
+    ...     encoding="utf-8",
+    ... )
+    >>> section = case_notes_section(notes)
+    >>> section.title
+    'Case notes'
+    >>> for block in section.blocks:
+    ...     if isinstance(block, Table):
+    ...         print(block.caption)
+    Goals: status by engagement (4 records, 0 missing)
+    Problems: status by engagement (3 records, 0 missing)
+    >>> goals = section.blocks[1]
+    >>> for row in [goals.header, *goals.rows]:
+    ...     print(" | ".join(row))
+    engagement | Achieved | Almost achieved | Not achieved | Missing | N
+    Engaged | 1 (50%) | 1 (50%) | 0 (0%) | 0 | 2
+    Disengaged | 1 (50%) | 0 (0%) | 1 (50%) | 0 | 2
+    >>> print(section.blocks[4])
+    Goals per family: mean 1.0, SD 0.0, median 1, range 1-1 (4 families)
     """
     from safecore.categories import Attainment, Change  # noqa: PLC0415
     from safecore.tallies import per_family, read_records, tally  # noqa: PLC0415
@@ -340,7 +423,45 @@ def _per_family_text(name: str, s: Any) -> str:
 def staff_section(
     path: str | os.PathLike[str], *, delimiter: str = ",", missing: Iterable[str] = ("",)
 ) -> Section:
-    """Staff-survey scores by time point and the comparison of two time points."""
+    """Staff-survey scores by time point and the comparison of two time points.
+
+    Parameters
+    ----------
+    path : path
+        A staff survey CSV: ``respondent, time, cbi01 ... cbi19`` (see
+        [`read_staff_survey`][safecore.scales.survey.read_staff_survey]).
+    delimiter, missing
+        How the CSV file is read.
+
+    Returns
+    -------
+    Section
+        The CBI scales by time point and, with two time points, their
+        comparison (paired when respondents answered at both).
+
+    Examples
+    --------
+    Four staff answering the CBI twice (answers as points 0-100):
+
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "staff.csv"
+    >>> items = ",".join(f"cbi{i:02d}" for i in range(1, 20))
+    >>> rows = [f"{who},{time}," + ",".join(str(25 * ((i + k + time) % 5)) for i in range(19))
+    ...         for k, who in enumerate("ABCD") for time in (1, 2)]
+    >>> _ = path.write_text("\\n".join([f"respondent,time,{items}", *rows]) + "\\n", encoding="utf-8")
+    >>> section = staff_section(path)
+    >>> [b.caption for b in section.blocks if isinstance(b, Table)]
+    ['CBI scores by time point', 'Time 1 against time 2']
+    >>> section.blocks[1].rows[0]
+    ('personal', '1', '4', '0', '52.1 [43.5, 60.6] 5.4')
+    >>> tests = section.blocks[2]
+    >>> for row in [tests.header, *tests.rows]:
+    ...     print(" | ".join(row))
+    Scale | Test | N | t | p |
+    personal | paired t | 4 | 0.20 | 0.854 | Wilcoxon p = 0.854
+    work | paired t | 4 | 0.00 | 1.000 | Wilcoxon p = 1.000
+    client | paired t | 4 | 0.20 | 0.854 | Wilcoxon p = 0.854
+    """
     from safecore.scales import compare_times, read_staff_survey  # noqa: PLC0415
     from safecore.scales.survey import SCALES  # noqa: PLC0415
 
@@ -435,7 +556,21 @@ def _label(key: Any) -> str:
 
 
 def proxy_table(proxies: Any, caption: str = "Proxy saving per family per year") -> Table:
-    """Return the proxies as a table: outcome, indicator and annual saving (pounds)."""
+    """Return the proxies as a table: outcome, indicator and annual saving (pounds).
+
+    Examples
+    --------
+    >>> from safecore.cost import Cohort, Proxy, ProxyTable, SavingModel
+    >>> proxies = ProxyTable([
+    ...     Proxy("housing", "An eviction has been avoided.", 7770, "Shelter (2012)"),
+    ...     Proxy("mental_health", "No mental health treatment needed.", 2303, "King's Fund (2008)"),
+    ... ])
+    >>> table = proxy_table(proxies)
+    >>> table.caption, table.header
+    ('Proxy saving per family per year', ('Outcome', 'Indicator', 'Saving'))
+    >>> table.rows[0]
+    ('Housing', 'An eviction has been avoided.', '£7,770')
+    """
     rows = [[_label(p.outcome), p.indicator, p.saving] for p in proxies]
     pence = any(not float(p.saving).is_integer() for p in proxies)
     return typed_table(
@@ -448,7 +583,24 @@ def proxy_table(proxies: Any, caption: str = "Proxy saving per family per year")
 
 
 def outcome_tables(cohorts: Sequence[Any]) -> list[Block]:
-    """Potential and improved families per outcome, for each cohort that records potential."""
+    """Potential and improved families per outcome, for each cohort that records potential.
+
+    Examples
+    --------
+    >>> from safecore.cost import Cohort
+    >>> engaged = Cohort("Engaged", families=12, improved={"housing": 3, "mental_health": 5},
+    ...                  potential={"housing": 6, "mental_health": 9})
+    >>> tables = outcome_tables([engaged, Cohort("Disengaged", 25, {"housing": 2})])
+    >>> len(tables)  # the second cohort records no potential
+    1
+    >>> print(tables[0].caption)
+    Outcomes and improvements: Engaged (12 families)
+    >>> for row in [tables[0].header, *tables[0].rows]:
+    ...     print(" | ".join(row))
+    Outcome | Potential | Improved | % improved
+    Housing | 6 | 3 | 50%
+    Mental Health | 9 | 5 | 56%
+    """
     blocks: list[Block] = []
     for c in cohorts:
         if c.potential is None:
@@ -482,6 +634,40 @@ def results_table(
     Its typed columns are ``outcome, improved, proxy_saving, total_saving``
     (and ``published``), in pounds; the last two rows are the total and the
     saving per family, whose ``improved`` is the number of families.
+
+    Parameters
+    ----------
+    ev : Evaluation
+        From [`SavingModel.evaluate`][safecore.cost.model.SavingModel.evaluate].
+    caption : str, optional
+        Default ``"Results by outcome: <cohort>"``.
+    published : mapping, optional
+        The printed figures: ``totals`` (per outcome key), ``total`` and ``per_family``.
+
+    Examples
+    --------
+    >>> from safecore.cost import Cohort, Proxy, ProxyTable, SavingModel
+    >>> proxies = ProxyTable([
+    ...     Proxy("housing", "An eviction has been avoided.", 7770, "Shelter (2012)"),
+    ...     Proxy("mental_health", "No mental health treatment needed.", 2303, "King's Fund (2008)"),
+    ... ])
+    >>> engaged = Cohort("Engaged", families=12, improved={"housing": 3, "mental_health": 5},
+    ...                  potential={"housing": 6, "mental_health": 9})
+    >>> table = results_table(SavingModel(proxies).evaluate(engaged))
+    >>> for row in [table.header, *table.rows]:
+    ...     print(" | ".join(row))
+    Outcome | Improved | Proxy | Total saving
+    Housing | 3 | £7,770 | £23,310
+    Mental Health | 5 | £2,303 | £11,515
+    Total | 8 |  | £34,825
+    Per family | 12 |  | £2,902.08
+
+    Beside the figures a report printed:
+
+    >>> printed = {"totals": {"housing": 23_310, "mental_health": 11_515}, "total": 34_825,
+    ...            "per_family": 2_902}
+    >>> results_table(SavingModel(proxies).evaluate(engaged), "Table 7", printed).rows[-1]
+    ('Per family', '12', '', '£2,902.08', '£2,902')
     """
     header = ["Outcome", "Improved", "Proxy", "Total saving"]
     columns = ["outcome", "improved", "proxy_saving", "total_saving"]
@@ -512,7 +698,29 @@ def results_table(
 def simulation_table(
     model: Any, cohorts: Sequence[Any], draws: int, seed: int, progress: Progress | None
 ) -> Table:
-    """Monte Carlo medians and 95% intervals of the saving per family, one row per cohort."""
+    """Monte Carlo medians and 95% intervals of the saving per family, one row per cohort.
+
+    Each cohort is simulated with [`simulate`][safecore.cost.uncertainty.simulate] (proxies ±20%,
+    sampled improvement rates) with the same *seed*.
+
+    Examples
+    --------
+    >>> from safecore.cost import Cohort, Proxy, ProxyTable, SavingModel
+    >>> proxies = ProxyTable([
+    ...     Proxy("housing", "An eviction has been avoided.", 7770, "Shelter (2012)"),
+    ...     Proxy("mental_health", "No mental health treatment needed.", 2303, "King's Fund (2008)"),
+    ... ])
+    >>> engaged = Cohort("Engaged", families=12, improved={"housing": 3, "mental_health": 5},
+    ...                  potential={"housing": 6, "mental_health": 9})
+    >>> disengaged = Cohort("Disengaged", families=25, improved={"housing": 2, "mental_health": 4},
+    ...                     potential={"housing": 10, "mental_health": 15})
+    >>> table = simulation_table(SavingModel(proxies), [engaged, disengaged], 500, 1, None)
+    >>> for row in [table.header, *table.rows]:
+    ...     print(" | ".join(row))
+    Cohort | Per family | Median | 95% interval
+    Engaged | £2,902 | £2,894 | [£915, £4,950]
+    Disengaged | £990 | £1,167 | [£315, £2,605]
+    """
     table, _ = _simulations(model, cohorts, draws, seed, progress)
     return table
 
@@ -520,7 +728,23 @@ def simulation_table(
 def simulation_blocks(
     model: Any, cohorts: Sequence[Any], draws: int, seed: int, progress: Progress | None
 ) -> list[Block]:
-    """Return the simulation table and a chart of the first cohort's simulated saving per family."""
+    """Return the simulation table and a chart of the first cohort's simulated saving per family.
+
+    Examples
+    --------
+    >>> from safecore.cost import Cohort, Proxy, ProxyTable, SavingModel
+    >>> proxies = ProxyTable([
+    ...     Proxy("housing", "An eviction has been avoided.", 7770, "Shelter (2012)"),
+    ...     Proxy("mental_health", "No mental health treatment needed.", 2303, "King's Fund (2008)"),
+    ... ])
+    >>> engaged = Cohort("Engaged", families=12, improved={"housing": 3, "mental_health": 5},
+    ...                  potential={"housing": 6, "mental_health": 9})
+    >>> table, figure = simulation_blocks(SavingModel(proxies), [engaged], 500, 1, None)
+    >>> table.rows
+    (('Engaged', '£2,902', '£2,894', '[£915, £4,950]'),)
+    >>> print(figure.caption)
+    Simulated saving per family: Engaged (500 draws; central estimate and 95% interval marked)
+    """
     from safecore.plots import simulation_distribution  # noqa: PLC0415
 
     table, sims = _simulations(model, cohorts, draws, seed, progress)
@@ -568,7 +792,23 @@ def _simulations(
 
 
 def cost_figures(model: Any, cohort: Any) -> list[Figure]:
-    """Charts of one cohort: the saving-per-family waterfall and the tornado of its sensitivity."""
+    """Charts of one cohort: the saving-per-family waterfall and the tornado of its sensitivity.
+
+    Examples
+    --------
+    >>> from safecore.cost import Cohort, Proxy, ProxyTable, SavingModel
+    >>> proxies = ProxyTable([
+    ...     Proxy("housing", "An eviction has been avoided.", 7770, "Shelter (2012)"),
+    ...     Proxy("mental_health", "No mental health treatment needed.", 2303, "King's Fund (2008)"),
+    ... ])
+    >>> engaged = Cohort("Engaged", families=12, improved={"housing": 3, "mental_health": 5},
+    ...                  potential={"housing": 6, "mental_health": 9})
+    >>> waterfall, tornado_chart = cost_figures(SavingModel(proxies), engaged)
+    >>> waterfall.caption
+    'Saving per family by outcome: Engaged'
+    >>> tornado_chart.caption.startswith("Sensitivity of the saving per family: Engaged")
+    True
+    """
     from safecore.cost import sensitivity  # noqa: PLC0415
     from safecore.plots import savings_waterfall, tornado  # noqa: PLC0415
 
@@ -597,7 +837,40 @@ def cost_section(
     seed: int,
     progress: Progress | None = None,
 ) -> Section:
-    """Build the cost section: savings by outcome per cohort, the first two's difference, uncertainty."""
+    """Build the cost section: savings by outcome per cohort, the first two's difference, uncertainty.
+
+    Parameters
+    ----------
+    proxies : ProxyTable
+    cohorts : sequence of Cohort
+        Each valued with ``SavingModel(proxies)``; the first two are compared.
+    draws : int
+        Monte Carlo draws per cohort (0: no simulation).
+    seed : int
+    progress : callable, optional
+        ``progress(done, total)`` during the simulation.
+
+    Returns
+    -------
+    Section
+
+    Examples
+    --------
+    >>> from safecore.cost import Cohort, Proxy, ProxyTable, SavingModel
+    >>> proxies = ProxyTable([
+    ...     Proxy("housing", "An eviction has been avoided.", 7770, "Shelter (2012)"),
+    ...     Proxy("mental_health", "No mental health treatment needed.", 2303, "King's Fund (2008)"),
+    ... ])
+    >>> engaged = Cohort("Engaged", families=12, improved={"housing": 3, "mental_health": 5},
+    ...                  potential={"housing": 6, "mental_health": 9})
+    >>> disengaged = Cohort("Disengaged", families=25, improved={"housing": 2, "mental_health": 4},
+    ...                     potential={"housing": 10, "mental_health": 15})
+    >>> section = cost_section(proxies, [engaged, disengaged], draws=500, seed=1)
+    >>> section.title, [type(b).__name__ for b in section.blocks]
+    ('Cost', ['Table', 'Table', 'Table', 'Table', 'Table', 'Figure', 'Figure', 'str', 'Table', 'Figure'])
+    >>> print(section.blocks[7])
+    Difference per family (Engaged − Disengaged): £1,912.00
+    """
     from safecore.cost import SavingModel  # noqa: PLC0415
 
     model = SavingModel(proxies)
