@@ -123,3 +123,43 @@ def test_public_classes_and_functions_documented(site: Path) -> None:
             if defined.startswith("safecore.") and defined not in documented:
                 missing.append(f"{info.name}.{name}")
     assert sorted(set(missing)) == []
+
+
+PLOT_IMAGE = re.compile(r'<img[^>]*src="((?:\.\./)*img/plots/([\w-]+)\.svg)"')
+
+
+def test_plots_are_drawn_into_the_site(site: Path) -> None:
+    """The build hook writes each page's plot pictures as SVG; the pages that need pictures show them."""
+    shown: dict[str, set[str]] = defaultdict(set)
+    for page in sorted(site.glob("**/*.html")):
+        for _, name in PLOT_IMAGE.findall(page.read_text(encoding="utf-8")):
+            shown[str(page.parent.relative_to(site))].add(name)
+    for names in shown.values():
+        for name in names:
+            svg = (site / "img" / "plots" / f"{name}.svg").read_text(encoding="utf-8")
+            assert svg.startswith("<?xml") and "<svg " in svg and svg.rstrip().endswith("</svg>"), name
+    assert {"tutorial-own-data", "tutorial", "how-to/uncertainty", "how-to/staff-survey"} <= set(shown)
+    assert shown["reference/plots"] == {
+        "2020-attainment",
+        "2020-waterfall",
+        "2020-tornado",
+        "2020-simulation",
+        "2020-staff",
+    }
+    assert "report-2020.png" in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_plot_hook_needs_matplotlib(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without matplotlib the docs build stops with a message naming it and the extra to install."""
+    import importlib.util
+
+    from mkdocs.exceptions import PluginError
+
+    path = ROOT / "docs" / "hooks" / "plots.py"
+    spec = importlib.util.spec_from_file_location("docs_plots_hook", path)
+    assert spec is not None and spec.loader is not None
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    with pytest.raises(PluginError, match=r"need matplotlib.*pip install"):
+        hook._require_matplotlib()
