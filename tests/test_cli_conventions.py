@@ -119,6 +119,92 @@ def test_text_tables_fit_the_terminal_width():
     assert max(len(x) for x in wide.splitlines()) > 60  # nothing wrapped when there is room
 
 
+_AUDIT_COLUMNS = ("table", "row", "column", "published", "recomputed", "rule", "severity", "message")
+
+
+def _narrowest_audit_table(findings: list[dict[str, object]]) -> int:
+    """Width of the findings table with each column as narrow as its longest word (header or cell)."""
+
+    def words(value: object) -> list[str]:
+        if isinstance(value, int | float):
+            return [f"{value:,.2f}"]  # at least as long as the printed figure
+        return str(value or "").split()
+
+    widths = [max([len(c), *(len(w) for f in findings for w in words(f[c]))]) for c in _AUDIT_COLUMNS]
+    return sum(widths) + 2 * (len(widths) - 1)
+
+
+def test_audit_table_fits_the_terminal_width(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+):
+    """With COLUMNS=60 the audit's table wraps its text as far as its longest words allow."""
+    assert main(["audit", "--format", "json"]) == 0
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    monkeypatch.setenv("COLUMNS", "60")
+    assert main(["audit"]) == 0
+    narrow = capsys.readouterr().out.splitlines()
+    monkeypatch.setenv("COLUMNS", "300")
+    assert main(["audit"]) == 0
+    wide = capsys.readouterr().out.splitlines()
+    assert all(len(x) <= max(60, _narrowest_audit_table(findings)) for x in narrow)
+    assert max(map(len, narrow)) < max(map(len, wide))  # wrapped...
+    assert len(narrow) > len(wide) == len(findings) + 2  # ...and, with room, one line per finding
+
+
+def test_audit_table_wraps_a_short_report_too(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+):
+    """One finding at COLUMNS=60: its message wraps, each column as narrow as its longest word."""
+    path = tmp_path / "pilot.toml"
+    path.write_text(_PILOT.replace("32%", "35%"), encoding="utf-8")
+    assert main(["audit", str(path), "--format", "json"]) == 0
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    monkeypatch.setenv("COLUMNS", "60")
+    assert main(["audit", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "1 finding in 1 check: 1 error, 0 warnings, 0 notes"
+    assert all(len(x) <= _narrowest_audit_table(findings) for x in lines[1:])
+    assert len(lines) > 3  # the message took several lines
+
+
+_PILOT = """
+[[figures]]
+name = "families"
+where = "Text"
+published = 37
+[[figures]]
+name = "engaged"
+where = "Text"
+published = 12
+[[figures]]
+name = "% engaged"
+where = "Text"
+published = "32%"
+[[relations]]
+kind = "percent"
+published = "% engaged"
+operands = ["engaged", "families"]
+"""
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [
+        ("text", "0 findings in 1 check: 0 errors, 0 warnings, 0 notes\n"),
+        ("markdown", "0 findings in 1 check: 0 errors, 0 warnings, 0 notes\n"),
+        ("html", "<p>0 findings in 1 check: 0 errors, 0 warnings, 0 notes</p>\n"),
+    ],
+)
+def test_audit_with_no_findings_prints_no_table(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str, expected: str
+):
+    """With no findings, `safecore audit` prints the counts and no empty table header."""
+    path = tmp_path / "pilot.toml"
+    path.write_text(_PILOT, encoding="utf-8")
+    assert main(["audit", str(path), "--format", fmt]) == 0
+    assert capsys.readouterr().out == expected
+
+
 @pytest.mark.parametrize("command", ["report", "audit", "proxies"])
 def test_help_has_an_example_and_the_exit_codes(capsys: pytest.CaptureFixture[str], command: str):
     """Each subcommand's --help shows examples and the documented exit codes."""

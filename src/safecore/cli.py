@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import codecs
-import json
 import os
 import shutil
 import sys
@@ -144,14 +143,7 @@ def _cmd_audit(args: argparse.Namespace) -> str:
         from safecore.audit import audit_file  # noqa: PLC0415
 
         report = audit_file(args.file)
-    if args.format == "json":
-        out = json.dumps(report.to_dict(), indent=2, ensure_ascii=False)
-    elif args.format == "markdown":
-        out = f"{report.summary()}\n\n{report._repr_markdown_()}"
-    elif args.format == "html":
-        out = report._repr_html_()
-    else:
-        out = str(report)
+    out = report.render(args.format, width=_width(args))
     failing = {"error": ("error",), "warning": ("error", "warning")}.get(args.fail_on or "", ())
     flagged = sum(f.severity in failing for f in report.findings)
     if flagged:
@@ -427,8 +419,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ... operands = ["engaged", "families"]
     ... ''', encoding="utf-8")
     >>> main(["audit", str(path)])
-    0 findings in 1 checks: 0 errors, 0 warnings, 0 notes
-    Table  Row  Column  Published  Recomputed  Rule  Severity  Message
+    0 findings in 1 check: 0 errors, 0 warnings, 0 notes
     0
 
     Printed as 35%, the figure is an error; ``--fail-on error`` makes that
