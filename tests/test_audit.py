@@ -280,3 +280,11 @@ def test_render_refuses_an_unknown_format():
     """render() names the formats it knows."""
     with pytest.raises(ValueError, match="text, markdown, html, json: 'pdf'"):
         audit().render("pdf")
+
+
+def test_format_spec_is_the_text_width():
+    """f"{report:60}" is the text rendering fitted to 60 columns; any other spec is refused."""
+    report = audit_2020()
+    assert f"{report:60}" == report.render("text", width=60) != str(report)
+    with pytest.raises(ValueError, match="format spec is a width"):
+        format(report, ">10")

@@ -191,7 +191,8 @@ class AuditReport(Result):
         """Render as ``text`` (the table fitted to *width*), ``markdown``, ``html`` or ``json``.
 
         Text, Markdown and HTML lead with the [`summary`][safecore.audit.findings.AuditReport.summary]
-        line and show the table of findings only when there is one; ``str()`` is the text.
+        line and show the table of findings only when there is one; ``str()`` is the text,
+        and ``f"{report:80}"`` the text fitted to 80 columns.
 
         Examples
         --------
@@ -225,8 +226,15 @@ class AuditReport(Result):
             raise InputValueError(msg)
         return f"{clean_cell(line)}\n{text_table(headers, rows, width=width)}" if rows else line
 
+    def __format__(self, spec: str) -> str:
+        # the text rendering; a width as the spec fits the table to it: f"{report:80}"
+        if spec and not spec.isdigit():
+            msg = f"an audit report's format spec is a width in columns, such as '80': {spec!r}"
+            raise InputValueError(msg)
+        return self.render("text", width=int(spec) if spec else None)
+
     def __str__(self) -> str:
-        return self.render("text")
+        return format(self)
 
     def __repr__(self) -> str:
         counts = {s: len(self.by_severity(s)) for s in ("error", "warning", "note")}
