@@ -255,7 +255,36 @@ def test_report_renders_through_the_result_protocol(report_2020: AuditReport):
 
 
 def test_an_audit_with_no_findings_still_renders():
-    """An empty report prints its counts and an empty table."""
+    """An empty report prints its counts and no empty table, in text, Markdown and HTML."""
     empty = audit()
-    assert str(empty).startswith("0 findings in 0 checks")
+    assert str(empty) == "0 findings in 0 checks: 0 errors, 0 warnings, 0 notes"
+    assert empty.render("markdown") == str(empty)
+    assert empty.render("html") == "<p>0 findings in 0 checks: 0 errors, 0 warnings, 0 notes</p>"
     assert empty.to_dict() == {"findings": [], "checks": 0}
+
+
+def test_summary_counts_are_singular_for_one():
+    """One finding of one error in one check reads "1 finding in 1 check: 1 error", not "1 findings"."""
+    wrong_n = CountTable("T", ["r"], ["a", "b"], [[1, 2]], row_totals=[4])
+    report = audit([wrong_n])
+    assert report.checks == 1 and len(report) == 1
+    assert report.summary() == "1 finding in 1 check: 0 errors, 1 warning, 0 notes"
+    wrong_pct = CountTable(
+        "T", ["r"], ["a", "b"], [[1, 3]], row_totals=[4], cell_percents=[["25%", "70%"]]
+    )
+    assert audit([wrong_pct]).summary().endswith(": 1 error, 0 warnings, 0 notes")
+    assert str(audit([wrong_n])).splitlines()[1].split()[0] == "Table"  # the table follows
+
+
+def test_render_refuses_an_unknown_format():
+    """render() names the formats it knows."""
+    with pytest.raises(ValueError, match="text, markdown, html, json: 'pdf'"):
+        audit().render("pdf")
+
+
+def test_format_spec_is_the_text_width():
+    """f"{report:60}" is the text rendering fitted to 60 columns; any other spec is refused."""
+    report = audit_2020()
+    assert f"{report:60}" == report.render("text", width=60) != str(report)
+    with pytest.raises(ValueError, match="format spec is a width"):
+        format(report, ">10")

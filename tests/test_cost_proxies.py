@@ -217,3 +217,17 @@ def test_outputs():
     assert "<table>" in SAFECORE_2020._repr_html_()
     assert SAFECORE_2020.to_dict()["proxies"][0]["outcome"] == "education"
     assert repr(SAFECORE_2020["housing"]) == "Proxy('housing', saving=£7,770.00)"
+
+
+def test_file_format_overrides_the_suffix(tmp_path: Path):
+    """file_format= reads a file whose name does not say what it holds; a bad value is refused."""
+    p = tmp_path / "proxies.txt"
+    p.write_text(SAFECORE_2020.to_csv(), encoding="utf-8")
+    assert load_proxies(p, file_format="csv") == SAFECORE_2020
+    p.write_text(SAFECORE_2020.to_toml(), encoding="utf-8")
+    assert load_proxies(p, file_format="toml") == SAFECORE_2020
+    p.write_text(SAFECORE_2020.to_csv(), encoding="utf-8")
+    with pytest.raises(ProxyTableError, match=r"proxies\.txt: not valid TOML"):
+        load_proxies(p, file_format="toml")  # told wrong: the error is the format's own
+    with pytest.raises(ValueError, match="file_format must be 'toml', 'csv' or 'xlsx': 'json'"):
+        load_proxies(p, file_format="json")  # type: ignore[arg-type]

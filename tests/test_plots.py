@@ -178,3 +178,20 @@ def test_every_plot_draws_on_a_given_axes():
     assert simulation_distribution(sim, ax=ax) is ax
     _, ax = plt.subplots()
     assert tornado(sensitivity(MODEL, SAFECORE_2020_ENGAGED), ax=ax) is ax
+
+
+def test_staff_scores_takes_a_staff_survey():
+    """A survey read from a file is plotted directly: its means at times 1 and 2 are the points."""
+    from safecore.scales import read_staff_survey
+
+    survey = read_staff_survey(Path(__file__).resolve().parent.parent / "examples" / "staff_survey.csv")
+    ax = staff_scores(survey)
+    lines = [c for c in ax.containers if hasattr(c, "lines")]
+    assert len(lines) == 2
+    for time, container in zip((1, 2), lines, strict=True):
+        ys = container.lines[0].get_ydata()
+        expected = [
+            np.mean(survey.scale_scores(s, time)[~np.isnan(survey.scale_scores(s, time))])
+            for s in ("personal", "work", "client")
+        ]
+        np.testing.assert_allclose(ys, expected)

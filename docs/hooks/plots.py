@@ -76,8 +76,6 @@ def _pictures_2020() -> dict[str, Draw]:
 
 def _pictures_tutorial(examples: Path) -> dict[str, Draw]:
     """Return the pictures of 'Tutorial: your own programme', drawn from its files as the page does."""
-    from types import SimpleNamespace  # noqa: PLC0415
-
     from safecore import tally  # noqa: PLC0415
     from safecore.cost import (  # noqa: PLC0415
         SavingModel,
@@ -102,7 +100,7 @@ def _pictures_tutorial(examples: Path) -> dict[str, Draw]:
     engaged, disengaged = load_cohorts(examples / "cohorts.toml")
     both = simulate_comparison(model, engaged, disengaged, n=2_000, seed=SEED_TUTORIAL)
     sens = sensitivity(model, engaged)
-    survey = SimpleNamespace(get=read_staff_survey(examples / "staff_survey.csv").describe)
+    survey = read_staff_survey(examples / "staff_survey.csv")
     norms = {scale: norm.mean for scale, norm in CBI_SOCIAL_WORKER_NORMS.items()}
 
     def goals_titled() -> Axes:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import codecs
-import json
 import os
 import shutil
 import sys
@@ -29,6 +28,7 @@ __all__ = ["main"]
 
 FORMATS = ("text", "markdown", "html", "json")
 _SUFFIX_FORMATS = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html", ".json": "json"}
+_PROXY_FORMATS = ("toml", "csv", "xlsx")
 _FORMAT_HELP = "output format (default: from the -o file's extension, else text)"
 
 _EXIT_CODES = """exit status:
@@ -43,7 +43,8 @@ _EXAMPLES = {
   safecore report --format html -o report.html      # a self-contained HTML report
   safecore report --case-notes notes.csv --group arm --outcome cin
   safecore report --proxies proxies.toml --cohorts cohorts.toml --draws 20000
-  cat notes.csv | safecore report --case-notes -    # - reads standard input""",
+  cat notes.csv | safecore report --case-notes -    # - reads standard input
+  safecore report --proxies - --proxies-format csv < proxies.csv""",
     "audit": """examples:
   safecore audit                                    # the 2020 report's published figures
   safecore audit declarations.toml --fail-on error  # exit 1 if a figure is wrong
@@ -51,7 +52,8 @@ _EXAMPLES = {
     "proxies": """examples:
   safecore proxies show my_proxies.csv
   safecore proxies validate my_proxies.toml
-  safecore proxies export my_proxies.csv -o my_proxies.toml""",
+  safecore proxies export my_proxies.csv -o my_proxies.toml
+  some-export-tool | safecore proxies validate - --from csv""",
 }
 
 
@@ -73,6 +75,9 @@ def _cmd_report(args: argparse.Namespace) -> str:
     progress = _progress_bar if sys.stderr.isatty() else None
     missing = tuple(args.missing)
     paired = [_pair(text) for text in args.paired]
+    if args.proxies_format is not None and args.proxies is None:
+        msg = "--proxies-format describes a --proxies file; none was given"
+        raise InputValueError(msg)
     if args.case_notes is None and args.staff_survey is None and args.cohorts is None:
         if args.outcome or paired or args.group != "engagement":
             msg = "--group, --outcome and --paired describe a --case-notes file; none was given"
@@ -82,7 +87,11 @@ def _cmd_report(args: argparse.Namespace) -> str:
         proxies = None
         if args.proxies is not None:
             proxies = read_proxy_file(
-                args.proxies, delimiter=args.delimiter, decimal=args.decimal, missing=missing
+                args.proxies,
+                delimiter=args.delimiter,
+                decimal=args.decimal,
+                missing=missing,
+                file_format=args.proxies_format,
             )
         report = report_2020(proxies=proxies, draws=draws, seed=seed, progress=progress)
     else:
@@ -100,6 +109,7 @@ def _cmd_report(args: argparse.Namespace) -> str:
             delimiter=args.delimiter,
             missing=missing,
             decimal=args.decimal,
+            proxies_format=args.proxies_format,
         )
     return report.render(args.format, width=_width(args))
 
@@ -144,14 +154,7 @@ def _cmd_audit(args: argparse.Namespace) -> str:
         from safecore.audit import audit_file  # noqa: PLC0415
 
         report = audit_file(args.file)
-    if args.format == "json":
-        out = json.dumps(report.to_dict(), indent=2, ensure_ascii=False)
-    elif args.format == "markdown":
-        out = f"{report.summary()}\n\n{report._repr_markdown_()}"
-    elif args.format == "html":
-        out = report._repr_html_()
-    else:
-        out = str(report)
+    out = report.render(args.format, width=_width(args))
     failing = {"error": ("error",), "warning": ("error", "warning")}.get(args.fail_on or "", ())
     flagged = sum(f.severity in failing for f in report.findings)
     if flagged:
@@ -165,11 +168,15 @@ def _cmd_audit(args: argparse.Namespace) -> str:
 def _cmd_proxies(args: argparse.Namespace) -> str:
     from safecore.cost import SAFECORE_2020, load_proxies  # noqa: PLC0415
 
-    table = load_proxies(args.file) if getattr(args, "file", None) else SAFECORE_2020
+    if args.file is None and args.from_format is not None:
+        msg = "--from describes a proxy file; none was given (the default is the 2020 Table 11)"
+        raise InputValueError(msg)
+    table = SAFECORE_2020 if args.file is None else load_proxies(args.file, file_format=args.from_format)
     if args.action == "show":
         return str(table)
     if args.action == "validate":
-        return f"{args.file}: {len(table)} proxies, valid"
+        name = "standard input" if args.file == "-" else args.file
+        return f"{name}: {len(table)} proxies, valid"
     to = args.to or ("csv" if str(args.output or "").lower().endswith(".csv") else "toml")
     return table.to_csv() if to == "csv" else table.to_toml()
 
@@ -205,7 +212,15 @@ def _parser() -> argparse.ArgumentParser:
     rep.add_argument(
         "--staff-survey", metavar="FILE.csv", help="staff survey: respondent, time, cbi01..cbi19"
     )
-    rep.add_argument("--proxies", metavar="FILE.toml", help="proxy table (TOML or CSV)")
+    rep.add_argument(
+        "--proxies", metavar="FILE.toml", help="proxy table (TOML, CSV or .xlsx, by its extension)"
+    )
+    rep.add_argument(
+        "--proxies-format",
+        choices=_PROXY_FORMATS,
+        help="what the --proxies file holds, when its name does not say (e.g. for -; default: "
+        "the extension, or for - the content when unambiguous)",
+    )
     rep.add_argument(
         "--cohorts", metavar="FILE.toml", help="cohorts: [cohorts.<name>] families, improved, potential"
     )
@@ -289,11 +304,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     psub = prox.add_subparsers(dest="action", metavar="ACTION", required=True)
     show = psub.add_parser("show", help="print a proxy table (default: the report's Table 11)")
-    show.add_argument("file", nargs="?", help="a proxy file (TOML or CSV)")
+    show.add_argument("file", nargs="?", help="a proxy file (TOML, CSV or .xlsx; - is standard input)")
     val = psub.add_parser("validate", help="check a proxy file; exit 1 with the reason if invalid")
-    val.add_argument("file", help="a proxy file (TOML or CSV)")
+    val.add_argument("file", help="a proxy file (TOML, CSV or .xlsx; - is standard input)")
     exp = psub.add_parser("export", help="write a proxy table as TOML or CSV")
     exp.add_argument("file", nargs="?", help="a proxy file to convert (default: Table 11)")
+    for action in (show, val, exp):
+        action.add_argument(
+            "--from",
+            dest="from_format",
+            choices=_PROXY_FORMATS,
+            help="what the file holds, when its name does not say (e.g. for -; default: the "
+            "extension, or for - the content when unambiguous)",
+        )
     exp.add_argument(
         "--to", choices=("toml", "csv"), help="output format (default: from -o's extension, else toml)"
     )
@@ -427,8 +450,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ... operands = ["engaged", "families"]
     ... ''', encoding="utf-8")
     >>> main(["audit", str(path)])
-    0 findings in 1 checks: 0 errors, 0 warnings, 0 notes
-    Table  Row  Column  Published  Recomputed  Rule  Severity  Message
+    0 findings in 1 check: 0 errors, 0 warnings, 0 notes
     0
 
     Printed as 35%, the figure is an error; ``--fail-on error`` makes that

@@ -379,9 +379,10 @@ def staff_scores(
 
     Parameters
     ----------
-    staff : object with ``get(scale, time)``
-        Summaries with ``mean``, ``ci_low`` and ``ci_high`` (e.g.
-        `safecore.datasets.staff_survey_2020()`).
+    staff : StaffSurvey or object with ``get(scale, time)``
+        A survey read by [`read_staff_survey`][safecore.scales.survey.read_staff_survey], or
+        published summaries with ``mean``, ``ci_low`` and ``ci_high`` (e.g.
+        [`staff_survey_2020()`][safecore.datasets.staff_survey_2020]).
     ax : matplotlib.axes.Axes, optional
         Where to draw.
     scales : sequence of str, optional

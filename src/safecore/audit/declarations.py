@@ -322,7 +322,7 @@ class SummaryRow:
     >>> burnout = SummaryRow("Table 9", "Personal burnout", n=11, mean="37.5", sd="11.3",
     ...                      ci_low="29.9", ci_high="45.1")
     >>> print(audit(summaries=[burnout]).summary())
-    0 findings in 1 checks: 0 errors, 0 warnings, 0 notes
+    0 findings in 1 check: 0 errors, 0 warnings, 0 notes
 
     A mean of ten whole-number ratings cannot be 3.47 (GRIM):
 
@@ -386,7 +386,7 @@ class Figure:
     ...            Figure("families", "Text (section 3)", 37)]
     >>> total = Relation("sum", ["engaged", "disengaged"], published="families")
     >>> print(audit(figures=figures, relations=[total]).summary())
-    0 findings in 1 checks: 0 errors, 0 warnings, 0 notes
+    0 findings in 1 check: 0 errors, 0 warnings, 0 notes
     """
 
     name: str
@@ -566,7 +566,7 @@ class PrintedTest:
     >>> from safecore.audit import PrintedTest, audit
     >>> ok = PrintedTest("Text (section 4)", "burnout, time 1 vs 2", "t", "2.20", df=[28], p=".036")
     >>> print(audit(relations=[ok]).summary())
-    0 findings in 1 checks: 0 errors, 0 warnings, 0 notes
+    0 findings in 1 check: 0 errors, 0 warnings, 0 notes
     >>> slip = PrintedTest("Text (section 4)", "burnout, time 1 vs 2", "t", "2.20", df=[28],
     ...                    p="< .01")
     >>> [(f.rule, f.severity, f.recomputed) for f in audit(relations=[slip]).findings]
@@ -641,10 +641,10 @@ class Declarations:
     >>> share = Relation("percent", ["improved", "families"], published="% improved")
     >>> declared = Declarations(figures=figures, relations=[share], title="Pilot evaluation")
     >>> print(declared.audit().summary())
-    1 findings in 1 checks: 1 errors, 0 warnings, 0 notes
+    1 finding in 1 check: 1 error, 0 warnings, 0 notes
     >>> evened = Declarations(figures=figures, relations=[share], rounding="half-even")
     >>> print(evened.audit().summary())
-    0 findings in 1 checks: 0 errors, 0 warnings, 0 notes
+    0 findings in 1 check: 0 errors, 0 warnings, 0 notes
     """
 
     tables: tuple[Table, ...] = attrs.field(default=(), converter=tuple)

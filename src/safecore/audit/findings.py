@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import html
+import json
 from typing import Literal
 
 import attrs
 
+from safecore._errors import InputValueError
+from safecore._format import clean_cell, html_table, markdown_table, text_table
 from safecore._results import Result, ResultTable
 
 __all__ = ["AuditReport", "Finding", "Severity"]
@@ -24,6 +28,11 @@ def _tidy(x: float | str) -> float | str:
 _FINDING_COLUMNS = ("table", "row", "column", "published", "recomputed", "rule", "severity", "message")
 _FINDING_HEADERS = tuple(c.capitalize() for c in _FINDING_COLUMNS)
 _FINDING_FORMATS = {"published": "figure", "recomputed": "figure"}
+
+
+def _count(n: int, noun: str) -> str:
+    """``1 finding``, ``2 findings``, ``0 findings``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 @attrs.frozen(slots=True, repr=False, eq=False)
@@ -133,7 +142,7 @@ class AuditReport(Result):
     >>> report
     AuditReport(findings=2, checks=6, {'error': 1, 'warning': 1, 'note': 0})
     >>> print(report.summary())
-    2 findings in 6 checks: 1 errors, 1 warnings, 0 notes
+    2 findings in 6 checks: 1 error, 1 warning, 0 notes
     >>> len(report), report.checks
     (2, 6)
     >>> for f in report.by_severity("warning"):
@@ -167,9 +176,65 @@ class AuditReport(Result):
         )
 
     def summary(self) -> str:
-        """One line: ``38 findings in 333 checks: 17 errors, 21 warnings, 0 notes``."""
-        counts = ", ".join(f"{len(self.by_severity(s))} {s}s" for s in ("error", "warning", "note"))
-        return f"{len(self.findings)} findings in {self.checks} checks: {counts}"
+        """One line: ``38 findings in 333 checks: 17 errors, 21 warnings, 0 notes``.
+
+        Examples
+        --------
+        >>> from safecore.audit import audit
+        >>> print(audit().summary())
+        0 findings in 0 checks: 0 errors, 0 warnings, 0 notes
+        """
+        counts = ", ".join(_count(len(self.by_severity(s)), s) for s in ("error", "warning", "note"))
+        return f"{_count(len(self.findings), 'finding')} in {_count(self.checks, 'check')}: {counts}"
+
+    def render(self, fmt: str, *, width: int | None = None) -> str:
+        """Render as ``text`` (the table fitted to *width*), ``markdown``, ``html`` or ``json``.
+
+        Text, Markdown and HTML lead with the [`summary`][safecore.audit.findings.AuditReport.summary]
+        line and show the table of findings only when there is one; ``str()`` is the text,
+        and ``f"{report:80}"`` the text fitted to 80 columns.
+
+        Examples
+        --------
+        >>> from safecore.audit import CountTable, audit
+        >>> table = CountTable("Table 5", ("Engaged", "Disengaged"), ("Improved", "Not improved"),
+        ...                    counts=((9, 3), (5, 20)), row_totals=(12, 25))
+        >>> print(audit([table]).render("text"))
+        0 findings in 2 checks: 0 errors, 0 warnings, 0 notes
+        >>> wrong = CountTable("Table 5", ("Engaged", "Disengaged"), ("Improved", "Not improved"),
+        ...                    counts=((9, 3), (5, 20)), row_totals=(13, 25))
+        >>> print(audit([wrong]).render("markdown"))  # doctest: +ELLIPSIS
+        1 finding in 2 checks: 0 errors, 1 warning, 0 notes
+        <BLANKLINE>
+        | Table | Row | Column | Published | Recomputed | Rule | Severity | Message |
+        |---|---|---|---:|---:|---|---|---|
+        | Table 5 | Engaged | N | 13 | 12 | row-sum | warning | N is 13 but the cells sum to 12 ... |
+        """
+        if fmt == "json":
+            return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
+        table = self._table()
+        headers, rows = table.display_headers(), table.display_rows()
+        line = self.summary()
+        if fmt == "markdown":
+            return f"{line}\n\n{markdown_table(headers, rows)}" if rows else line
+        if fmt == "html":
+            if rows:
+                return html_table(headers, rows, line)
+            return f"<p>{html.escape(line)}</p>"
+        if fmt != "text":
+            msg = f"format must be one of text, markdown, html, json: {fmt!r}"
+            raise InputValueError(msg)
+        return f"{clean_cell(line)}\n{text_table(headers, rows, width=width)}" if rows else line
+
+    def __format__(self, spec: str) -> str:
+        # the text rendering; a width as the spec fits the table to it: f"{report:80}"
+        if spec and not spec.isdigit():
+            msg = f"an audit report's format spec is a width in columns, such as '80': {spec!r}"
+            raise InputValueError(msg)
+        return self.render("text", width=int(spec) if spec else None)
+
+    def __str__(self) -> str:
+        return format(self)
 
     def __repr__(self) -> str:
         counts = {s: len(self.by_severity(s)) for s in ("error", "warning", "note")}

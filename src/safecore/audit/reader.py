@@ -331,7 +331,7 @@ def audit_file(path: str | os.PathLike[str]) -> AuditReport:
     ... ''', encoding="utf-8")
     >>> report = audit_file(path)
     >>> print(report.summary())
-    0 findings in 1 checks: 0 errors, 0 warnings, 0 notes
+    0 findings in 1 check: 0 errors, 0 warnings, 0 notes
     """
     declarations = read_declarations(path)
     try:

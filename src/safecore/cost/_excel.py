@@ -6,6 +6,7 @@ functions raise ``ImportError`` naming the ``excel`` extra.
 
 from __future__ import annotations
 
+import io
 import math
 import os
 from collections.abc import Mapping, Sequence
@@ -55,10 +56,10 @@ def read_sheet(
     cells, read by `header_key`, include all of *required*.
     """
     p = Path(path)
-    read_bytes(p)  # a missing file, a directory or an oversized file is reported as such
+    data = read_bytes(p)  # a missing file, a directory or an oversized file is reported as such
     openpyxl = _openpyxl()
-    try:
-        book = openpyxl.load_workbook(p, read_only=True, data_only=True)
+    try:  # from the bytes read, so that "-" (standard input) works too
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:
         msg = f"{p}: not a readable .xlsx workbook ({type(exc).__name__}: {exc})"
         raise error(msg) from None

@@ -20,9 +20,10 @@ from __future__ import annotations
 import csv
 import io
 import os
+import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 import numpy as np
@@ -977,6 +978,65 @@ def _from_xlsx(path: Path, sheet: str | None, decimal: str) -> tuple[list[Proxy]
     return proxies, places
 
 
+#: The kinds of proxy file: what ``file_format`` (``--from``, ``--proxies-format``) may say.
+_FILE_FORMATS: tuple[str, ...] = ("toml", "csv", "xlsx")
+_XLSX_MAGIC = b"PK\x03\x04"  # an .xlsx workbook is a zip archive
+
+
+def _sniff_file_format(data: bytes, delimiter: str) -> str | None:
+    """Return the type of a proxy table from its bytes, or None unless it is unambiguous.
+
+    An .xlsx workbook starts with the zip magic number; TOML parses as TOML, or starts
+    (after comments) with a ``[`` table header; a CSV has a first line holding an
+    ``outcome`` cell. Text that looks like both, or like neither, is left undecided.
+    """
+    if data.startswith(_XLSX_MAGIC):
+        return "xlsx"
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    lines = [line.strip() for line in text.splitlines()]
+    first = next((line for line in lines if line and not line.startswith("#")), "")
+    try:
+        looks_toml = bool(tomllib.loads(text)) or first.startswith("[")
+    except (tomllib.TOMLDecodeError, ValueError, RecursionError):
+        looks_toml = first.startswith("[")
+    cells = [c.strip().strip("\"'").strip().casefold() for c in first.split(delimiter or ",")]
+    looks_csv = "outcome" in cells
+    if looks_toml == looks_csv:
+        return None
+    return "toml" if looks_toml else "csv"
+
+
+def _proxy_file_format(path: Path, file_format: object, delimiter: str) -> str:
+    """Return the format of a proxy file: as given, else by its suffix, else (``-``) its content."""
+    if file_format is not None:
+        if file_format not in _FILE_FORMATS:
+            msg = f"file_format must be 'toml', 'csv' or 'xlsx': {show_value(file_format)}"
+            raise InputValueError(msg)
+        return str(file_format)
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix in _FILE_FORMATS:
+        return suffix
+    if os.fspath(path) == "-":
+        sniffed = _sniff_file_format(read_bytes(path), delimiter)
+        if sniffed is None:
+            msg = (
+                "standard input: cannot tell whether the proxy table is TOML, CSV or .xlsx; "
+                "say which (safecore report --proxies-format, safecore proxies --from, or "
+                "file_format= in Python)"
+            )
+            raise ProxyTableError(msg)
+        return sniffed
+    read_bytes(path)  # a missing file, a directory or an endless device is reported as such
+    msg = (
+        f"{path}: unknown proxy file type {path.suffix!r}; expected .toml, .csv or .xlsx "
+        "(or give its format: --proxies-format, --from, or file_format= in Python)"
+    )
+    raise ProxyTableError(msg)
+
+
 def load_proxies(
     path: str | os.PathLike[str],
     *,
@@ -984,6 +1044,7 @@ def load_proxies(
     decimal: str = ".",
     missing: Iterable[str] = ("",),
     sheet: str | None = None,
+    file_format: Literal["toml", "csv", "xlsx"] | None = None,
 ) -> ProxyTable:
     """Read a proxy table from a TOML, CSV or Excel (``.xlsx``) file.
 
@@ -1019,6 +1080,12 @@ def load_proxies(
         a required field that is missing is an error, an optional one is None.
     sheet : str, optional
         ``.xlsx`` only: the sheet to read (default: the first).
+    file_format : {"toml", "csv", "xlsx"}, optional
+        What the file holds, whatever its name. By default it follows the
+        suffix; for ``-`` (standard input, which has none) it is read from
+        the content when that is unambiguous (an .xlsx workbook by its zip
+        signature, TOML by parsing or a leading ``[`` table, CSV by an
+        ``outcome`` cell on its first line), otherwise an error asks for it.
 
     Returns
     -------
@@ -1067,15 +1134,15 @@ def load_proxies(
         msg = f"decimal must be '.' or ',': {show_value(decimal)}"
         raise InputValueError(msg)
     p = Path(path)
-    suffix = p.suffix.lower()
-    if suffix == ".csv":
+    kind = _proxy_file_format(p, file_format, delimiter)
+    if kind == "csv":
         proxies, places = _from_csv(p, delimiter, decimal, missing)
-    elif suffix == ".xlsx":
+    elif kind == "xlsx":
         if delimiter != "," or missing_markers(missing) != {""}:
             msg = f"{p}: delimiter and missing apply to CSV files only; an .xlsx cell is typed"
             raise InputValueError(msg)
         proxies, places = _from_xlsx(p, sheet, decimal)
-    elif suffix == ".toml":
+    else:
         if delimiter != "," or decimal != "." or missing_markers(missing) != {""}:
             msg = (
                 f"{p}: delimiter, decimal and missing apply to CSV files only; a TOML file "
@@ -1083,11 +1150,7 @@ def load_proxies(
             )
             raise InputValueError(msg)
         proxies, places = _from_toml(p)
-    else:
-        read_bytes(p)  # a missing file, a directory or an endless device is reported as such
-        msg = f"{p}: unknown proxy file type {p.suffix!r}; expected .toml, .csv or .xlsx"
-        raise ProxyTableError(msg)
-    if sheet is not None and suffix != ".xlsx":
+    if sheet is not None and kind != "xlsx":
         msg = f"{p}: sheet applies to .xlsx files only: {show_value(sheet)}"
         raise InputValueError(msg)
     first: dict[str, str] = {}

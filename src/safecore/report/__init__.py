@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Literal
 
 from safecore._errors import InputValueError
 from safecore.cost.cohorts import load_cohorts
-from safecore.cost.proxies import ProxyTable
+from safecore.cost.proxies import ProxyTable, _proxy_file_format, load_proxies
 from safecore.report.document import Report, Section, Table, headlines, provenance
 from safecore.report.sections import Progress, case_notes_section, cost_section, staff_section
 
@@ -36,17 +38,21 @@ def read_proxy_file(
     delimiter: str = ",",
     decimal: str = ".",
     missing: Iterable[str] = ("",),
+    file_format: Literal["toml", "csv", "xlsx"] | None = None,
 ) -> ProxyTable:
     """Read a proxy table, passing the CSV options only to a CSV file (TOML takes none).
 
     Parameters
     ----------
     path : str or os.PathLike
-        A proxy file: CSV (by its ``.csv`` suffix) or TOML (see
-        [`load_proxies`][safecore.cost.proxies.load_proxies]).
+        A proxy file: TOML, CSV or .xlsx by its suffix or *file_format*; ``-``
+        is standard input (see [`load_proxies`][safecore.cost.proxies.load_proxies]).
     delimiter, decimal, missing
         How a CSV file is read: cell separator, decimal mark of savings
         (``"."`` or ``","``) and the cell texts meaning "missing".
+    file_format : {"toml", "csv", "xlsx"}, optional
+        What the file holds, when its name does not say (default: its
+        suffix, or for ``-`` its content when that is unambiguous).
 
     Returns
     -------
@@ -74,11 +80,12 @@ def read_proxy_file(
     >>> read_proxy_file(folder / "proxies.toml", delimiter=";", decimal=",") == proxies
     True
     """
-    from safecore.cost import load_proxies  # noqa: PLC0415
-
-    if os.fspath(path).lower().endswith(".csv"):
-        return load_proxies(path, delimiter=delimiter, decimal=decimal, missing=tuple(missing))
-    return load_proxies(path)
+    kind = _proxy_file_format(Path(path), file_format, delimiter)
+    if kind == "csv":
+        return load_proxies(
+            path, delimiter=delimiter, decimal=decimal, missing=tuple(missing), file_format="csv"
+        )
+    return load_proxies(path, file_format="xlsx" if kind == "xlsx" else "toml")
 
 
 def build_report(
@@ -96,6 +103,7 @@ def build_report(
     delimiter: str = ",",
     missing: Iterable[str] = ("",),
     decimal: str = ".",
+    proxies_format: Literal["toml", "csv", "xlsx"] | None = None,
 ) -> Report:
     """Run the evaluation on your own files.
 
@@ -128,6 +136,9 @@ def build_report(
         Cell texts meaning "missing" in the CSV inputs (default: only an empty cell).
     decimal : str
         Decimal mark of money in a CSV proxy file: ``"."`` (default) or ``","``.
+    proxies_format : {"toml", "csv", "xlsx"}, optional
+        What the proxy file holds, when its name does not say (``-``, standard
+        input, is otherwise read by its content where that is unambiguous).
 
     Returns
     -------
@@ -199,7 +210,13 @@ def build_report(
             )
         )
     if cohorts is not None and proxies is not None:
-        table = read_proxy_file(proxies, delimiter=delimiter, decimal=decimal, missing=missing)
+        table = read_proxy_file(
+            proxies,
+            delimiter=delimiter,
+            decimal=decimal,
+            missing=missing,
+            file_format=proxies_format,
+        )
         sections.append(
             cost_section(table, load_cohorts(cohorts), draws=draws, seed=seed, progress=progress)
         )
@@ -220,6 +237,7 @@ def build_report(
         "delimiter": delimiter,
         "missing": list(missing),
         "decimal": decimal,
+        "proxies_format": proxies_format,
     }
     return Report(
         "Programme evaluation",

@@ -127,6 +127,24 @@ class StaffSurvey:
         """Summary (n, missing, M [95% CI] SD) of *scale* at *time*."""
         return describe(self.scale_scores(scale, time))
 
+    def get(self, scale: str, time: object) -> Summary:
+        """Summary of *scale* at *time*, as `describe`: the lookup plots take.
+
+        [`staff_scores`][safecore.plots.staff_scores] reads any object with
+        ``get(scale, time)``, the published summaries
+        ([`staff_survey_2020`][safecore.datasets.staff_survey_2020]) as well as a survey.
+
+        Examples
+        --------
+        >>> from safecore.scales import read_staff_survey
+        >>> survey = read_staff_survey("examples/staff_survey.csv")
+        >>> survey.get("personal", 1) == survey.describe("personal", 1)
+        True
+        >>> print(survey.get("work", 2))
+        44.6 [36.3, 52.9] 9.9
+        """
+        return self.describe(scale, time)
+
     def __repr__(self) -> str:
         return (
             f"StaffSurvey({self.source!r}, {self.n} responses, {len(set(self.respondents))} "
