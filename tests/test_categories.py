@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from safecore import SafecoreError, UnknownLabelError
+from safecore import SafecoreError, UnknownLabelError, categories
 from safecore.categories import (
     Applicability,
     Attainment,
@@ -89,11 +89,24 @@ def test_report_wordings_parse(enum: type[Enum], text: str, member: Enum):
 
 
 def test_unknown_label_names_the_closest_labels():
-    """An unknown label raises UnknownLabelError naming the closest valid labels."""
-    with pytest.raises(UnknownLabelError, match=r"'Emotional Warmth'") as info:
+    """An unknown label raises UnknownLabelError naming the closest valid labels, and only those."""
+    with pytest.raises(UnknownLabelError, match=r"\(closest: 'Emotional Warmth'") as info:
         GoalType.from_label("Emotional Warmt")
     assert isinstance(info.value, SafecoreError)
     assert isinstance(info.value, ValueError)
+    assert "'Safety'" not in str(info.value)  # not the whole list of valid labels
+
+
+@pytest.mark.parametrize("enum", ALL)
+def test_lookup_table_is_built_from_every_spelling(enum: type[Enum], monkeypatch: pytest.MonkeyPatch):
+    """With the cache empty, the first lookup builds it from each member's label, value,
+    name and aliases, and every one of them parses back to its member."""
+    monkeypatch.setattr(categories, "_LOOKUPS", {})
+    for member in enum:
+        spellings = (member.label, member.value, member.name, *member.aliases)  # type: ignore[attr-defined]
+        for text in spellings:
+            assert enum.from_label(str(text)) is member  # type: ignore[attr-defined]
+    assert categories._LOOKUPS[enum]  # built once, then kept
 
 
 def test_unknown_label_with_no_close_match_lists_valid_labels():
