@@ -6,7 +6,7 @@ import time
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
@@ -193,6 +193,19 @@ def test_r_benchmark_tables(table: list[list[int]], expected: float):
 def test_agrees_with_oracle(table: np.ndarray):
     """Up to 4x4 with n <= 30 the network algorithm equals the column enumerator."""
     assert pvalue(table) == pytest.approx(fisher_exact_rxc_oracle(table), rel=1e-9)
+
+
+@pytest.mark.parametrize(("small", "two_rows"), [(0, 0), (10**9, 0)], ids=["network", "enumerate"])
+@settings(max_examples=60)
+@given(table=sparse_tables(max_rows=4, max_cols=4, max_n=24))
+def test_each_path_agrees_with_oracle(small: int, two_rows: int, table: np.ndarray):
+    """Forced through the network algorithm (no shortcut for small tables), or through the
+    bound-free enumeration, every table still equals the column enumerator."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_exact, "_SMALL", small)
+        mp.setattr(_exact, "_ENUMERATE", two_rows)
+        got = exact_pvalue(table, limit=EXACT_LIMIT)
+    assert got == pytest.approx(fisher_exact_rxc_oracle(table), rel=1e-9)
 
 
 @given(

@@ -38,7 +38,13 @@ at once.
 
 A two-row table (or two-column, transposed) with few tables under its
 margins -- counted first by a cheap DP -- is enumerated directly instead:
-every table is one filling of its smaller row.
+every table is one filling of its smaller row. Any other table whose
+fillings of all columns but the last two number at most ``_SMALL`` is
+enumerated that far without bounds and joined in closed form (building
+bounds costs more than it saves there).
+
+The columns are taken largest first, then smallest upwards, with the
+second and third largest left for the join (``_column_order``).
 
 All work and memory is checked against ``limit`` before anything in
 proportion to it is allocated.
@@ -67,6 +73,9 @@ _JOIN_RATE = 64
 _FULL_ARCS = 100_000
 # Two-row tables with at most this many tables (with their margins) are enumerated directly.
 _ENUMERATE = 30_000
+# Tables whose enumeration (all columns but the last two) holds at most this many partial
+# tables are enumerated without bounds (see _enumerate).
+_SMALL = 20_000
 # Keys (node or key, quantised value) are packed into one int64 below this bound;
 # beyond it the slower lexsort and node-by-node searches are used.
 _PACK_BOUND = 2**62
@@ -94,6 +103,11 @@ class _Budget:
                 "method='monte-carlo' or raise exact_limit"
             )
             raise TableTooLargeError(msg)
+
+
+def _starts(a: Int) -> Int:
+    """Positions where a sorted array *a* takes a new value (its first item included)."""
+    return np.flatnonzero(np.concatenate(([True], a[1:] != a[:-1])))
 
 
 def _ranges(count: Int) -> tuple[Int, Int]:
@@ -201,7 +215,7 @@ def _group(keys: Int, val: Float, wt: Float) -> tuple[Int, Int, Float]:
         order = np.lexsort((q, keys))
         ks, qs = keys[order], q[order]
         new = (ks[1:] != ks[:-1]) | (qs[1:] != qs[:-1])
-    starts = np.flatnonzero(np.r_[True, new])
+    starts = np.flatnonzero(np.concatenate(([True], new)))
     first = order[starts]
     return first, keys[first], np.add.reduceat(wt[order], starts)
 
@@ -282,12 +296,15 @@ class _Network:
         self.states: list[Int] = []  # the nodes of each level, once built
         self.radix = np.cumprod(np.concatenate([[1], rows[:-1] + 1])).astype(np.int64)
         self.span = int(self.radix[-1]) * (int(rows[-1]) + 1)  # keys of sorted row sums lie below this
-        k = rows.size
-        if k <= _MAX_SUBSET_ROWS:
-            bits = (np.arange(1 << k)[:, None] >> np.arange(k)) & 1
-            self.masks: Int | None = bits.astype(np.int64)
-        else:
-            self.masks = None
+        self._masks: Int | None = None
+
+    @property
+    def masks(self) -> Int | None:
+        """Every subset of the rows as a 0/1 matrix (built on first use), or None beyond 10 rows."""
+        k = self.rows.size
+        if self._masks is None and k <= _MAX_SUBSET_ROWS:
+            self._masks = ((np.arange(1 << k)[:, None] >> np.arange(k)) & 1).astype(np.int64)
+        return self._masks
 
     def arcs(
         self, states: Int, column: int, budget: _Budget | None = None
@@ -355,7 +372,7 @@ class _Network:
         hi, lo = self.two_columns(last, int(cols[-1]))
         his, los = [hi], [lo]
         for parent, val, child, _ in reversed(levels):
-            starts = np.flatnonzero(np.r_[True, parent[1:] != parent[:-1]])
+            starts = _starts(parent)
             his.append(np.maximum.reduceat(val + his[-1][child], starts))
             los.append(np.minimum.reduceat(val + los[-1][child], starts))
         return levels, his[::-1], los[::-1]
@@ -374,7 +391,7 @@ class _Network:
             return self.two_columns(states, int(cols[1]))
         parent, val, inv, children = self.arcs(states, int(cols[-1]))
         chi, clo = self.bounds(children, cols[:-1])
-        starts = np.flatnonzero(np.r_[True, parent[1:] != parent[:-1]])
+        starts = _starts(parent)
         hi = np.maximum.reduceat(val + chi[inv], starts)
         lo = np.minimum.reduceat(val + clo[inv], starts)
         return hi, lo
@@ -421,12 +438,54 @@ def _count_fillings(caps: Int, total: int) -> float:
     return float(ways[total])
 
 
-def _two_rows(rows: Int, cols: Int, lf: Float, obs: float, cutoff: float, budget: _Budget) -> float:
-    """Compute a two-row table's p-value by enumerating every table (its smaller row's fillings)."""
-    _, x = _fill(cols[None, :], int(rows[0]), budget)
-    val = -(lf[x] + lf[cols[:, None] - x]).sum(axis=0)
-    total = float(np.exp(val[val <= cutoff] - obs).sum())
-    return _finish(total, obs, lf, rows, cols, int(rows.sum()))
+def _small_table(net: _Network, cols: Int, obs: float, cutoff: float) -> float | None:
+    """Return the relative p-value sum of a table small enough to enumerate, else None.
+
+    A two-row table with few tables under its margins (counted by a cheap
+    DP) is enumerated directly, every table being one filling of its
+    smaller row; otherwise, with three or more columns, `_enumerate` is
+    tried under a small cap.
+    """
+    rows, lf = net.rows, net.lf
+    if rows.size == 2 and _count_fillings(cols, int(rows[0])) <= _ENUMERATE:
+        _, x = _fill(cols[None, :], int(rows[0]), net.budget)
+        val = -(lf[x] + lf[cols[:, None] - x]).sum(axis=0)
+        return float(np.exp(val[val <= cutoff] - obs).sum())
+    if cols.size < 3:
+        return None
+    return _enumerate(net, cols, obs, cutoff, min(_SMALL, net.budget.limit))
+
+
+def _enumerate(net: _Network, cols: Int, obs: float, cutoff: float, cap: int) -> float | None:
+    """Compute the relative p-value sum by plain enumeration when the problem is small.
+
+    Every filling of all columns but the last two is enumerated (no bounds,
+    no merging of values), their remaining row sums grouped into nodes, and
+    the last two columns joined in closed form (:func:`_join`). Returns
+    None as soon as more than *cap* partial tables would be held, so the
+    caller can use the network algorithm instead; for small tables this
+    avoids the cost of building bounds.
+    """
+    budget = _Budget(cap, net.budget.shape, net.budget.n)
+    lf = net.lf
+    try:
+        states = net.rows[None, :]
+        val = np.zeros(1)
+        for column in cols[:-2].tolist():
+            parent, cells = _fill(states, column, budget)
+            val = val[parent]
+            for row in cells:
+                val -= lf[row]
+            states = states[parent] - cells.T
+        key = net.radix @ _sort_columns(np.ascontiguousarray(states.T))
+        uniq, node = _unique(key, net.span)
+        nodes = (uniq[:, None] // net.radix) % (net.rows + 1)
+        parent, arc_val, arc_child, children = net.arcs(nodes, int(cols[-2]), budget)
+    except TableTooLargeError:
+        return None
+    order = np.argsort(node, kind="stable")
+    comp = arc_val - lf[children].sum(axis=1)[arc_child]
+    return _join(node[order], val[order], np.ones(order.size), parent, comp, cutoff, obs, budget)
 
 
 def _column_order(cols: Int) -> Int:
@@ -463,9 +522,10 @@ def exact_pvalue(table: Int, *, limit: int) -> float:  # noqa: PLR0915 - one for
     lf: Float = gammaln(np.arange(n + 1, dtype=np.float64) + 1.0)
     obs = float(-lf[t].sum())
     cutoff = obs + math.log1p(REL_TOL)
-    if rows.size == 2 and _count_fillings(cols, int(rows[0])) <= _ENUMERATE:
-        return _two_rows(rows, cols, lf, obs, cutoff, budget)
     net = _Network(rows, lf, budget)
+    small = _small_table(net, cols, obs, cutoff)
+    if small is not None:
+        return _finish(small, obs, lf, rows, cols, n)
     full = net.build(cols)
     if full is not None:
         levels, his, los = full
@@ -620,7 +680,7 @@ def _join(
     # Scale each node's terms by its anchor, cutoff - (least past value at the node):
     # every term a past path sums is then at most 1 (the clip only touches terms no path sums).
     anchor = np.zeros(m)
-    groups = np.flatnonzero(np.r_[True, node[1:] != node[:-1]])
+    groups = _starts(node)
     anchor[node[groups]] = cutoff - np.minimum.reduceat(val, groups)
     terms = np.exp(np.minimum(comp[order] - anchor[owner[order]], 1.0))
     # the number of completions of each past path's node within cutoff - val
