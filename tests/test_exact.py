@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 
 import numpy as np
@@ -195,17 +196,40 @@ def test_agrees_with_oracle(table: np.ndarray):
     assert pvalue(table) == pytest.approx(fisher_exact_rxc_oracle(table), rel=1e-9)
 
 
-@pytest.mark.parametrize(("small", "two_rows"), [(0, 0), (10**9, 0)], ids=["network", "enumerate"])
+@pytest.mark.parametrize(
+    ("small", "two_rows", "halves"),
+    [(0, 0, 0), (10**9, 0, 0), (0, 0, 10**9)],
+    ids=["network", "enumerate", "two-row-join"],
+)
 @settings(max_examples=60)
 @given(table=sparse_tables(max_rows=4, max_cols=4, max_n=24))
-def test_each_path_agrees_with_oracle(small: int, two_rows: int, table: np.ndarray):
-    """Forced through the network algorithm (no shortcut for small tables), or through the
-    bound-free enumeration, every table still equals the column enumerator."""
+def test_each_path_agrees_with_oracle(small: int, two_rows: int, halves: int, table: np.ndarray):
+    """Forced through the network algorithm (no shortcut for small tables), the bound-free
+    enumeration or the two-row join, every table still equals the column enumerator."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(_exact, "_SMALL", small)
         mp.setattr(_exact, "_ENUMERATE", two_rows)
+        mp.setattr(_exact, "_HALVES", halves)
         got = exact_pvalue(table, limit=EXACT_LIMIT)
     assert got == pytest.approx(fisher_exact_rxc_oracle(table), rel=1e-9)
+
+
+@given(
+    terms=st.lists(st.floats(1e-300, 1.0), min_size=1, max_size=60),
+    cuts=st.sets(st.integers(1, 59), max_size=6),
+    wide=st.booleans(),
+)
+def test_segment_cumsum_restarts_at_each_segment(terms, cuts, wide):
+    """Each segment's running sums equal numpy.cumsum of that segment alone (padded or looped)."""
+    x = np.asarray(terms)
+    starts = np.asarray(sorted({0} | {c for c in cuts if c < x.size}), dtype=np.int64)
+    if wide:  # ten short segments then one of 70,000: padding would be too big, so one by one
+        x = np.concatenate([np.full(10, 0.5), x, np.full(70_000, 1e-3)])
+        starts = np.concatenate([np.arange(10), starts + 10])
+    got = _exact._segment_cumsum(x, starts)
+    bounds = [*starts.tolist(), x.size]
+    want = np.concatenate([np.cumsum(x[a:b]) for a, b in itertools.pairwise(bounds)])
+    np.testing.assert_allclose(got, want, rtol=1e-12)
 
 
 @given(

@@ -76,6 +76,8 @@ _ENUMERATE = 30_000
 # Tables whose enumeration (all columns but the last two) holds at most this many partial
 # tables are enumerated without bounds (see _enumerate).
 _SMALL = 20_000
+# Two-row tables whose halves list at most this many fillings each are joined in the middle.
+_HALVES = 2_000_000
 # Keys (node or key, quantised value) are packed into one int64 below this bound;
 # beyond it the slower lexsort and node-by-node searches are used.
 _PACK_BOUND = 2**62
@@ -438,6 +440,104 @@ def _count_fillings(caps: Int, total: int) -> float:
     return float(ways[total])
 
 
+def _half_fillings(cols: list[int], lf: Float, most: int, budget: _Budget) -> tuple[Int, Float]:
+    """Every first-row filling of a two-row table's columns *cols* with sum at most *most*.
+
+    Returns each filling's sum and value ``-sum(log x_j! + log (c_j - x_j)!)``.
+    """
+    sums = np.zeros(1, dtype=np.int64)
+    vals = np.zeros(1)
+    for c in cols:
+        budget.check(sums.size * (c + 1))
+        x = np.arange(c + 1)
+        sums = (sums[:, None] + x).ravel()
+        vals = (vals[:, None] - (lf[x] + lf[c - x])).ravel()
+        keep = sums <= most
+        sums, vals = sums[keep], vals[keep]
+    return sums, vals
+
+
+def _segment_cumsum(terms: Float, starts: Int) -> Float:
+    """Return running sums of *terms*, restarted at each of *starts* (sorted, from 0).
+
+    No segment's sum is taken as a difference of running totals (which would
+    lose a small segment after a large one): the segments are laid out as
+    the rows of a zero-padded matrix and summed along them, or, when padding
+    would more than quadruple the memory, summed one by one.
+    """
+    sizes = np.diff(np.append(starts, terms.size))
+    width = int(sizes.max())
+    if starts.size * width > 4 * terms.size + 65_536:
+        out_: Float = np.empty_like(terms)
+        for a, b in zip(starts.tolist(), (starts + sizes).tolist(), strict=True):
+            out_[a:b] = np.cumsum(terms[a:b])
+        return out_
+    rows = np.repeat(np.arange(starts.size), sizes)
+    cols = np.arange(terms.size) - starts[rows]
+    padded = np.zeros((starts.size, width))
+    padded[rows, cols] = terms
+    out: Float = np.cumsum(padded, axis=1)[rows, cols]
+    return out
+
+
+def _two_row_join(
+    rows: Int, cols: Int, lf: Float, obs: float, cutoff: float, budget: _Budget
+) -> float | None:
+    """Return the relative p-value sum of a two-row table by meeting in the middle (None if too big).
+
+    The columns are split in two halves of about equal numbers of fillings;
+    every first-row filling of each half is listed with its sum and value.
+    A table is a pair of fillings whose sums add to the first row's sum, so
+    for each filling ``a`` of one half the fillings ``b`` of the other half
+    with the complementary sum and ``a + b`` within the cutoff form a prefix
+    of that sum's fillings sorted by value, whose total is read from running
+    sums within each sum (`_segment_cumsum`). Returns None when a half
+    would list more than ``_HALVES`` fillings (the network algorithm is
+    used then).
+    """
+    r0 = int(rows[0])
+    halves: tuple[list[int], list[int]] = ([], [])
+    sizes = [1, 1]
+    for c in cols.tolist():  # descending: give each column to the smaller half
+        side = 0 if sizes[0] <= sizes[1] else 1
+        halves[side].append(c)
+        sizes[side] *= c + 1
+    cap = _Budget(min(_HALVES, budget.limit), budget.shape, budget.n)
+    try:
+        sa, va = _half_fillings(halves[0], lf, r0, cap)
+        sb, vb = _half_fillings(halves[1], lf, r0, cap)
+    except TableTooLargeError:
+        return None
+    need = r0 - sb  # the sum of the first half's filling each b completes
+    # b sorted by (need, value): one segment per needed sum
+    q = np.rint(vb * _SCALE).astype(np.int64)
+    base = int(q.min())
+    span = int(q.max()) - base + 2
+    keys = need * span + (q - base)
+    order = np.argsort(keys, kind="stable")
+    keys, vb, need = keys[order], vb[order], need[order]
+    seg = _starts(need)
+    seg_sum = need[seg]
+    # scale each segment by the largest b any a of that sum may use
+    pos = np.searchsorted(seg_sum, sa)
+    has = (pos < seg_sum.size) & (seg_sum[np.minimum(pos, seg_sum.size - 1)] == sa)
+    sa, va, pos = sa[has], va[has], pos[has]
+    if sa.size == 0:
+        return 0.0
+    anchor = np.full(seg.size, np.inf)
+    np.minimum.at(anchor, pos, va)
+    anchor = cutoff - anchor
+    owner = np.repeat(np.arange(seg.size), np.diff(np.append(seg, vb.size)))
+    terms = np.exp(np.minimum(vb - anchor[owner], 1.0))
+    running = _segment_cumsum(terms, seg)
+    probe = sa * span + np.clip(np.floor((cutoff - va) * _SCALE) - base, -1, span - 1).astype(np.int64)
+    end = np.searchsorted(keys, probe, side="right")
+    ok = end > seg[pos]
+    if not ok.any():
+        return 0.0
+    return float((running[end[ok] - 1] * np.exp(va[ok] + anchor[pos[ok]] - obs)).sum())
+
+
 def _small_table(net: _Network, cols: Int, obs: float, cutoff: float) -> float | None:
     """Return the relative p-value sum of a table small enough to enumerate, else None.
 
@@ -451,6 +551,10 @@ def _small_table(net: _Network, cols: Int, obs: float, cutoff: float) -> float |
         _, x = _fill(cols[None, :], int(rows[0]), net.budget)
         val = -(lf[x] + lf[cols[:, None] - x]).sum(axis=0)
         return float(np.exp(val[val <= cutoff] - obs).sum())
+    if rows.size == 2:
+        joined = _two_row_join(rows, cols, lf, obs, cutoff, net.budget)
+        if joined is not None:
+            return joined
     if cols.size < 3:
         return None
     return _enumerate(net, cols, obs, cutoff, min(_SMALL, net.budget.limit))
