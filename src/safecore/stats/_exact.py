@@ -43,8 +43,9 @@ fillings of all columns but the last two number at most ``_SMALL`` is
 enumerated that far without bounds and joined in closed form (building
 bounds costs more than it saves there).
 
-The columns are taken largest first, then smallest upwards, with the
-second and third largest left for the join (``_column_order``).
+The columns are taken smallest first, with the two largest left for the
+join, unless the largest exceeds every row sum: then it goes first and the
+join takes the next two (``_column_order``).
 
 All work and memory is checked against ``limit`` before anything in
 proportion to it is allocated.
@@ -584,27 +585,35 @@ def _enumerate(net: _Network, cols: Int, obs: float, cutoff: float, cap: int) ->
         key = net.radix @ _sort_columns(np.ascontiguousarray(states.T))
         uniq, node = _unique(key, net.span)
         nodes = (uniq[:, None] // net.radix) % (net.rows + 1)
-        parent, arc_val, arc_child, children = net.arcs(nodes, int(cols[-2]), budget)
+        parent, cells = _fill(nodes, int(cols[-2]), budget)
     except TableTooLargeError:
         return None
     order = np.argsort(node, kind="stable")
-    comp = arc_val - lf[children].sum(axis=1)[arc_child]
+    left = np.ascontiguousarray(nodes.T)  # each completion: cells x and last column s - x
+    comp = -(lf[cells[0]] + lf[left[0][parent] - cells[0]])
+    for i in range(1, cells.shape[0]):
+        comp -= lf[cells[i]] + lf[left[i][parent] - cells[i]]
     return _join(node[order], val[order], np.ones(order.size), parent, comp, cutoff, obs, budget)
 
 
-def _column_order(cols: Int) -> Int:
+def _column_order(cols: Int, rows: Int) -> Int:
     """Order the column sums (given descending) for the forward pass and the final join.
 
-    The largest column is filled first, from the single root node, where it
-    adds the fewest past paths for the most it takes off the row sums; the
-    two next largest are left for the closed-form join at the end (the
-    smaller of them enumerated, the larger fixed by the rest), where a big
-    column costs one sort rather than an expansion of every past path; the
-    others are filled in between, smallest first. On R's Job table this is
-    2.5 times faster than filling in descending order.
+    The two largest columns are left for the closed-form join at the end
+    (the smaller of them enumerated, the larger fixed by the rest), where a
+    big column costs one sort rather than an expansion of every past path,
+    and the others are filled smallest first, adding the fewest past paths.
+    When the largest column exceeds every row sum it is filled first
+    instead, from the single root node, where it takes the most off the
+    row sums; the join then takes the second and third largest. On R's Job
+    table (largest column 43, rows up to 33) the second rule is 2.5 times
+    faster than descending order; on the benchmark's sparse 5x7 table and a
+    4x5 table the first is 1.5 and 2.5 times faster.
     """
     if cols.size < 3:
         return cols
+    if cols[0] <= rows[-1]:
+        return cols[::-1]
     return np.concatenate([cols[:1], cols[3:][::-1], cols[2:3], cols[1:2]])
 
 
@@ -620,7 +629,7 @@ def exact_pvalue(table: Int, *, limit: int) -> float:  # noqa: PLR0915 - one for
     if t.shape[0] == 1:
         return 1.0
     rows = np.sort(t.sum(axis=1))
-    cols = _column_order(np.sort(t.sum(axis=0))[::-1])
+    cols = _column_order(np.sort(t.sum(axis=0))[::-1], rows)
     if math.prod(int(r) + 1 for r in rows) >= 2**62:
         budget.check(budget.limit + 1)
     lf: Float = gammaln(np.arange(n + 1, dtype=np.float64) + 1.0)
