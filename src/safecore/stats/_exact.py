@@ -73,7 +73,7 @@ _JOIN_RATE = 64
 # when it holds at most this many arcs and nodes.
 _FULL_ARCS = 100_000
 # Two-row tables with at most this many tables (with their margins) are enumerated directly.
-_ENUMERATE = 30_000
+_ENUMERATE = 2_000
 # Tables whose enumeration (all columns but the last two) holds at most this many partial
 # tables are enumerated without bounds (see _enumerate).
 _SMALL = 20_000
