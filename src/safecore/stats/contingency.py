@@ -558,7 +558,12 @@ def fisher_exact_rxc(table: ArrayLike, *, limit: int = EXACT_LIMIT) -> float:
     sorted vector of row sums left; exact longest and shortest paths to the
     end (the most and least probable completions) settle whole subtrees,
     and paths reaching a node with the same value are merged before they
-    are expanded.
+    are expanded. The last two columns are joined in closed form: with the
+    past paths of a node sorted by value, the completions within the cutoff
+    of each are a prefix. Small tables skip the bounds (all columns but the
+    last two are enumerated, then joined), and a two-row table meets in the
+    middle: each half of its columns lists its first-row fillings, and a
+    table is a pair whose sums add to the row's sum.
 
     References
     ----------
