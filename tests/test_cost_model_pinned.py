@@ -1,0 +1,180 @@
+"""safecore.cost.model pinned against hand arithmetic: switching values and the faces of results.
+
+Switching lag and duration:
+
+One proxy of £1,000 a year, 5 of 10 families improved: £500 per family in the year the
+benefit falls, discounted at 3.5% a year (DF_t = 1.035**t, t from 0):
+
+    lag L:       per family = 500 / 1.035**L
+                 L = 0: 500.00   L = 3: 500 / 1.108718 = 450.97   L = 4: 500 / 1.147523 = 435.72
+    duration D:  per family = 500 * (1 + 1/1.035 + ... + 1/1.035**(D-1))
+                 D = 1: 500.00   D = 2: 983.09   D = 3: 500 * 2.899695 = 1449.85
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from safecore.cost import Cohort, Proxy, ProxyTable, SavingModel, switching_value, value_for_money
+
+MODEL = SavingModel(ProxyTable([Proxy("housing", "An eviction has been avoided.", 1000, "Test")]))
+COHORT = Cohort("Pilot", families=10, improved={"housing": 5})
+
+
+@pytest.mark.parametrize(
+    ("parameter", "cost", "value", "bounds", "note"),
+    [
+        # largest lag with 500 / 1.035**L >= 450: L = 3 (450.97), L = 4 gives 435.72
+        ("lag", 450.0, 3.0, (0.0, 50.0), "largest whole lag"),
+        # savings equal to the cost count as reaching it: 500 >= 500 at lag 0, not at lag 1
+        ("lag", 500.0, 0.0, (0.0, 50.0), "largest whole lag"),
+        # even with no lag 500 < 600
+        ("lag", 600.0, None, (0.0, 50.0), "below the cost even with no lag"),
+        # a cost of 0 is reached at every lag tried, up to max_years
+        ("lag", 0.0, 50.0, (0.0, 50.0), "up to 50 years"),
+        # smallest duration with savings >= 1400: 3 years (1449.85; 2 years give 983.09)
+        ("duration", 1400.0, 3.0, (1.0, 50.0), "smallest whole duration"),
+        # savings equal to the cost count: one year gives exactly 500
+        ("duration", 500.0, 1.0, (1.0, 50.0), "smallest whole duration"),
+        # 50 years at most 500 / (1 - 1/1.035) = 14,785.71 < 1,000,000
+        ("duration", 1_000_000.0, None, (1.0, 50.0), "for a duration of 50 years"),
+    ],
+)
+def test_switching_lag_and_duration_by_hand(parameter, cost, value, bounds, note):
+    """The value, the range searched and the reason, for each kind of answer."""
+    sv = switching_value(MODEL, COHORT, cost, parameter, max_years=50)
+    assert sv.parameter == parameter
+    assert sv.value == value
+    assert sv.bounds == bounds
+    assert note in sv.note
+
+
+# -- the faces of the results: to_dict, to_frame and the printed table --------------------------
+#
+# Two proxies (housing £1,000, safety £600), 2 years at 3.5%: annuity 1 + 1/1.035 = 1.966184.
+# Cohort A, 10 families: housing 5 x 1000 = 5000, safety 2 x 600 = 1200 a year;
+#   net housing 5000 x 1.966184 = 9830.92, safety 1200 x 1.966184 = 2359.42,
+#   total 12190.34, per family 1219.03.
+# Cohort B, 20 families: housing 4 x 1000 = 4000 a year -> 7864.73, per family 393.24.
+# Difference per family 825.80 (housing 983.09 - 393.24 = 589.86, safety 235.94 - 0).
+# At a cost of £300 per family: NPV 919.03, BCR 1219.03 / 300 = 4.0634, ROI 3.0634, and the
+# first year's £620 per family already covers the cost (payback year 0).
+# Switching attribution: 300 / 1219.03 = 0.24610.
+
+TWO = SavingModel(
+    ProxyTable(
+        [
+            Proxy("housing", "An eviction has been avoided.", 1000, "Test"),
+            Proxy("safety", "Safer home.", 600, "Test"),
+        ]
+    ),
+    years=2,
+)
+A = Cohort("A", families=10, improved={"housing": 5, "safety": 2})
+B = Cohort("B", families=20, improved={"housing": 4, "safety": 0})
+ANNUITY = 1 + 1 / 1.035
+
+
+def test_evaluation_to_dict_by_hand():
+    """Evaluation.to_dict names every figure and gives it in pounds."""
+    d = TWO.evaluate(A).to_dict()
+    assert list(d) == ["cohort", "families", "annuity", "total", "per_family", "by_outcome"]
+    assert (d["cohort"], d["families"]) == ("A", 10)
+    assert d["annuity"] == pytest.approx(ANNUITY)
+    assert d["total"] == pytest.approx(6200 * ANNUITY)
+    assert d["per_family"] == pytest.approx(620 * ANNUITY)
+    housing, safety = d["by_outcome"]
+    assert housing == pytest.approx(
+        {
+            "outcome": "housing",
+            "improved": 5.0,
+            "saving": 1000.0,
+            "gross": 5000.0,
+            "after_deadweight": 5000.0,
+            "after_displacement": 5000.0,
+            "after_attribution": 5000.0,
+            "after_optimism_bias": 5000.0,
+            "net": 5000 * ANNUITY,
+        }
+    )
+    assert (safety["outcome"], safety["gross"], safety["net"]) == (
+        "safety",
+        1200.0,
+        pytest.approx(1200 * ANNUITY),
+    )
+
+
+def test_model_to_dict_keeps_every_setting():
+    """SavingModel.to_dict holds the proxies and every adjustment, by name."""
+    d = TWO.to_dict()
+    assert [p["outcome"] for p in d["proxies"]] == ["housing", "safety"]
+    assert [p["saving"] for p in d["proxies"]] == [1000.0, 600.0]
+    assert {k: d[k] for k in d if k != "proxies"} == {
+        "attribution": 1.0,
+        "deadweight": 0.0,
+        "displacement": 0.0,
+        "optimism_bias": 0.0,
+        "years": 2,
+        "drop_off": 0.0,
+        "discount_rate": 0.035,
+        "allow_mixed_price_years": False,
+        "grade_table": None,
+    }
+
+
+def test_comparison_faces_by_hand():
+    """Comparison.to_dict, to_frame and its printed table give the per-family difference."""
+    c = TWO.compare(A, B)
+    d = c.to_dict()
+    assert (d["a"]["cohort"], d["b"]["cohort"]) == ("A", "B")
+    assert d["b"]["per_family"] == pytest.approx(200 * ANNUITY)
+    assert d["difference_per_family"] == pytest.approx(420 * ANNUITY)
+    assert d["by_outcome"] == pytest.approx({"housing": 300 * ANNUITY, "safety": 120 * ANNUITY})
+    pytest.importorskip("pandas")
+    frame = c.to_frame()
+    assert list(frame.columns) == ["outcome", "a_per_family", "b_per_family", "difference_per_family"]
+    assert frame["outcome"].tolist() == ["housing", "safety"]
+    assert frame["a_per_family"].tolist() == pytest.approx([500 * ANNUITY, 120 * ANNUITY])
+    assert frame["b_per_family"].tolist() == pytest.approx([200 * ANNUITY, 0.0])
+    lines = str(c).splitlines()
+    assert lines[0] == "Savings per family: A £1,219 − B £393 = £826"
+    assert lines[1].split() == ["Outcome", "A", "per", "family", "B", "per", "family", "Difference"]
+    assert lines[2].split() == ["Housing", "£983", "£393", "£590"]
+    assert lines[3].split() == ["Safety", "£236", "£0", "£236"]
+
+
+def test_value_for_money_faces_by_hand():
+    """ValueForMoney.to_dict, to_frame and its printed table: NPV, BCR, ROI and payback."""
+    v = value_for_money(TWO, A, 300)
+    benefit = 620 * ANNUITY
+    assert v.to_dict() == pytest.approx(
+        {
+            "benefit": benefit,
+            "cost": 300.0,
+            "npv": benefit - 300,
+            "bcr": benefit / 300,
+            "roi": (benefit - 300) / 300,
+            "payback_year": 0,
+        }
+    )
+    pytest.importorskip("pandas")
+    frame = v.to_frame()
+    assert list(frame.columns) == ["benefit", "cost", "npv", "bcr", "roi", "payback_year"]
+    assert frame.iloc[0].tolist() == pytest.approx(
+        [benefit, 300.0, benefit - 300, benefit / 300, (benefit - 300) / 300, 0]
+    )
+    lines = str(v).splitlines()
+    assert lines[0] == "Value for money per family"
+    assert lines[1].split() == ["Benefit", "Cost", "NPV", "BCR", "ROI", "Payback", "year"]
+    assert lines[2].split() == ["£1,219", "£300", "£919", "4.06", "306.3%", "0"]
+
+
+def test_switching_value_frame_by_hand():
+    """SwitchingValue.to_frame has one row: parameter, value, low, high and note."""
+    pytest.importorskip("pandas")
+    frame = switching_value(TWO, A, 300).to_frame()
+    assert list(frame.columns) == ["parameter", "value", "low", "high", "note"]
+    row = frame.iloc[0]
+    assert (row["parameter"], row["low"], row["high"]) == ("attribution", 0.0, 1.0)
+    assert row["value"] == pytest.approx(300 / (620 * ANNUITY))
+    assert row["note"] == "savings equal the cost"
