@@ -178,3 +178,31 @@ def test_switching_value_frame_by_hand():
     assert (row["parameter"], row["low"], row["high"]) == ("attribution", 0.0, 1.0)
     assert row["value"] == pytest.approx(300 / (620 * ANNUITY))
     assert row["note"] == "savings equal the cost"
+
+
+# -- payback, counted from year 0 ---------------------------------------------------------------
+#
+# One proxy of £1,000, 5 of 10 families improved: £500 per family a year; no discounting
+# (rate 0), 3 years. Cumulative savings per family: 500, 1000, 1500 (years 0, 1, 2). With the
+# benefit lagged one year (lag=1, three years of benefit): 0, 500, 1000, 1500.
+
+
+@pytest.mark.parametrize(
+    ("lag", "cost", "year", "shown"),
+    [
+        (0, 500.0, 0, "payback year 0"),  # 500 >= 500 in year 0: equal savings count
+        (0, 1000.0, 1, "payback year 1"),
+        (0, 5000.0, None, "payback never"),  # 1500 < 5000
+        (1, 500.0, 1, "payback year 1"),  # nothing in year 0, 500 by year 1
+        (1, 1000.0, 2, "payback year 2"),
+        (1, 5000.0, None, "payback never"),
+    ],
+)
+def test_payback_year_by_hand(lag, cost, year, shown):
+    """The first year (from 0) whose cumulative savings per family reach the cost, or never."""
+    proxy = Proxy("housing", "An eviction has been avoided.", 1000, "Test", lag=lag)
+    model = SavingModel(ProxyTable([proxy]), years=3, discount_rate=0)
+    v = value_for_money(model, Cohort("Pilot", families=10, improved={"housing": 5}), cost)
+    assert v.payback_year == year
+    assert v.benefit == pytest.approx(1500.0)
+    assert v.summary().endswith(shown)
