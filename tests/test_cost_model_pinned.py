@@ -206,3 +206,47 @@ def test_payback_year_by_hand(lag, cost, year, shown):
     assert v.payback_year == year
     assert v.benefit == pytest.approx(1500.0)
     assert v.summary().endswith(shown)
+
+
+def test_evaluation_printed_and_frame_by_hand():
+    """Evaluation's summary, printed table and frame: each step of the chain per outcome."""
+    ev = TWO.evaluate(A)
+    # 620 x 1.966184 = 1219.03 per family; x 10 families = 12,190
+    assert ev.summary() == "A: £1,219.03 per family (10 families), £12,190 in total"
+    assert TWO.evaluate(Cohort("One", families=1, improved={"housing": 1})).summary() == (
+        "One: £1,966.18 per family (1 family), £1,966 in total"  # 1000 x 1.966184
+    )
+    lines = str(ev).splitlines()
+    assert lines[1].split()[:4] == ["Outcome", "Improved", "Proxy", "saving"]
+    assert lines[1].split()[-3:] == ["Net", "per", "family"]
+    # housing: 5 improved, £1,000, gross £5,000 through every step, net 9,831, per family 983
+    assert lines[2].split() == ["Housing", "5", "£1,000"] + ["£5,000"] * 5 + ["£9,831", "£983"]
+    assert lines[3].split() == ["Safety", "2", "£600"] + ["£1,200"] * 5 + ["£2,359", "£236"]
+    pytest.importorskip("pandas")
+    frame = ev.to_frame()
+    assert list(frame.columns) == [
+        "outcome",
+        "improved",
+        "proxy_saving",
+        "gross",
+        "after_deadweight",
+        "after_displacement",
+        "after_attribution",
+        "after_optimism_bias",
+        "net",
+        "net_per_family",
+    ]
+    assert frame["net_per_family"].tolist() == pytest.approx([500 * ANNUITY, 120 * ANNUITY])
+
+
+def test_comparison_and_switching_summaries_by_hand():
+    """The one-line summaries of a comparison and a switching value."""
+    c = TWO.compare(A, B)
+    # 1219.03 - 393.24 = 825.80
+    assert c.summary() == "A − B: £825.80 per family (£1,219.03, 10 families; £393.24, 20 families)"
+    sv = switching_value(TWO, A, 300)
+    assert sv.summary() == "Switching attribution = 0.246097 (savings equal the cost)"
+    lines = str(sv).splitlines()  # the caption (the summary), then the table
+    assert lines[0] == sv.summary()
+    assert lines[1].split() == ["parameter", "value", "low", "high", "note"]
+    assert lines[2].split() == ["attribution", "0.246097", "0", "1", "savings", "equal", "the", "cost"]
