@@ -478,7 +478,12 @@ def test_from_counts_refuses_bad_tables(
             TypeError,
             "both_missing must be a whole number, not bool",
         ),
-        ({"row_missing": [-1, 0]}, SafecoreError, ValueError, "missing counts must be >= 0"),
+        (
+            {"row_missing": [-1, 0]},
+            SafecoreError,
+            ValueError,
+            "row_missing[0] must be a whole number >= 0",
+        ),
         ({"row_missing": [1]}, SafecoreError, ValueError, "row_missing must have length 2"),
     ],
 )

@@ -67,11 +67,24 @@ def test_from_counts_keeps_names_and_missing_as_integers():
     assert (t.missing, t.total) == (3, 6)  # 1 + 0 + 2 missing; 1 + 2 complete + 3
 
 
-@pytest.mark.parametrize("missing", [{"row_missing": [-1]}, {"column_missing": [0, -1]}])
-def test_negative_missing_counts_are_rejected(missing: dict[str, list[int]]):
-    """A negative row_missing or column_missing count is an InvalidTableError, either alone."""
-    with pytest.raises(InvalidTableError, match="missing counts must be >= 0"):
+@pytest.mark.parametrize(
+    ("missing", "where"),
+    [
+        ({"row_missing": [-1]}, r"row_missing\[0\] must be a whole number >= 0: -1"),
+        ({"column_missing": [0, -1]}, r"column_missing\[1\] must be a whole number >= 0: -1"),
+        ({"column_missing": [0, 1.5]}, r"column_missing\[1\] must be a whole number: 1.5"),
+    ],
+)
+def test_bad_missing_counts_are_rejected(missing: dict[str, list[float]], where: str):
+    """A negative or fractional missing count is an InvalidTableError naming the field and entry."""
+    with pytest.raises(InvalidTableError, match=where):
         Tally.from_counts([[1, 2]], **missing)  # type: ignore[arg-type]
+
+
+def test_boolean_missing_count_is_a_type_error():
+    """True is not a count of 1: a boolean missing count is refused (it was read as 1)."""
+    with pytest.raises(TypeError, match=r"row_missing\[0\] must be a whole number, not bool"):
+        Tally.from_counts([[1, 2]], row_missing=[True])
 
 
 def test_missing_counts_are_read_only():

@@ -156,10 +156,26 @@ def _labels(labels: Iterable[Hashable]) -> tuple[Hashable, ...]:
     return tuple(labels)
 
 
-def _frozen(a: ArrayLike) -> NDArray[np.int64]:
-    out = np.array(a, dtype=np.int64)
+def _missing_counts(a: ArrayLike, name: str) -> NDArray[np.int64]:
+    """Return a 1-D sequence of missing counts, each a whole number >= 0, as read-only int64."""
+    raw = np.asarray(a.to_numpy() if hasattr(a, "to_numpy") else a, dtype=object)
+    if raw.ndim != 1:
+        msg = f"{name} must be a 1-D sequence of counts: got shape {raw.shape}"
+        raise InvalidTableError(msg)
+    counts = [
+        check_whole(v, f"{name}[{i}]", error=InvalidTableError) for i, v in enumerate(raw.tolist())
+    ]
+    out = np.array(counts, dtype=np.int64)
     out.setflags(write=False)
     return out
+
+
+def _row_missing(a: ArrayLike) -> NDArray[np.int64]:
+    return _missing_counts(a, "row_missing")
+
+
+def _column_missing(a: ArrayLike) -> NDArray[np.int64]:
+    return _missing_counts(a, "column_missing")
 
 
 def _value_kind(v: object) -> str:
@@ -408,8 +424,8 @@ class Tally(Result):
     table: NDArray[np.int64] = attrs.field(converter=_as_count_table)
     row_labels: tuple[Hashable, ...] = attrs.field(converter=_labels)
     column_labels: tuple[Hashable, ...] = attrs.field(converter=_labels)
-    row_missing: NDArray[np.int64] = attrs.field(converter=_frozen)
-    column_missing: NDArray[np.int64] = attrs.field(converter=_frozen)
+    row_missing: NDArray[np.int64] = attrs.field(converter=_row_missing)
+    column_missing: NDArray[np.int64] = attrs.field(converter=_column_missing)
     both_missing: int = attrs.field(default=0, converter=_both_missing)
     row_name: str | None = None
     column_name: str | None = None
@@ -425,9 +441,6 @@ class Tally(Result):
             raise InvalidTableError(msg)
         if self.row_missing.shape != (r,) or self.column_missing.shape != (c,):
             msg = f"row_missing must have length {r} and column_missing length {c}"
-            raise InvalidTableError(msg)
-        if (self.row_missing < 0).any() or (self.column_missing < 0).any() or self.both_missing < 0:
-            msg = "missing counts must be >= 0"
             raise InvalidTableError(msg)
 
     @classmethod
