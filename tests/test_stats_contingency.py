@@ -203,6 +203,7 @@ def test_monte_carlo_p_is_never_zero():
     assert res.pvalue == pytest.approx(1 / 100)
 
 
+@pytest.mark.stacklevel
 def test_small_expected_warning():
     """Expected counts below 5 trigger SmallExpectedWarning pointing at the caller."""
     with pytest.warns(SmallExpectedWarning, match="below 5") as rec:

@@ -497,6 +497,7 @@ def test_exact_switch_at_50():
     assert wilcoxon(N51, exact=True).exact
 
 
+@pytest.mark.stacklevel
 def test_exact_with_ties_or_zeros_warns_and_falls_back():
     """exact=True with ties (or zeros) uses the normal approximation and warns, as R."""
     with pytest.warns(RankTestWarning, match="cannot compute exact p-value with ties") as caught:

@@ -316,6 +316,7 @@ def test_column_type_is_used():
         tally(recs, rows="r", columns="c", column_type=Attainment)
 
 
+@pytest.mark.stacklevel
 def test_label_merge_warning_points_at_the_caller():
     """The LabelMergeWarning is attributed to the line that called tally()."""
     recs = [{"site": "Site A", "outcome": "ok"}, {"site": "site a", "outcome": "ok"}]
