@@ -250,3 +250,39 @@ def test_comparison_and_switching_summaries_by_hand():
     assert lines[0] == sv.summary()
     assert lines[1].split() == ["parameter", "value", "low", "high", "note"]
     assert lines[2].split() == ["attribution", "0.246097", "0", "1", "savings", "equal", "the", "cost"]
+
+
+@pytest.mark.parametrize(
+    ("parameter", "cost", "kwargs", "value", "bounds", "note"),
+    [
+        # smallest number of years with 500 x (1 + 1/1.035 + ...) >= 1400: 3 (1449.85)
+        ("years", 1400.0, {"max_years": 50}, 3.0, (1.0, 50.0), "smallest whole number of years"),
+        ("years", 1400.0, {}, 3.0, (1.0, 200.0), "smallest whole number of years"),  # default 200
+        # 50 years give at most 500 / (1 - 1/1.035) = 14,785.71
+        ("years", 1e6, {"max_years": 50}, None, (1.0, 50.0), "stay below the cost for 50 years"),
+        # one year: 500 x attribution = 300 at attribution 0.6
+        ("attribution", 300.0, {}, 0.6, (0.0, 1.0), "savings equal the cost"),
+        ("attribution", 0.0, {}, 0.0, (0.0, 1.0), "equal the cost at the bound"),  # 500 x 0 = 0
+        ("attribution", 500.0, {}, 1.0, (0.0, 1.0), "equal the cost at the bound"),  # 500 x 1
+        ("attribution", 600.0, {}, None, (0.0, 1.0), "stay below the cost for every attribution"),
+        # 500 x (1 - deadweight) = 300 at deadweight 0.4
+        ("deadweight", 300.0, {}, 0.4, (0.0, 1.0), "savings equal the cost"),
+        ("deadweight", 0.0, {}, 1.0, (0.0, 1.0), "equal the cost at the bound"),
+        ("deadweight", 500.0, {}, 0.0, (0.0, 1.0), "equal the cost at the bound"),
+    ],
+)
+def test_switching_years_and_shares_by_hand(parameter, cost, kwargs, value, bounds, note):
+    """Switching years, attribution and deadweight: value, the range searched and the reason."""
+    sv = switching_value(MODEL, COHORT, cost, parameter, **kwargs)
+    assert sv.parameter == parameter
+    assert sv.value == (None if value is None else pytest.approx(value, abs=1e-9))
+    assert sv.bounds == bounds
+    assert note in sv.note
+
+
+def test_switching_max_years_is_checked_by_name():
+    """An invalid max_years is a ModelError (a ValueError) naming max_years and the value."""
+    from safecore.cost import ModelError
+
+    with pytest.raises(ModelError, match=r"max_years must be a whole number >= 1: 0"):
+        switching_value(MODEL, COHORT, 1.0, "years", max_years=0)
