@@ -585,15 +585,26 @@ def _enumerate(net: _Network, cols: Int, obs: float, cutoff: float, cap: int) ->
         key = net.radix @ _sort_columns(np.ascontiguousarray(states.T))
         uniq, node = _unique(key, net.span)
         nodes = (uniq[:, None] // net.radix) % (net.rows + 1)
-        parent, cells = _fill(nodes, int(cols[-2]), budget)
+        parent, comp = _completions(nodes, int(cols[-2]), lf, budget)
     except TableTooLargeError:
         return None
     order = np.argsort(node, kind="stable")
-    left = np.ascontiguousarray(nodes.T)  # each completion: cells x and last column s - x
+    return _join(node[order], val[order], np.ones(order.size), parent, comp, cutoff, obs, budget)
+
+
+def _completions(states: Int, column: int, lf: Float, budget: _Budget) -> tuple[Int, Float]:
+    """Every completion of each node with two columns left: its node and value.
+
+    A completion fills the next-to-last column (sum *column*) with cells
+    ``x``; the last column takes ``s - x``. Its value is
+    ``-sum(log x_i! + log (s_i - x_i)!)``.
+    """
+    parent, cells = _fill(states, column, budget)
+    left = np.ascontiguousarray(states.T)
     comp = -(lf[cells[0]] + lf[left[0][parent] - cells[0]])
     for i in range(1, cells.shape[0]):
         comp -= lf[cells[i]] + lf[left[i][parent] - cells[i]]
-    return _join(node[order], val[order], np.ones(order.size), parent, comp, cutoff, obs, budget)
+    return parent, comp
 
 
 def _column_order(cols: Int, rows: Int) -> Int:
@@ -678,9 +689,7 @@ def exact_pvalue(table: Int, *, limit: int) -> float:  # noqa: PLR0915 - one for
         val = val[pick]
         live, node = np.unique(child, return_inverse=True)
         node = node.reshape(-1)
-    states = states[live]
-    parent, arc_val, arc_child, children = net.arcs(states, int(cols[-2]))
-    comp = arc_val - lf[children].sum(axis=1)[arc_child]
+    parent, comp = _completions(states[live], int(cols[-2]), lf, budget)
     total += _join(node, val, wt, parent, comp, cutoff, obs, budget)
     return _finish(total, obs, lf, rows, cols, n)
 
