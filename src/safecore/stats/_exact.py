@@ -66,7 +66,7 @@ __all__ = ["exact_pvalue"]
 REL_TOL = 1e-7
 # Values (sums of log factorials) are compared and merged on a grid of 2**-32 log units.
 _SCALE = float(2**32)
-# Past-path sums examined in the final join count against the limit at this rate
+# Settled past-path sums examined per arc count against the limit at this rate
 # (they are summed in place by reduceat, not allocated).
 _JOIN_RATE = 64
 # The whole network (nodes and arcs down to two columns left) is built up front
@@ -488,13 +488,11 @@ def _two_row_join(
 
     The columns are split in two halves of about equal numbers of fillings;
     every first-row filling of each half is listed with its sum and value.
-    A table is a pair of fillings whose sums add to the first row's sum, so
-    for each filling ``a`` of one half the fillings ``b`` of the other half
-    with the complementary sum and ``a + b`` within the cutoff form a prefix
-    of that sum's fillings sorted by value, whose total is read from running
-    sums within each sum (`_segment_cumsum`). Returns None when a half
-    would list more than ``_HALVES`` fillings (the network algorithm is
-    used then).
+    A table is a pair of fillings whose sums add to the first row's sum: the
+    first half's fillings are the past paths and the second half's the
+    completions of :func:`_join`, a filling of sum ``s`` completing those of
+    sum ``r0 - s``. Returns None when a half would list more than
+    ``_HALVES`` fillings (the network algorithm is used then).
     """
     r0 = int(rows[0])
     halves: tuple[list[int], list[int]] = ([], [])
@@ -510,33 +508,12 @@ def _two_row_join(
     except TableTooLargeError:
         return None
     need = r0 - sb  # the sum of the first half's filling each b completes
-    # b sorted by (need, value): one segment per needed sum
-    q = np.rint(vb * _SCALE).astype(np.int64)
-    base = int(q.min())
-    span = int(q.max()) - base + 2
-    keys = need * span + (q - base)
-    order = np.argsort(keys, kind="stable")
-    keys, vb, need = keys[order], vb[order], need[order]
-    seg = _starts(need)
-    seg_sum = need[seg]
-    # scale each segment by the largest b any a of that sum may use
-    pos = np.searchsorted(seg_sum, sa)
-    has = (pos < seg_sum.size) & (seg_sum[np.minimum(pos, seg_sum.size - 1)] == sa)
-    sa, va, pos = sa[has], va[has], pos[has]
-    if sa.size == 0:
+    completed = np.zeros(r0 + 1, dtype=np.bool_)
+    completed[need] = True
+    keep = completed[sa]
+    if not keep.any():
         return 0.0
-    anchor = np.full(seg.size, np.inf)
-    np.minimum.at(anchor, pos, va)
-    anchor = cutoff - anchor
-    owner = np.repeat(np.arange(seg.size), np.diff(np.append(seg, vb.size)))
-    terms = np.exp(np.minimum(vb - anchor[owner], 1.0))
-    running = _segment_cumsum(terms, seg)
-    probe = sa * span + np.clip(np.floor((cutoff - va) * _SCALE) - base, -1, span - 1).astype(np.int64)
-    end = np.searchsorted(keys, probe, side="right")
-    ok = end > seg[pos]
-    if not ok.any():
-        return 0.0
-    return float((running[end[ok] - 1] * np.exp(va[ok] + anchor[pos[ok]] - obs)).sum())
+    return _join(sa[keep], va[keep], np.ones(int(keep.sum())), need, vb, cutoff, obs)
 
 
 def _small_table(net: _Network, cols: Int, obs: float, cutoff: float) -> float | None:
@@ -588,8 +565,7 @@ def _enumerate(net: _Network, cols: Int, obs: float, cutoff: float, cap: int) ->
         parent, comp = _completions(nodes, int(cols[-2]), lf, budget)
     except TableTooLargeError:
         return None
-    order = np.argsort(node, kind="stable")
-    return _join(node[order], val[order], np.ones(order.size), parent, comp, cutoff, obs, budget)
+    return _join(node, val, np.ones(node.size), parent, comp, cutoff, obs)
 
 
 def _completions(states: Int, column: int, lf: Float, budget: _Budget) -> tuple[Int, Float]:
@@ -690,7 +666,7 @@ def exact_pvalue(table: Int, *, limit: int) -> float:  # noqa: PLR0915 - one for
         live, node = np.unique(child, return_inverse=True)
         node = node.reshape(-1)
     parent, comp = _completions(states[live], int(cols[-2]), lf, budget)
-    total += _join(node, val, wt, parent, comp, cutoff, obs, budget)
+    total += _join(node, val, wt, parent, comp, cutoff, obs)
     return _finish(total, obs, lf, rows, cols, n)
 
 
@@ -777,18 +753,20 @@ def _join(
     comp: Float,
     cutoff: float,
     obs: float,
-    budget: _Budget,
 ) -> float:
-    """Sum the complete tables through the past paths (*node*, *val*, *wt*) with two columns left.
+    """Sum the complete tables through the past paths (*node*, *val*, *wt*).
 
-    *parent* and *comp* are the completions of every node (sorted by node):
-    filling the next-to-last column fixes the last. Sorted by value, the
-    completions within the cutoff of a past path form a prefix of its node's,
-    summed in place with ``numpy.add.reduceat``.
+    *parent* and *comp* are the completions of every node (every node of
+    *node* has at least one): with two columns left, filling the
+    next-to-last column fixes the last. Sorted by value, the completions
+    within the cutoff of a past path form a prefix of its node's. Short
+    prefixes are summed in place (``numpy.add.reduceat``); when their total
+    length exceeds four times the completions, each prefix's total is read
+    from running sums restarted at each node (:func:`_segment_cumsum`), so
+    the work never grows with the prefixes.
     """
-    m = int(parent[-1]) + 1
+    m = int(parent.max()) + 1
     owner = parent
-    start = np.searchsorted(parent, np.arange(m + 1))
     q = np.rint(comp * _SCALE).astype(np.int64)
     base = q.min(initial=0)
     span = int(q.max(initial=0) - base) + 2
@@ -801,10 +779,12 @@ def _join(
         keys = keys[order]
     # Scale each node's terms by its anchor, cutoff - (least past value at the node):
     # every term a past path sums is then at most 1 (the clip only touches terms no path sums).
-    anchor = np.zeros(m)
-    groups = _starts(node)
-    anchor[node[groups]] = cutoff - np.minimum.reduceat(val, groups)
-    terms = np.exp(np.minimum(comp[order] - anchor[owner[order]], 1.0))
+    least = np.full(m, np.inf)
+    np.minimum.at(least, node, val)
+    anchor = cutoff - least  # -inf at nodes no past path reaches (their terms are never summed)
+    owner = owner[order]
+    start = np.searchsorted(owner, np.arange(m + 1))
+    terms = np.exp(np.minimum(comp[order] - anchor[owner], 1.0))
     # the number of completions of each past path's node within cutoff - val
     tq = np.floor((cutoff - val) * _SCALE)
     if keys is not None:
@@ -818,14 +798,15 @@ def _join(
             end[i] = a + int(np.searchsorted(qs[a:b], limit_q, side="right"))
     begin = start[node]
     ok = end > begin
-    budget.check(int((end - begin)[ok].sum()) // _JOIN_RATE)
     if not ok.any():
         return 0.0
-    bounds = np.empty(2 * int(ok.sum()), dtype=np.int64)
-    bounds[0::2] = begin[ok]
-    bounds[1::2] = end[ok]
-    extended = np.append(terms, 0.0)
-    sums = np.add.reduceat(extended, bounds)[0::2]
+    if int((end - begin)[ok].sum()) <= 4 * terms.size:  # short prefixes: each summed in place
+        bounds = np.empty(2 * int(ok.sum()), dtype=np.int64)
+        bounds[0::2] = begin[ok]
+        bounds[1::2] = end[ok]
+        sums = np.add.reduceat(np.append(terms, 0.0), bounds)[0::2]
+    else:  # long prefixes: read from running sums restarted at each node
+        sums = _segment_cumsum(terms, _starts(owner))[end[ok] - 1]
     return float((wt[ok] * sums * np.exp(val[ok] + anchor[node[ok]] - obs)).sum())
 
 
