@@ -350,8 +350,10 @@ def test_chain_per_draw_is_evaluate_per_parameter(
     n = len(draws)
     attr, dead = np.array(draws).T
     c = cohort(improved)
-    _, imp, sav = model._arrays(c)
-    net = model._net(np.tile(imp, (n, 1)), np.tile(sav, (n, 1)), attribution=attr, deadweight=dead)
+    keys, imp, sav = model._arrays(c)
+    net = model._net(
+        np.tile(imp, (n, 1)), np.tile(sav, (n, 1)), keys=keys, attribution=attr, deadweight=dead
+    )
     for i in range(n):
         ev = attrs.evolve(model, attribution=attr[i], deadweight=dead[i]).evaluate(c)
         np.testing.assert_array_equal(net[i], ev.net)

@@ -15,7 +15,17 @@ from __future__ import annotations
 
 import pytest
 
-from safecore.cost import Cohort, Proxy, ProxyTable, SavingModel, switching_value, value_for_money
+from safecore.cost import (
+    Cohort,
+    ModelError,
+    OptimismBias,
+    Proxy,
+    ProxyTable,
+    SavingModel,
+    delivery_cost_per_family,
+    switching_value,
+    value_for_money,
+)
 
 MODEL = SavingModel(ProxyTable([Proxy("housing", "An eviction has been avoided.", 1000, "Test")]))
 COHORT = Cohort("Pilot", families=10, improved={"housing": 5})
@@ -286,3 +296,109 @@ def test_switching_max_years_is_checked_by_name():
 
     with pytest.raises(ModelError, match=r"max_years must be a whole number >= 1: 0"):
         switching_value(MODEL, COHORT, 1.0, "years", max_years=0)
+
+
+# -- per-proxy shares against drawn shares, argument checks, defaults ----------------------------
+
+
+def test_drawn_attribution_replaces_only_the_model_wide_value():
+    """A proxy's own attribution stays when simulate draws the model's.
+
+    Housing £1,000 with its own attribution 0.5, safety £600 with none; 10 families, 5 and 2
+    improved; no sampling and no proxy spread, attribution drawn from [0.25, 0.25]:
+    5 x 1000 x 0.5 + 2 x 600 x 0.25 = 2500 + 300 = 2800 every draw.
+    (Drawn for both: 1250 + 300 = 1550; the proxies swapped: 1250 + 1200 = 2450.)
+    """
+    from safecore.cost import simulate
+
+    table = ProxyTable(
+        [
+            Proxy("housing", "An eviction has been avoided.", 1000, "Test", attribution=0.5),
+            Proxy("safety", "A child is safer.", 600, "Test"),
+        ]
+    )
+    cohort = Cohort("Pilot", families=10, improved={"housing": 5, "safety": 2})
+    result = simulate(
+        SavingModel(table),
+        cohort,
+        n=10,
+        proxy_spread=0.0,
+        sampling=False,
+        attribution_range=(0.25, 0.25),
+        seed=1,
+    )
+    assert result.total.tolist() == [2800.0] * 10
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "names"),
+    [
+        (
+            lambda: SavingModel(MODEL.proxies, allow_mixed_price_years="yes"),
+            TypeError,
+            ("allow_mixed_price_years", "True or False", "'yes'"),
+        ),
+        (lambda: SavingModel(MODEL.proxies, drop_off=1.5), ModelError, ("drop_off", "1.5")),
+        (lambda: SavingModel(MODEL.proxies, years=0), ModelError, ("years", "0")),
+        (lambda: delivery_cost_per_family(-1.0, 10), ModelError, ("funding", "-1")),
+        (
+            lambda: delivery_cost_per_family(100.0, 10, startup_share=2),
+            ModelError,
+            ("startup_share", "2"),
+        ),
+        (lambda: value_for_money(MODEL, COHORT, -5.0), ModelError, ("cost_per_family", "-5")),
+        (lambda: switching_value(MODEL, COHORT, float("nan")), ModelError, ("cost_per_family", "nan")),
+    ],
+)
+def test_model_arguments_are_refused_by_name(call, error, names):
+    """Each refused argument raises the model's error class and names itself and its value."""
+    with pytest.raises(error) as info:
+        call()
+    if error is ModelError:
+        assert type(info.value) is ModelError
+    message = str(info.value)
+    for name in names:
+        assert name in message
+
+
+def test_every_graded_proxy_needs_a_grade_table():
+    """An ungraded proxy first does not stop the check of a graded one after it, which is named."""
+    table = ProxyTable(
+        [
+            Proxy("housing", "An eviction has been avoided.", 1000, "Test"),
+            Proxy("safety", "A child is safer.", 600, "Test", grade=3),
+        ]
+    )
+    with pytest.raises(ModelError, match=r"proxy 'safety' has confidence grade 3 .* no grade_table"):
+        SavingModel(table)
+
+
+def test_model_to_dict_holds_its_grade_table():
+    """to_dict gives the grade table's own dictionary, not None, when the model has one."""
+    bias = OptimismBias({1: 0.1, 2: 0.2})
+    d = SavingModel(MODEL.proxies, grade_table=bias).to_dict()
+    assert d["grade_table"] == bias.to_dict()
+    assert SavingModel(MODEL.proxies).to_dict()["grade_table"] is None
+
+
+def test_delivery_cost_per_family_has_no_startup_share_by_default():
+    """funding x (1 - 0) / families: £1,000 for 8 families is £125 each."""
+    assert delivery_cost_per_family(1000.0, 8) == 125.0
+    # with a 10% start-up share: 1000 x 0.9 / 8 = 112.5
+    assert delivery_cost_per_family(1000.0, 8, startup_share=0.1) == pytest.approx(112.5)
+
+
+def test_sensitivity_names_a_proxy_given_by_text():
+    """A proxy of the user's own outcome (text, not a CostOutcome) is named by that text.
+
+    Respite care £1,000, 5 of 10 families: £500 per family; a 20% proxy spread gives £800 to
+    £1,200 for the proxy and £400 to £600 per family.
+    """
+    from safecore.cost import sensitivity
+
+    model = SavingModel(ProxyTable([Proxy("Respite care", "A night of respite avoided.", 1000, "Test")]))
+    cohort = Cohort("Pilot", families=10, improved={"Respite care": 5})
+    rows = {r.parameter: r for r in sensitivity(model, cohort).rows}
+    row = rows["proxy: Respite care"]
+    assert (row.low, row.high) == pytest.approx((800.0, 1200.0))
+    assert (row.per_family_low, row.per_family_high) == pytest.approx((400.0, 600.0))

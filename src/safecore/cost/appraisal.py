@@ -776,7 +776,7 @@ def appraise(model: SavingModel, cohort: Cohort, costs: Costs) -> Appraisal:
         raise InputTypeError(msg)
     ev = model.evaluate(cohort)
     keys = ev.outcomes
-    prm = model._params(keys, len(keys))
+    prm = model._params(keys)
     horizon = max(prm.profile.shape[1] if keys else model.years, costs.years)
     profile = np.zeros((len(keys), horizon))
     profile[:, : prm.profile.shape[1]] = prm.profile

@@ -40,7 +40,7 @@ from safecore._validate import (
 from safecore.categories import CostOutcome
 from safecore.cost.cohorts import Cohort
 from safecore.cost.optimism import OptimismBias
-from safecore.cost.proxies import Proxy, ProxyTable
+from safecore.cost.proxies import ProxyTable
 
 __all__ = [
     "GREEN_BOOK_SCHEDULE",
@@ -434,18 +434,6 @@ def _per_draw(value: float | NDArray[np.float64]) -> float | NDArray[np.float64]
     return np.asarray(value, dtype=np.float64)[..., np.newaxis]
 
 
-def _has_own_values(p: Proxy) -> bool:
-    """Whether a proxy carries a share, grade or benefit profile of its own."""
-    return (
-        p.grade is not None
-        or p.lag != 0
-        or any(
-            getattr(p, k) is not None
-            for k in ("duration", "drop_off", "deadweight", "displacement", "attribution")
-        )
-    )
-
-
 def _payback_year(annual: float, weights: NDArray[np.float64], cost: float) -> int | None:
     """First year ``t`` (0-based) with ``annual × (w_0 + ... + w_t) >= cost``; None if none.
 
@@ -674,15 +662,9 @@ class SavingModel:
         saving = np.array([self.proxies[k].saving for k in keys], dtype=np.float64)
         return keys, improved, saving
 
-    def _params(self, keys: tuple[str, ...] | None, k: int) -> _Params:
-        """Per-outcome parameters for *keys* (None: *k* outcomes with no per-proxy values)."""
-        if keys is None:
-            if any(_has_own_values(p) for p in self.proxies):
-                msg = "the chain of a model with per-proxy values needs the outcome keys"
-                raise ModelError(msg)
-            proxies: list[Proxy] = []
-        else:
-            proxies = [self.proxies[key] for key in keys]
+    def _params(self, keys: tuple[str, ...]) -> _Params:
+        """Per-outcome parameters for the outcomes *keys*."""
+        proxies = [self.proxies[key] for key in keys]
         masks: dict[str, NDArray[np.bool_] | None] = {}
         values: dict[str, Share] = {}
         for name in ("deadweight", "displacement", "attribution", "optimism_bias"):
@@ -703,16 +685,10 @@ class SavingModel:
             p.lag == 0 and p.duration in (None, self.years) and p.drop_off in (None, self.drop_off)
             for p in proxies
         )
-        n = len(proxies) if keys is not None else k
-        lags = tuple(p.lag for p in proxies) if keys is not None else (0,) * n
-        durations = (
-            tuple(p.duration or self.years for p in proxies) if keys is not None else (self.years,) * n
-        )
-        drops = (
-            tuple(self.drop_off if p.drop_off is None else p.drop_off for p in proxies)
-            if keys is not None
-            else (self.drop_off,) * n
-        )
+        n = len(proxies)
+        lags = tuple(p.lag for p in proxies)
+        durations = tuple(p.duration or self.years for p in proxies)
+        drops = tuple(self.drop_off if p.drop_off is None else p.drop_off for p in proxies)
         if uniform:
             t = np.arange(self.years)
             profile = np.tile((1 - self.drop_off) ** t, (n, 1))
@@ -747,7 +723,7 @@ class SavingModel:
         improved: NDArray[np.float64],
         saving: NDArray[np.float64],
         *,
-        keys: tuple[str, ...] | None = None,
+        keys: tuple[str, ...],
         attribution: float | NDArray[np.float64] | None = None,
         deadweight: float | NDArray[np.float64] | None = None,
         displacement: float | NDArray[np.float64] | None = None,
@@ -768,11 +744,11 @@ class SavingModel:
         [`simulate`][safecore.cost.uncertainty.simulate]. A share given here replaces the model's,
         as a number or as an array with the shape of the leading axes (one value per draw); None
         keeps the model's.
-        *keys* names the outcomes (needed when proxies carry their own shares,
+        *keys* names the outcomes (proxies may carry their own shares,
         grades or benefit profiles; a drawn share then replaces only the
         model-wide value, not a proxy's own).
         """
-        prm = self._params(keys, np.shape(saving)[-1] if np.ndim(saving) else 0)
+        prm = self._params(keys)
         dw = _with_override(prm.deadweight, prm.masks["deadweight"], deadweight)
         disp = _with_override(prm.displacement, prm.masks["displacement"], displacement)
         attr = _with_override(prm.attribution, prm.masks["attribution"], attribution)
@@ -789,7 +765,7 @@ class SavingModel:
         improved: NDArray[np.float64],
         saving: NDArray[np.float64],
         *,
-        keys: tuple[str, ...] | None = None,
+        keys: tuple[str, ...],
         **shares: float | NDArray[np.float64] | None,
     ) -> NDArray[np.float64]:
         """Return the last step of `_chain`: net value per outcome over the benefit period."""
@@ -826,7 +802,7 @@ class SavingModel:
 
     def _payback(self, ev: Evaluation, cost: float) -> int | None:
         """Return the package's payback rule for *ev* against a year-0 cost per family."""
-        prm = self._params(ev.outcomes, len(ev.outcomes))
+        prm = self._params(ev.outcomes)
         if prm.uniform:
             annual = float(ev.after_optimism_bias.sum()) / ev.families
             return _payback_year(annual, self.yearly_weights(), cost)
@@ -1257,10 +1233,9 @@ def switching_value(  # noqa: PLR0911 - one return per kind of answer
         return SwitchingValue(parameter, 0.0, bounds, "savings equal the cost at the bound")
     if hi == 0.0:
         return SwitchingValue(parameter, 1.0, bounds, "savings equal the cost at the bound")
-    if np.sign(lo) == np.sign(hi):
-        side = "above" if lo > 0 else "below"
+    if np.sign(lo) == np.sign(hi):  # savings are never negative: both gaps are below zero
         return SwitchingValue(
-            parameter, None, bounds, f"savings stay {side} the cost for every {parameter} in [0, 1]"
+            parameter, None, bounds, f"savings stay below the cost for every {parameter} in [0, 1]"
         )
     root = float(brentq(lambda x: gap(**{parameter: x}), 0.0, 1.0, xtol=1e-12))
     return SwitchingValue(parameter, root, bounds, "savings equal the cost")
