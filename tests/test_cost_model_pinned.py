@@ -402,3 +402,56 @@ def test_sensitivity_names_a_proxy_given_by_text():
     row = rows["proxy: Respite care"]
     assert (row.low, row.high) == pytest.approx((800.0, 1200.0))
     assert (row.per_family_low, row.per_family_high) == pytest.approx((400.0, 600.0))
+
+
+def _words(text: str) -> list[list[str]]:
+    return [line.split() for line in text.splitlines()]
+
+
+ONE_YEAR = SavingModel(TWO.proxies)
+ONLY_HOUSING = Cohort("A", families=10, improved={"housing": 5})
+ONLY_SAFETY = Cohort("B", families=20, improved={"safety": 4})
+
+
+def test_printed_results_by_hand():
+    """Captions, headers and cells of the printed results, each figure by hand.
+
+    A: housing 5 x £1,000 = £5,000 over 10 families = £500 each (every step the same: no shares).
+    B: safety 4 x £600 = £2,400 over 20 families = £120 each. Each cohort lacks the other's
+    outcome, shown as £0. At a cost of £0 the BCR and ROI are infinite; payback is year 0.
+    Switching lag at £100: 500 / 1.035**L >= 100 up to L = 46 (1.035**46 = 4.87, 1.035**47 = 5.04).
+    Switching attribution at £100: 500 x a = 100, a = 0.2.
+    """
+    assert _words(str(ONE_YEAR.evaluate(ONLY_HOUSING))) == _words(
+        "A: £500.00 per family (10 families), £5,000 in total\n"
+        "Outcome Improved Proxy saving Gross After deadweight After displacement After attribution "
+        "After optimism bias Net Net per family\n"
+        "Housing 5 £1,000 £5,000 £5,000 £5,000 £5,000 £5,000 £5,000 £500"
+    )
+    assert _words(str(ONE_YEAR.compare(ONLY_HOUSING, ONLY_SAFETY))) == _words(
+        "Savings per family: A £500 − B £120 = £380\n"
+        "Outcome A per family B per family Difference\n"
+        "Housing £500 £0 £500\n"
+        "Safety £0 £120 -£120"
+    )
+    assert _words(str(value_for_money(ONE_YEAR, ONLY_HOUSING, 0.0))) == _words(
+        "Value for money per family\n"
+        "Benefit Cost NPV BCR ROI Payback year\n"
+        "£500 £0 £500 inf inf% 0"
+    )
+    assert _words(str(switching_value(ONE_YEAR, ONLY_HOUSING, 100.0, "lag", max_years=50))) == _words(
+        "Switching lag = 46 (largest whole lag (years) whose savings reach the cost)\n"
+        "parameter value low high note\n"
+        "lag 46 0 50 largest whole lag (years) whose savings reach the cost"
+    )
+    assert _words(str(switching_value(ONE_YEAR, ONLY_HOUSING, 100.0))) == _words(
+        "Switching attribution = 0.2 (savings equal the cost)\n"
+        "parameter value low high note\n"
+        "attribution 0.2 0 1 savings equal the cost"
+    )
+
+
+def test_grade_table_must_be_an_optimism_bias_table():
+    """A plain dict is refused as grade_table, by name and with what is expected."""
+    with pytest.raises(TypeError, match=r"grade_table must be an OptimismBias table, not dict"):
+        SavingModel(MODEL.proxies, grade_table={1: 0.1})
