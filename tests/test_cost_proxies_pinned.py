@@ -277,7 +277,12 @@ def test_rebasing_names_the_proxy_without_a_price_year():
         ({2019: float("nan")}, 2019, ProxyTableError, "price_index[2019] must be a finite number"),
         ({2019.5: 1.0}, 2019, ProxyTableError, "a price_index year must be a whole number: 2019.5"),
         ({"2019": 1.0}, 2019, InputTypeError, "a price_index year"),
-        ([2019, 1.0], 2019, InputTypeError, "price_index must be a mapping of year to index value"),
+        (
+            [2019, 1.0],
+            2019,
+            InputTypeError,
+            "price_index must be a mapping of year to index value, not list: [2019, 1.0]",
+        ),
         ("2019", 2019, InputTypeError, "not str: '2019'"),
         ((1, 2), 2019, InputTypeError, "not tuple: (1, 2)"),
     ],
@@ -778,6 +783,7 @@ CSV_TEXT = "outcome,indicator,saving,source\na,x,3,s\n"
         (CSV_TEXT, {}, 3.0),  # an outcome cell on the first line
         ("\ufeff" + CSV_TEXT, {}, 3.0),  # after a byte-order mark
         ("outcome;indicator;saving;source\na;x;5;s\n", {"delimiter": ";"}, 5.0),
+        ('" outcome ",indicator,saving,source\na,x,7,s\n', {}, 7.0),  # spaces inside the quotes
     ],
 )
 def test_standard_input_format_is_sniffed(
@@ -828,6 +834,8 @@ def test_standard_input_workbook_is_sniffed(monkeypatch: pytest.MonkeyPatch, tmp
         (b"hello\n", {}),  # neither
         (b"\xff\xfe\x00o", {}),  # not UTF-8
         (b"outcome = 1\n", {"delimiter": "="}),  # both: TOML, and an outcome cell split on '='
+        (b"a = " + b"[" * 5000 + b"]" * 5000, {}),  # too deep for the TOML parser; no [ first
+        (b"Xoutcome,indicator\n", {}),  # a cell must be the word outcome, not contain it
     ],
 )
 def test_standard_input_that_cannot_be_told_apart(
@@ -838,3 +846,74 @@ def test_standard_input_that_cannot_be_told_apart(
     with pytest.raises(ProxyTableError) as info:
         load_proxies("-", **kw)
     assert "standard input: cannot tell whether the proxy table is TOML, CSV or .xlsx" in str(info.value)
+
+
+def test_standard_input_line_opening_a_table_marks_toml(monkeypatch: pytest.MonkeyPatch):
+    """A line starting with '[' (here after a Unicode line separator in a comment) makes it TOML."""
+    _stdin(monkeypatch, "# a note\u2028[x]\n".encode())
+    with pytest.raises(ProxyTableError) as info:
+        load_proxies("-")
+    assert "-: no proxies; expected [[proxy]] tables" in str(info.value)
+
+
+def test_standard_input_empty_delimiter_is_reported_as_such(monkeypatch: pytest.MonkeyPatch):
+    """delimiter='' sniffs with a comma, so a CSV is read as CSV and the delimiter is refused."""
+    _stdin(monkeypatch, CSV_TEXT.encode())
+    with pytest.raises(InputValueError) as info:
+        load_proxies("-", delimiter="")
+    assert "delimiter must be one character" in str(info.value)
+
+
+def test_equal_tables_hash_equal_and_different_ones_differ():
+    """A table hashes by its proxies: equal tables hash equal, and these two different ones differ."""
+    a = ProxyTable([FULL, BARE])
+    assert hash(a) == hash(ProxyTable([FULL, BARE]))
+    assert {a: 1}[ProxyTable([FULL, BARE])] == 1
+    assert hash(a) != hash(ProxyTable([BARE, FULL]))  # same proxies, other order: another table
+
+
+def test_xlsx_reads_the_sheet_named(tmp_path: Path):
+    """sheet= picks a sheet other than the first; a sheet that is absent is named."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.title = "Notes"
+    book.active.append(["nothing here"])
+    second = book.create_sheet("Second")
+    for row in ([*REQUIRED], ["a", "x", 9, "s"]):
+        second.append(row)
+    path = tmp_path / "p.xlsx"
+    book.save(path)
+    assert load_proxies(path, sheet="Second")["a"].saving == 9.0
+    with pytest.raises(ProxyTableError) as info:
+        load_proxies(path)  # the first sheet has no header row
+    assert "p.xlsx, sheet 'Notes': no header row with the columns outcome, indicator, saving" in str(
+        info.value
+    )
+    with pytest.raises(ProxyTableError) as info:
+        load_proxies(path, sheet="Third")
+    assert "p.xlsx: no sheet 'Third' (sheets: Notes, Second)" in str(info.value)
+
+
+def test_xlsx_text_numbers_follow_decimal(tmp_path: Path):
+    """Numbers typed as text in a workbook are read with decimal=',' when it is given."""
+    path = _workbook(
+        tmp_path / "p.xlsx", [[*REQUIRED, "attribution"], ["a", "x", "1.250,5", "s", "0,5"]]
+    )
+    p = load_proxies(path, decimal=",")["a"]
+    assert (p.saving, p.attribution) == (1250.5, 0.5)
+
+
+@pytest.mark.parametrize(
+    ("grade", "message"),
+    [
+        ("2.5", "row 2: grade must be a whole number: 2.5"),  # starts with a digit: a number
+        ("2x", "row 2: grade must be a number: '2x'"),
+        ("x2", "row 2: grade must be a confidence grade, a whole number from 1 to 6"),  # a letter grade
+    ],
+)
+def test_xlsx_grade_text(tmp_path: Path, grade: str, message: str):
+    """A grade typed as text is a number if it starts with a digit, else a (refused) letter grade."""
+    path = _workbook(tmp_path / "p.xlsx", [[*REQUIRED, "grade"], ["a", "x", 1, "s", grade]])
+    with pytest.raises(ProxyTableError) as info:
+        load_proxies(path)
+    assert message in str(info.value)
