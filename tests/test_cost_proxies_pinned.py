@@ -736,7 +736,10 @@ def test_toml_refuses_csv_options(tmp_path: Path, kw: dict[str, Any]):
     """delimiter, decimal and missing describe CSV text; for TOML they are an InputValueError."""
     with pytest.raises(InputValueError) as info:
         _load(tmp_path, "p.toml", TOML_ROW, **kw)
-    assert "p.toml: delimiter, decimal and missing apply to CSV files only" in str(info.value)
+    assert str(info.value).endswith(
+        "p.toml: delimiter, decimal and missing apply to CSV files only; a TOML file writes "
+        "numbers and absent fields unambiguously"
+    )
 
 
 @pytest.mark.parametrize(("name", "text"), [("p.csv", "outcome,indicator,saving,source\na,x,1,s\n")])
@@ -778,7 +781,10 @@ def test_unknown_suffix_names_it(tmp_path: Path):
     """A readable file with another suffix is refused naming the suffix and the options."""
     with pytest.raises(ProxyTableError) as info:
         _load(tmp_path, "p.json", TOML_ROW)
-    assert "p.json: unknown proxy file type '.json'; expected .toml, .csv or .xlsx" in str(info.value)
+    assert str(info.value).endswith(
+        "p.json: unknown proxy file type '.json'; expected .toml, .csv or .xlsx "
+        "(or give its format: --proxies-format, --from, or file_format= in Python)"
+    )
 
 
 # -- standard input: the format read from the content ------------------------------------------
@@ -864,7 +870,10 @@ def test_standard_input_that_cannot_be_told_apart(
     _stdin(monkeypatch, data)
     with pytest.raises(ProxyTableError) as info:
         load_proxies("-", **kw)
-    assert "standard input: cannot tell whether the proxy table is TOML, CSV or .xlsx" in str(info.value)
+    assert str(info.value) == (
+        "standard input: cannot tell whether the proxy table is TOML, CSV or .xlsx; say which "
+        "(safecore report --proxies-format, safecore proxies --from, or file_format= in Python)"
+    )
 
 
 def test_standard_input_line_opening_a_table_marks_toml(monkeypatch: pytest.MonkeyPatch):
