@@ -8,8 +8,8 @@
 #                                               (a lower bound on the full suite's score)
 #
 # Runs in a scratch copy of the checkout so the working tree is untouched,
-# then prints the score per module (killed / all, counting "no tests" and
-# timeouts as survivors). Needs the test extra and mutmut:
+# then prints the score per module (killed / all, counting "no tests" as survived and
+# timeouts as killed: the suite would hang). Needs the test extra and mutmut:
 #   python -m pip install -e ".[test,pandas,plot,excel]" "mutmut>=3.8,<4"
 # Time on 2 cores: see docs/testing.md.
 set -euo pipefail
