@@ -820,16 +820,17 @@ def audit(
         _check_summary(run, s, quantities)
     figs = {f.name: f for f in figures}
     for k, r in enumerate(relations, start=1):
+        if isinstance(r, PrintedTest):  # refers to nothing else, so it cannot miss a key
+            _check_printed_test(run, r)
+            continue
         try:
             if isinstance(r, Comparison):
                 _check_comparison(run, r, by_name)
-            elif isinstance(r, PrintedTest):
-                _check_printed_test(run, r)
             elif r.kind == "agree":
                 _check_agree(run, r, quantities)
             else:
                 _check_relation(run, r, quantities, figs)
         except MissingKeyError as exc:
-            msg = f"relations[{k}] ({r.kind if not isinstance(r, PrintedTest) else 'test'}): {exc}"
+            msg = f"relations[{k}] ({r.kind}): {exc}"
             raise MissingKeyError(msg) from None
     return AuditReport(tuple(run.findings), run.checks)
