@@ -241,7 +241,12 @@ def _check_count_table(run: _Run, t: CountTable, quantities: Quantities) -> None
         base = stated_total if stated_total is not None else grand
         for i, label in enumerate(t.row_labels):
             p = printed(t.row_total_percents[i], "N %")
-            value = 100 * n_rows[i] / base if base else math.nan
+            if not base:
+                run.not_checkable(
+                    t.name, label, "N %", p.value, "percent", f"the denominator of {n_rows[i]:g} is 0"
+                )
+                continue
+            value = 100 * n_rows[i] / base
             run.check(
                 run.consistent(p, value),
                 t.name,
