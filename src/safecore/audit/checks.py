@@ -241,7 +241,12 @@ def _check_count_table(run: _Run, t: CountTable, quantities: Quantities) -> None
         base = stated_total if stated_total is not None else grand
         for i, label in enumerate(t.row_labels):
             p = printed(t.row_total_percents[i], "N %")
-            value = 100 * n_rows[i] / base if base else math.nan
+            if not base:
+                run.not_checkable(
+                    t.name, label, "N %", p.value, "percent", f"the denominator of {n_rows[i]:g} is 0"
+                )
+                continue
+            value = 100 * n_rows[i] / base
             run.check(
                 run.consistent(p, value),
                 t.name,
@@ -820,16 +825,17 @@ def audit(
         _check_summary(run, s, quantities)
     figs = {f.name: f for f in figures}
     for k, r in enumerate(relations, start=1):
+        if isinstance(r, PrintedTest):  # refers to nothing else, so it cannot miss a key
+            _check_printed_test(run, r)
+            continue
         try:
             if isinstance(r, Comparison):
                 _check_comparison(run, r, by_name)
-            elif isinstance(r, PrintedTest):
-                _check_printed_test(run, r)
             elif r.kind == "agree":
                 _check_agree(run, r, quantities)
             else:
                 _check_relation(run, r, quantities, figs)
         except MissingKeyError as exc:
-            msg = f"relations[{k}] ({r.kind if not isinstance(r, PrintedTest) else 'test'}): {exc}"
+            msg = f"relations[{k}] ({r.kind}): {exc}"
             raise MissingKeyError(msg) from None
     return AuditReport(tuple(run.findings), run.checks)

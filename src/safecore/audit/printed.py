@@ -245,7 +245,7 @@ def consistent(
     if printed.bound == ">":
         return hi > printed.value
     d = printed.decimals if decimals is None else decimals
-    if hi - low <= 1e-12 * max(1.0, abs(low)):
+    if math.isfinite(hi - low) and hi - low <= 1e-12 * max(1.0, abs(low)):
         return math.isclose(
             round_to(low, d, rounding), printed.value, rel_tol=0, abs_tol=10.0 ** -(d + 3)
         )
