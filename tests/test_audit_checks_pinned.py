@@ -1339,3 +1339,18 @@ def test_a_difference_from_a_zero_figure_is_bounded():
     figs = [Figure("a", "T", "1.5"), Figure("b", "T", "0.0"), Figure("f", "T", "9.9")]
     report = audit(figures=figs, relations=[Relation("difference", ["a", "b"], published="f")])
     assert fields(report) == [("T", "f", "", 9.9, 1.5, "difference", "error")]
+
+
+def test_agree_finding_names_a_table_whose_name_holds_dots():
+    """'Table 5.1.row.b' is row b of table 'Table 5.1' (not table 'Table 5', kind '1').
+
+    Row b of Table 5.1 sums to 2 + 2 = 4; row c of U sums to 5 + 4 + 1 = 10.
+    """
+    t = CountTable("Table 5.1", ("a", "b"), ("yes", "no"), COUNTS)
+    u = CountTable("U", ("c",), ("yes", "no", "maybe"), ((5, 4, 1),))
+    report = audit([t, u], relations=[Relation("agree", ["Table 5.1.row.b", "U.row.c"])])
+    assert fields(report) == [("Table 5.1", "b", "", 4, 10, "equal", "error")]
+    # the longest table name wins when one table's name starts another's
+    v = CountTable("Table 5", ("b",), ("yes", "no"), ((1, 2),))
+    both = audit([t, u, v], relations=[Relation("agree", ["Table 5.1.row.b", "U.row.c"])])
+    assert fields(both) == [("Table 5.1", "b", "", 4, 10, "equal", "error")]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import warnings
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 
 import attrs
 import numpy as np
@@ -568,7 +568,20 @@ def _check_relation(
     )
 
 
-def _check_agree(run: _Run, r: Relation, quantities: Mapping[str, _Quantity]) -> None:
+def _quantity_parts(name: str, tables: Collection[str]) -> tuple[str, str, str]:
+    """Split a quantity's name into its table, kind and label (a table's name may hold dots)."""
+    table = max((t for t in tables if name.startswith(f"{t}.")), key=len, default=None)
+    if table is None:
+        table, _, rest = name.partition(".")
+    else:
+        rest = name[len(table) + 1 :]
+    kind, _, label = rest.partition(".")
+    return table, kind, label
+
+
+def _check_agree(
+    run: _Run, r: Relation, quantities: Mapping[str, _Quantity], tables: Collection[str]
+) -> None:
     a, b = r.operands
     if "*" in a:
         pa, pb = a.split("*")[0], b.split("*")[0]
@@ -583,7 +596,7 @@ def _check_agree(run: _Run, r: Relation, quantities: Mapping[str, _Quantity]) ->
         qx, qy = _lookup(x, quantities, {}), _lookup(y, quantities, {})
         vx, vy = qx.value, qy.value
         overlap = vx - qx.width <= vy + qy.width and vy - qy.width <= vx + qx.width
-        table, kind, label = [*x.split(".", 2), "", ""][:3]
+        table, kind, label = _quantity_parts(x, tables)
         row, column = (label, "") if kind != "column" else ("", label)
         run.check(
             math.isclose(vx, vy) or (bool(qx.width or qy.width) and overlap),
@@ -815,6 +828,7 @@ def audit(
     run = _Run(rounding)
     quantities: Quantities = {}
     by_name: dict[str, Table] = {}
+    owners: set[str] = set()  # the summaries' tables (quantities belong to these and to by_name)
     for t in tables:
         by_name[t.name] = t
         if isinstance(t, CountTable):
@@ -823,6 +837,7 @@ def audit(
             _check_product_table(run, t, quantities)
     for s in summaries:
         _check_summary(run, s, quantities)
+        owners.add(s.table)
     figs = {f.name: f for f in figures}
     for k, r in enumerate(relations, start=1):
         if isinstance(r, PrintedTest):  # refers to nothing else, so it cannot miss a key
@@ -832,7 +847,7 @@ def audit(
             if isinstance(r, Comparison):
                 _check_comparison(run, r, by_name)
             elif r.kind == "agree":
-                _check_agree(run, r, quantities)
+                _check_agree(run, r, quantities, owners | set(by_name))
             else:
                 _check_relation(run, r, quantities, figs)
         except MissingKeyError as exc:
