@@ -1354,3 +1354,13 @@ def test_agree_finding_names_a_table_whose_name_holds_dots():
     v = CountTable("Table 5", ("b",), ("yes", "no"), ((1, 2),))
     both = audit([t, u, v], relations=[Relation("agree", ["Table 5.1.row.b", "U.row.c"])])
     assert fields(both) == [("Table 5.1", "b", "", 4, 10, "equal", "error")]
+
+
+@pytest.mark.parametrize("test", ["chi2", "F"])
+def test_a_negative_chi2_or_f_statistic_is_refused(test):
+    """χ² and F are sums of squares: a printed -3.1 is a declaration error, named with its place."""
+    df = (2,) if test == "chi2" else (2, 20)
+    with pytest.raises(ValueError, match=rf"Text, x: a {test} statistic cannot be negative: '-3.1'"):
+        PrintedTest("Text", "x", test, "-3.1", df, ".04")
+    # a negative t or z is a statistic like any other
+    assert PrintedTest("Text", "x", "t", "-3.1", (20,), ".006").statistic == "-3.1"

@@ -596,7 +596,13 @@ class PrintedTest:
         if any(isinstance(d, bool) or not isinstance(d, int | float) or not d > 0 for d in self.df):
             msg = f"{self.where}, {self.label}: df must be numbers > 0: {list(self.df)}"
             raise InputValueError(msg)
-        printed(self.statistic, f"{self.where}, {self.label}: statistic")
+        stat = printed(self.statistic, f"{self.where}, {self.label}: statistic")
+        if self.test in ("chi2", "F") and stat.value < 0:
+            msg = (
+                f"{self.where}, {self.label}: a {self.test} statistic cannot be negative: "
+                f"{self.statistic!r}"
+            )
+            raise InputValueError(msg)
         printed(self.p, f"{self.where}, {self.label}: p")
         if self.tails not in (1, 2):
             msg = f"{self.where}, {self.label}: tails must be 1 or 2: {self.tails!r}"
