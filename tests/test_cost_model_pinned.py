@@ -328,6 +328,24 @@ def test_drawn_attribution_replaces_only_the_model_wide_value():
         seed=1,
     )
     assert result.total.tolist() == [2800.0] * 10
+    # the same for deadweight: housing's own 0.5 stays, safety's is drawn from [0.25, 0.25]:
+    # 5 x 1000 x (1 - 0.5) + 2 x 600 x (1 - 0.25) = 2500 + 900 = 3400
+    dead = ProxyTable(
+        [
+            Proxy("housing", "An eviction has been avoided.", 1000, "Test", deadweight=0.5),
+            Proxy("safety", "A child is safer.", 600, "Test"),
+        ]
+    )
+    drawn = simulate(
+        SavingModel(dead),
+        cohort,
+        n=10,
+        proxy_spread=0.0,
+        sampling=False,
+        deadweight_range=(0.25, 0.25),
+        seed=1,
+    )
+    assert drawn.total.tolist() == [3400.0] * 10
 
 
 @pytest.mark.parametrize(
@@ -435,9 +453,7 @@ def test_printed_results_by_hand():
         "Safety £0 £120 -£120"
     )
     assert _words(str(value_for_money(ONE_YEAR, ONLY_HOUSING, 0.0))) == _words(
-        "Value for money per family\n"
-        "Benefit Cost NPV BCR ROI Payback year\n"
-        "£500 £0 £500 inf inf% 0"
+        "Value for money per family\nBenefit Cost NPV BCR ROI Payback year\n£500 £0 £500 inf inf% 0"
     )
     assert _words(str(switching_value(ONE_YEAR, ONLY_HOUSING, 100.0, "lag", max_years=50))) == _words(
         "Switching lag = 46 (largest whole lag (years) whose savings reach the cost)\n"
@@ -455,3 +471,32 @@ def test_grade_table_must_be_an_optimism_bias_table():
     """A plain dict is refused as grade_table, by name and with what is expected."""
     with pytest.raises(TypeError, match=r"grade_table must be an OptimismBias table, not dict"):
         SavingModel(MODEL.proxies, grade_table={1: 0.1})
+
+
+def test_benefit_profiles_by_hand():
+    """Undiscounted (rate 0), 2 years, one proxy of £1,000, 5 of 10 families improved (£500 a year).
+
+    No drop-off: 500 + 500 = £1,000 per family (the annuity is exactly 2, still applied).
+    The proxy's own drop-off 0.5: 500 + 500 x 0.5 = £750 per family.
+    """
+    cohort = Cohort("P", families=10, improved={"housing": 5})
+    plain = ProxyTable([Proxy("housing", "An eviction has been avoided.", 1000, "Test")])
+    assert SavingModel(plain, years=2, discount_rate=0.0).evaluate(cohort).per_family == 1000.0
+    own = ProxyTable([Proxy("housing", "An eviction has been avoided.", 1000, "Test", drop_off=0.5)])
+    assert SavingModel(own, years=2, discount_rate=0.0).evaluate(cohort).per_family == 750.0
+
+
+def test_switching_value_with_no_value_in_range_says_so():
+    """£500 per family at attribution 1 never reaches £5,000: the repr says none in range."""
+    sv = switching_value(MODEL, COHORT, 5000.0)
+    assert repr(sv) == "SwitchingValue(attribution=none in range, bounds=(0.0, 1.0))"
+
+
+def test_discount_factors_refuse_by_name():
+    """years and rate are refused with the model's error class, named."""
+    from safecore.cost.model import discount_factors
+
+    with pytest.raises(ModelError, match=r"years must be a whole number >= 1: 0"):
+        discount_factors(0)
+    with pytest.raises(ModelError, match=r"^rate"):
+        discount_factors(3, -0.5)
