@@ -19,9 +19,12 @@ from safecore.stats.means import (
     hedges_g,
     hedges_g_from_summary,
     one_sample,
+    one_sample_from_summary,
     paired,
     t_test,
+    t_test_from_summary,
     welch,
+    welch_from_summary,
 )
 
 # personal burnout of six staff (X) at a second time point (Z) and of another team (Y)
@@ -288,10 +291,17 @@ def test_welch_t_test_summary():
         ([1, 2], [1, True], InputTypeError, r"^y, value 2: True is a bool"),
     ],
 )
-def test_hedges_g_names_the_sample_at_fault(x, y, error, match):
-    """hedges_g's errors name the sample (x or y), the count of present and missing values."""
+@pytest.mark.parametrize("function", [hedges_g, welch])
+def test_two_sample_errors_name_the_sample_at_fault(function, x, y, error, match):
+    """hedges_g's and welch's errors name the sample (x or y), the count of present and
+    missing values."""
     with pytest.raises(error, match=match):
-        hedges_g(x, y)
+        function(x, y)
+
+
+def test_welch_counts_the_missing_of_both_samples():
+    """welch's missing is the count of both samples' missing values (1 + 2)."""
+    assert welch([1, 2, 3, None], [2, 4, None, None, 6]).missing == 3
 
 
 def test_one_sample_names_its_values_and_counts_the_missing():
@@ -309,3 +319,170 @@ def test_hedges_g_passes_its_confidence_on():
     g = _hedges_g(X, Y)
     half = stats.norm.ppf(0.95) * math.sqrt(11 / 30 + g**2 / 22)
     assert (es.g, es.ci_low, es.ci_high, es.confidence) == pytest.approx((g, g - half, g + half, 0.9))
+
+
+# -- Norm ----------------------------------------------------------------------------------------
+
+
+def test_norm_takes_a_sample_of_one():
+    """A norm's n may be 1 (a single published figure); 0 is refused, naming n and the bound."""
+    assert Norm("personal", 57.9, 1).n == 1
+    with pytest.raises(InputValueError, match=r"^n must be a whole number >= 1: 0$"):
+        Norm("personal", 57.9, 0)
+
+
+def test_norm_mean_is_named_in_its_errors():
+    """A norm's mean that is text or NaN is refused, naming "mean"."""
+    with pytest.raises(InputTypeError, match=r"^mean must be a finite number, not str: '57.9'$"):
+        Norm("personal", "57.9", 10)
+    with pytest.raises(InputValueError, match=r"^mean must be a finite number: nan$"):
+        Norm("personal", math.nan, 10)
+
+
+# -- errors that name their argument --------------------------------------------------------------
+
+
+def test_one_sample_from_summary_errors_name_the_sd_and_the_norm():
+    """A zero SD is refused with the one-sample reason; a text norm is refused naming "norm"."""
+    with pytest.raises(InputValueError, match=r"^the one-sample t-test is undefined when sd is 0$"):
+        one_sample_from_summary(5, 3.0, 0.0, 2.5)
+    with pytest.raises(InputTypeError, match=r"^norm must be a finite number, not str: '2.5'$"):
+        one_sample_from_summary(5, 3.0, 1.0, "2.5")
+
+
+def test_paired_names_the_sample_at_fault():
+    """paired's type errors name the sample (x or y) and the 1-based position."""
+    with pytest.raises(InputTypeError, match=r"^x, value 2: 'a' is text"):
+        paired([1, "a"], [1, 2])
+    with pytest.raises(InputTypeError, match=r"^y, value 1: 'b' is text"):
+        paired([1, 2], ["b", 2])
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: welch([1, 2, 3], [2, 3, 5]),
+        lambda: paired([1, 2, 3], [2, 3, 5]),
+        lambda: one_sample([1, 2, 3], 2),
+    ],
+)
+def test_confidence_interval_names_its_level(make):
+    """A report result's interval refuses a level outside (0, 1), naming confidence_level."""
+    with pytest.raises(InputValueError, match=r"^confidence_level must be a share in \(0, 1\)"):
+        make().confidence_interval(1.5)
+
+
+# -- t_test_from_summary ---------------------------------------------------------------------------
+
+
+def test_t_test_from_summary_one_group_is_a_one_sample_test():
+    """With one group, the result is R's one-sample test, named so."""
+    res = t_test_from_summary(11, 37.5, 11.3, mu=57.9)
+    assert (res.design, res.method) == ("one-sample", "One Sample t-test")
+    # t = (37.5 - 57.9) / (11.3 / sqrt(11)) = -20.4 / 3.40708... = -5.98753...
+    assert res.summary().startswith("t(10) = -5.99, p < .001; mean 37.50")
+
+
+@pytest.mark.parametrize(
+    ("n2", "mean2", "sd2", "expected"),
+    [
+        # t.test(5, c(2, 3, 4), var.equal = TRUE): t = 1.73205080756888, df = 2,
+        # p = 0.225403330758517, conf.int -2.96827542350066 6.96827542350066
+        (3, 3.0, 1.0, (1.73205080756888, 2, 0.225403330758517, -2.96827542350066, 6.96827542350066)),
+        # t.test(5, c(2, 4), var.equal = TRUE): t = 1.15470053837925, df = 1,
+        # p = 0.45437105165701, conf.int -20.0077921744269 24.0077921744269
+        (
+            2,
+            3.0,
+            math.sqrt(2),
+            (1.15470053837925, 1, 0.45437105165701, -20.0077921744269, 24.0077921744269),
+        ),
+    ],
+)
+def test_student_from_summary_takes_a_group_of_one(n2, mean2, sd2, expected):
+    """Student's test takes a group of one value (SD 0) when there are 3 values in all, as R."""
+    res = t_test_from_summary(1, 5.0, 0.0, n2, mean2, sd2, equal_var=True)
+    got = (res.statistic, res.df, res.pvalue, *res.confidence_interval())
+    assert got == pytest.approx(expected, rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "error", "match"),
+    [
+        ((1, 5.0, 0.0, 3, 3.0, 1.0), {}, InputValueError, r"^n1 must be a whole number >= 2: 1$"),
+        ((3, 5.0, 1.0, 1, 3.0, 0.0), {}, InputValueError, r"^n2 must be a whole number >= 2: 1$"),
+        (
+            (0, 5.0, 1.0, 3, 3.0, 1.0),
+            {"equal_var": True},
+            InputValueError,
+            r"^n1 must be a whole number >= 1: 0$",
+        ),
+        (
+            (3, 5.0, 1.0, 0, 3.0, 1.0),
+            {"equal_var": True},
+            InputValueError,
+            r"^n2 must be a whole number >= 1: 0$",
+        ),
+        (
+            (1, 5.0, 0.0, 1, 3.0, 0.0),
+            {"equal_var": True},
+            InputValueError,
+            r"^Student's t-test needs at least 3 values in all: got 2$",
+        ),
+        ((11, 37.5, -1.0, 10, 34.2, 17.9), {}, InputValueError, r"^sd1 must be >= 0: -1.0$"),
+        (
+            (11, 37.5, 1.0, 10, "34.2", 17.9),
+            {},
+            InputTypeError,
+            r"^mean2 must be a finite number, not str",
+        ),
+    ],
+)
+def test_t_test_from_summary_errors_name_the_group(args, kwargs, error, match):
+    """Welch needs 2 values a group, Student 1 (3 in all); errors name the group's argument."""
+    with pytest.raises(error, match=match):
+        t_test_from_summary(*args, **kwargs)
+
+
+# -- paired samples: two complete pairs are enough -------------------------------------------------
+
+
+def test_paired_takes_two_complete_pairs():
+    """Two complete pairs are enough for a paired test (R's), one is refused, counted."""
+    res = t_test([1.0, 2.0, 7.0], [3.0, 5.0, None], paired=True)
+    # r <- t.test(c(1, 2), c(3, 5), paired = TRUE): t = -5, df = 1, p = 0.125665916378002,
+    # conf.int -8.85310236808735 3.85310236808735
+    got = (res.statistic, res.df, res.pvalue, *res.confidence_interval())
+    expected = (-5, 1, 0.125665916378002, -8.85310236808735, 3.85310236808735)
+    assert got == pytest.approx(expected, rel=1e-12)
+    assert (res.n1, res.missing) == (2, 1)
+    with pytest.raises(
+        InputValueError, match=r"^a paired comparison needs at least 2 complete pairs: got 1$"
+    ):
+        paired([1.0, None], [2.0, 3.0])
+
+
+def test_welch_from_summary_errors():
+    """welch_from_summary names the second group's n, and refuses two zero SDs, saying why."""
+    with pytest.raises(InputValueError, match=r"^n2 must be a whole number >= 2: 1$"):
+        welch_from_summary(5, 1.0, 1.0, 1, 2.0, 1.0)
+    with pytest.raises(
+        InputValueError,
+        match=r"^Welch's test is undefined when both groups have zero spread \(sd1 = sd2 = 0\)$",
+    ):
+        welch_from_summary(5, 1.0, 0.0, 5, 2.0, 0.0)
+
+
+@pytest.mark.parametrize("function", [welch_from_summary, hedges_g_from_summary])
+@pytest.mark.parametrize(
+    ("args", "match"),
+    [
+        ((1, 1.0, 1.0, 5, 2.0, 1.0), r"^n1 must be a whole number >= 2: 1$"),
+        ((5, 1.0, -1.0, 5, 2.0, 1.0), r"^sd1 must be >= 0: -1.0$"),
+        ((5, 1.0, 1.0, 5, 2.0, -1.0), r"^sd2 must be >= 0: -1.0$"),
+    ],
+)
+def test_summary_forms_name_the_group_at_fault(function, args, match):
+    """The two-group summary forms name the group (1 or 2) of a wrong n or SD."""
+    with pytest.raises(InputValueError, match=match):
+        function(*args)
