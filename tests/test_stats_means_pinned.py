@@ -486,3 +486,28 @@ def test_summary_forms_name_the_group_at_fault(function, args, match):
     """The two-group summary forms name the group (1 or 2) of a wrong n or SD."""
     with pytest.raises(InputValueError, match=match):
         function(*args)
+
+
+# -- hedges_g_from_summary ---------------------------------------------------------------------------
+
+
+def test_hedges_g_with_a_pooled_sd_of_one():
+    """A pooled SD of exactly 1 is an ordinary case: g = J (mean1 - mean2)."""
+    # J = 1 - 3/(4 * 40 - 9) = 148/151; g = 148/151 * (10 - 9) / 1
+    assert hedges_g_from_summary(20, 10.0, 1.0, 20, 9.0, 1.0).g == pytest.approx(148 / 151, rel=1e-15)
+
+
+@pytest.mark.parametrize("confidence", [0.0, 1.0])
+def test_hedges_g_confidence_is_strictly_inside_0_and_1(confidence):
+    """A confidence of 0 or 1 (an empty or infinite interval) is refused, naming confidence."""
+    with pytest.raises(InputValueError, match=r"^confidence must be a share in \(0, 1\)"):
+        hedges_g_from_summary(20, 10.0, 1.0, 20, 9.0, 1.0, confidence=confidence)
+
+
+def test_hedges_g_refuses_two_zero_sds():
+    """Two zero SDs leave g undefined: refused, saying so."""
+    with pytest.raises(
+        InputValueError,
+        match=r"^Hedges' g is undefined when both groups have zero spread \(sd1 = sd2 = 0\)$",
+    ):
+        hedges_g_from_summary(20, 10.0, 0.0, 20, 9.0, 0.0)
