@@ -511,3 +511,35 @@ def test_hedges_g_refuses_two_zero_sds():
         match=r"^Hedges' g is undefined when both groups have zero spread \(sd1 = sd2 = 0\)$",
     ):
         hedges_g_from_summary(20, 10.0, 0.0, 20, 9.0, 0.0)
+
+
+# -- display details: three decimals below 1, the caption in Markdown and HTML --------------------------
+
+
+def test_effect_size_and_welch_g_show_three_decimals():
+    """g and the interval's ends show three decimals, also below 1 (not 4 significant figures)."""
+    es = hedges_g_from_summary(20, 10.0, 2.0, 20, 9.5, 2.0)
+    # g = 148/151 * 0.5/2 = 0.24503; SE = sqrt(0.1 + g^2/80); half = qnorm(0.975) SE
+    g = 148 / 151 / 4
+    half = stats.norm.ppf(0.975) * math.sqrt(0.1 + g**2 / 80)
+    assert str(es).splitlines()[2].split() == [f"{g:.3f}", f"{g - half:.3f}", f"{g + half:.3f}", "95%"]
+    assert f"{g + half:.3f}" == "0.867"  # 4 significant figures would show 0.8667
+    assert str(welch(X, Z)).splitlines()[2].split()[-1] == f"{_hedges_g(X, Z):.3f}" == "0.835"
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: hedges_g_from_summary(20, 10.0, 2.0, 20, 9.0, 2.0),
+        lambda: welch(X, Y),
+        lambda: paired(X, Z),
+        lambda: one_sample(X, 57.9),
+        lambda: t_test(X, Y),
+    ],
+)
+def test_markdown_and_html_lead_with_the_summary(make):
+    """The Markdown table is headed by the result's one-line summary, the HTML table has it
+    as its caption."""
+    res = make()
+    assert res._repr_markdown_().splitlines()[0] == res.summary()
+    assert f"<caption>{res.summary()}</caption>".replace("'", "&#x27;") in res._repr_html_()
