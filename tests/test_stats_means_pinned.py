@@ -364,12 +364,22 @@ def test_paired_names_the_sample_at_fault():
         lambda: welch([1, 2, 3], [2, 3, 5]),
         lambda: paired([1, 2, 3], [2, 3, 5]),
         lambda: one_sample([1, 2, 3], 2),
+        lambda: t_test([1, 2, 3]),
     ],
 )
-def test_confidence_interval_names_its_level(make):
-    """A report result's interval refuses a level outside (0, 1), naming confidence_level."""
+@pytest.mark.parametrize("level", [1.5, 1.0])
+def test_confidence_interval_names_its_level(make, level):
+    """A result's interval refuses a level outside (0, 1), 1 included, naming confidence_level."""
     with pytest.raises(InputValueError, match=r"^confidence_level must be a share in \(0, 1\)"):
-        make().confidence_interval(1.5)
+        make().confidence_interval(level)
+
+
+def test_t_test_errors_name_the_argument():
+    """t_test's type errors name paired, or the sample (x or y) and the position."""
+    with pytest.raises(InputTypeError, match=r"^paired must be True or False, not str: 'yes'$"):
+        t_test([1, 2, 3], [2, 3, 4], paired="yes")
+    with pytest.raises(InputTypeError, match=r"^x, value 2: 'a' is text"):
+        t_test([1, "a"])
 
 
 # -- t_test_from_summary ---------------------------------------------------------------------------
