@@ -553,3 +553,13 @@ def test_markdown_and_html_lead_with_the_summary(make):
     res = make()
     assert res._repr_markdown_().splitlines()[0] == res.summary()
     assert f"<caption>{res.summary()}</caption>".replace("'", "&#x27;") in res._repr_html_()
+
+
+def test_t_test_one_sample_and_paired_value_errors():
+    """One sample needs 2 present values (the message counts the missing); paired needs y."""
+    with pytest.raises(
+        InputValueError, match=r"^x needs at least 2 present values: got 1 \(2 missing\)$"
+    ):
+        t_test([1.0, None, float("nan")])
+    with pytest.raises(InputValueError, match=r"^a paired test needs y: got y=None$"):
+        t_test([1.0, 2.0], paired=True)
