@@ -563,3 +563,13 @@ def test_t_test_one_sample_and_paired_value_errors():
         t_test([1.0, None, float("nan")])
     with pytest.raises(InputValueError, match=r"^a paired test needs y: got y=None$"):
         t_test([1.0, 2.0], paired=True)
+
+
+def test_t_test_two_sample_errors_name_y():
+    """Two-sample errors name y: its type error, and its count (Student's 1 value, Welch's 2)."""
+    with pytest.raises(InputTypeError, match=r"^y, value 2: 'b' is text"):
+        t_test([1, 2, 3], [1, "b"])
+    with pytest.raises(InputValueError, match=r"^y needs at least 1 present value: got 0$"):
+        t_test([1.0, 2.0], [None, None], equal_var=True)
+    with pytest.raises(InputValueError, match=r"^y needs at least 2 present values: got 1$"):
+        t_test([1.0, 2.0], [3.0])
