@@ -39,13 +39,15 @@ def _as_pvalues(pvalues: ArrayLike) -> NDArray[np.float64]:
         raise InputValueError(msg) from exc
     flat = arr0.ravel() if arr0.dtype == object else ()
     odd = next((v for v in flat if not _is_pvalue_type(v)), None)
-    if arr0.dtype.kind in "bUS" or odd is not None:
+    # an array of anything but integers or reals (booleans, text, complex numbers,
+    # dates, durations) is refused as a list of them is: numpy would cast it silently
+    if (arr0.size and arr0.dtype.kind not in "iufO") or odd is not None:
         shown = odd if odd is not None else arr0.ravel()[0]
         msg = f"pvalues must hold numbers, not {type_name(shown)}: {show_value(shown)}"
         raise InputTypeError(msg)
     try:
         arr = np.asarray(arr0, dtype=np.float64)
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, OverflowError) as exc:
         msg = f"pvalues must hold numbers: {exc}"
         raise InputValueError(msg) from exc
     bad = ~np.isnan(arr) & ~((arr >= 0) & (arr <= 1))
@@ -88,6 +90,8 @@ def _hommel(p: NDArray[np.float64], n: int) -> NDArray[np.float64]:
     i = np.arange(1, n + 1)
     q = np.full(n, np.min(n * s / i))
     pa = q.copy()
+    # R sends n = 2 to Hochberg because its loop (n - 1):2 would count up; this range
+    # is empty for n = 2, which leaves min(2 p(1), p(2)) and p(2): Hochberg's values
     for j in range(n - 1, 1, -1):
         head = n - j + 1  # positions 1 .. n - j + 1 (1-based)
         q1 = np.min(j * s[head:] / np.arange(2, j + 1))
@@ -135,7 +139,8 @@ def p_adjust(
         If a p-value is outside [0, 1] or infinite, *method* is unknown, or
         *n* is below the number of non-missing p-values.
     InputTypeError
-        If a p-value is a boolean or text, or *method* is not text.
+        If a p-value is a boolean, text or another non-number (a complex
+        number, a date), or *method* is not text.
 
     Notes
     -----
@@ -193,8 +198,6 @@ def p_adjust(
     out = flat.copy()
     if total <= 1:
         return out.reshape(arr.shape)
-    if total == 2 and method == "hommel":
-        method = "hochberg"
     down = np.arange(lp, 0, -1, dtype=np.float64)  # i = lp, ..., 1 for the step-up methods
     if method == "bonferroni":
         adjusted = np.minimum(1.0, total * p)
