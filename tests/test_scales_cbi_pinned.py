@@ -20,6 +20,8 @@ import pytest
 
 from safecore import ResponseError
 from safecore.scales import score_cbi
+from safecore.scales._common import Markers, Responses
+from safecore.scales.cbi import CBI, CBIItem, _cbi_item, score_responses
 
 
 def _codes_row() -> list[int]:
@@ -108,3 +110,31 @@ def test_min_answered_at_and_below_the_threshold():
     assert low.personal.tolist() == [50.0, 50.0]
     assert low.work.tolist() == pytest.approx([25.0, 50 / 3])
     assert low.client.tolist() == pytest.approx([75.0, 100.0])
+
+
+def test_cbi_item_view_of_a_spec_item():
+    """A spec item becomes a CBIItem: degree items keep 'degree', frequency items 'frequency'."""
+    assert _cbi_item(CBI.items[6]) == CBIItem(
+        "cbi07", 7, "work", "degree", False, "Is your work emotionally exhausting?"
+    )
+    assert _cbi_item(CBI.items[12]).format == "frequency"
+    assert _cbi_item(CBI.items[12]).reversed is True
+
+
+def test_score_responses_passes_every_argument_to_the_engine():
+    """cbi.score_responses (the survey reader's entry) honours coding, direction, markers and minimum."""
+    row = np.array([[1.0, 1.0, 1.0, -9.0, -9.0, -9.0] + [5.0] * 13], dtype=object)
+    s = score_responses(
+        Responses(row),
+        coding="codes",
+        direction="descending",
+        markers=Markers(numbers=frozenset({-9.0})),
+        min_answered={"personal": 3},
+    )
+    # personal: codes 1 descending -> 100 x 3 answered (3 of 6, the minimum) -> 100
+    # work: code 5 descending -> 0 x 6, item 13 reversed to 100 -> 100 / 7; client 0
+    assert s.personal.tolist() == [100.0]
+    assert s.work.tolist() == pytest.approx([100 / 7])
+    assert s.client.tolist() == [0.0]
+    with pytest.raises(ValueError, match="min_answered for personal must be a whole number from 1 to 6"):
+        score_responses(Responses(row), coding="points", min_answered={"personal": 7})

@@ -160,6 +160,14 @@ def test_bad_spec_names_the_spec_and_the_key_path(change: Callable[[dict[str, An
     assert part in message, message
 
 
+def test_key_paths_keep_non_ascii_labels_as_written():
+    """A label that is not a bare key is quoted in the key path, accents kept (not \\u escapes)."""
+    spec = copy.deepcopy(BASE)
+    spec["responses"] = {"Très souvent": 1, "très  souvent": 2}
+    with pytest.raises(FileFormatError, match=r'^calm\.toml: responses\."très  souvent": label'):
+        Instrument.from_dict(spec, where="calm.toml")
+
+
 def test_from_toml_refuses_a_path_that_is_not_text():
     """from_toml names the parameter and what it must be."""
     with pytest.raises(InputTypeError, match=r"^path must be a file path, not int: 3$"):
