@@ -133,6 +133,23 @@ BAD: list[tuple[str, Callable[[dict[str, Any]], object], str]] = [
         lambda d: d["subscales"]["calm"].update(description=3),
         "subscales.calm.description must be text, not int",
     ),
+    (
+        "min-answered-negative",
+        lambda d: d["subscales"]["calm"].update(min_answered=-1),
+        "subscales.calm.min_answered must be a whole number from 1 to 2 (subscale 'calm' has 2 items): "
+        "-1",
+    ),
+    ("subscales-not-a-table", lambda d: d.update(subscales=3), "subscales must be a table"),
+    (
+        "undeclared-subscale-names-the-item",
+        lambda d: d["items"][1].update(subscale="clam"),
+        "items[2].subscale names undeclared subscale 'clam' (item 'w2'; declared: calm)",
+    ),
+    (
+        "filler-reversed-not-bool",
+        lambda d: d["items"][0].update(filler=True, reversed="no") or d["items"][0].pop("subscale"),
+        "items[1].reversed must be true or false, not str: 'no'",
+    ),
     ("items-missing", lambda d: d.pop("items"), "items is missing"),
     ("subscales-missing", lambda d: d.pop("subscales"), "subscales is missing"),
     ("subscales-empty", lambda d: d.update(subscales={}), "subscales is empty"),
@@ -379,3 +396,11 @@ def test_array_map_equality_edge_cases():
     assert ArrayMap({"a": ["x"]}) != {"a": [math.nan]}  # text against float: no NaN comparison
     assert ArrayMap({"a": [math.nan]}) != {"a": ["x"]}
     assert ArrayMap({"a": [math.nan]}) == {"a": np.array([math.nan])}
+
+
+def test_reference_defaults_to_empty_and_unknown_response_set_is_named():
+    """Without a reference the instrument's is ""; response_set names the instrument and the set."""
+    calm = Instrument.from_dict(BASE)
+    assert calm.reference == ""
+    with pytest.raises(InputValueError, match=r"^Calm has no response set 'freq'$"):
+        calm.response_set("freq")
