@@ -404,3 +404,12 @@ def test_reference_defaults_to_empty_and_unknown_response_set_is_named():
     assert calm.reference == ""
     with pytest.raises(InputValueError, match=r"^Calm has no response set 'freq'$"):
         calm.response_set("freq")
+
+
+def test_a_mean_is_never_marked_prorated():
+    """A mean over fewer than all items is not 'prorated': the flags are boolean False."""
+    mix = Instrument.from_dict({**MIX, "subscales": {"s": {"aggregate": "mean", "min_answered": 1}}})
+    s = mix.score([["Yes", None]])
+    assert s.s.tolist() == [1.0]  # one answer of two: mean 1
+    assert s.prorated["s"].tolist() == [False]
+    assert s.prorated["s"].dtype == np.bool_
