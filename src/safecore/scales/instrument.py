@@ -356,7 +356,7 @@ def _item_response(
 ) -> str | None:
     if "response" in spec:
         response = _text(spec["response"], f"{path}.response", where)
-        if response not in sets or response == "":
+        if response not in sets:  # never "": _text refuses empty text
             named = ", ".join(s for s in sets if s) or "none"
             raise _fail(
                 where,
