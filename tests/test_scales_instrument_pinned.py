@@ -413,3 +413,12 @@ def test_a_mean_is_never_marked_prorated():
     assert s.s.tolist() == [1.0]  # one answer of two: mean 1
     assert s.prorated["s"].tolist() == [False]
     assert s.prorated["s"].dtype == np.bool_
+
+
+def test_a_number_where_a_label_is_expected_names_its_type_with_the_right_article():
+    """'50 is an int, not an option label' (it read 'a int')."""
+    from safecore.scales import score_cbi
+
+    responses = [["Never"] * 18 + [50]]
+    with pytest.raises(TypeError, match=r"50 is an int, not an option label"):
+        score_cbi(responses)

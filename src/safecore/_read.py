@@ -40,7 +40,7 @@ from safecore._errors import (
     MissingColumnError,
     RecordError,
 )
-from safecore._validate import show_value, type_name
+from safecore._validate import a_type_name, show_value, type_name
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -579,7 +579,7 @@ def toml_kind(value: object) -> str:
     for kind, label in names.items():
         if isinstance(value, kind):
             return label
-    return f"a {type_name(value)}"
+    return a_type_name(value)
 
 
 def toml_table(value: object, keypath: str, where: str, error: type[Exception]) -> dict[str, Any]:

@@ -68,6 +68,12 @@ def type_name(value: object) -> str:
     return "bool" if isinstance(value, np.bool_) else type(value).__name__
 
 
+def a_type_name(value: object) -> str:
+    """Return *value*'s type name with its article: ``a float``, ``an int``."""
+    name = type_name(value)
+    return f"{'an' if name[:1].lower() in 'aeio' else 'a'} {name}"
+
+
 def show_value(value: object) -> str:
     """Repr of a value as the user wrote it (numpy scalars shown as Python values)."""
     if isinstance(value, np.generic):

@@ -25,7 +25,7 @@ from numpy.typing import ArrayLike, NDArray
 from safecore._errors import InputTypeError, InputValueError, ResponseError
 from safecore._numeric import is_missing as is_missing_cell
 from safecore._read import _is_frame, require_columns
-from safecore._validate import is_number, show_value, type_name
+from safecore._validate import a_type_name, is_number, show_value, type_name
 
 __all__ = [
     "Markers",
@@ -232,7 +232,7 @@ def as_numeric(
             out[k] = float(v)
         else:
             i, j = divmod(k, arr.shape[1])
-            kind_name = "text" if isinstance(v, str) else f"a {type_name(v)}"
+            kind_name = "text" if isinstance(v, str) else a_type_name(v)
             hint = _text_hint(v) if isinstance(v, str) else ""
             msg = (
                 f"{instrument} {responses.where(i)}, item {item_ids[j]}: {show_value(v)} is "

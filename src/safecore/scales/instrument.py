@@ -59,6 +59,7 @@ from safecore._errors import FileFormatError, InputTypeError, InputValueError, R
 from safecore._read import read_toml, toml_array_of_tables, toml_table, toml_unknown_keys
 from safecore._results import Result, ResultTable
 from safecore._validate import (
+    a_type_name,
     check_instance,
     check_real,
     check_text,
@@ -1023,7 +1024,7 @@ class Instrument:
                 text[k] = v
             else:
                 i, j = divmod(k, arr.shape[1])
-                what = "a boolean" if isinstance(v, bool | np.bool_) else f"a {type_name(v)}"
+                what = "a boolean" if isinstance(v, bool | np.bool_) else a_type_name(v)
                 hint = self._numeric_hint(j) if is_number(v) else ""
                 msg = (
                     f"{self.short_name} {data.where(i)}, item {self.items[j].id}: {show_value(v)} is "

@@ -10,7 +10,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from safecore._errors import InputTypeError, InputValueError
 from safecore._numeric import is_missing as is_missing_cell
-from safecore._validate import is_number, show_value, type_name
+from safecore._validate import a_type_name, is_number, show_value, type_name
 
 __all__ = ["as_values"]
 
@@ -46,7 +46,7 @@ def as_values(values: ArrayLike, name: str = "values") -> NDArray[np.float64]:
             elif is_number(v):
                 x[k] = float(v)
             else:
-                what = "text" if isinstance(v, str) else f"a {type_name(v)}"
+                what = "text" if isinstance(v, str) else a_type_name(v)
                 msg = f"{name}, value {k + 1}: {show_value(v)} is {what}, not a number"
                 raise InputTypeError(msg)
     elif kind == "b":
