@@ -389,6 +389,7 @@ def test_mcnemar_table():
     = 2 (1 + 12 + 66) / 4096 = 158/4096 = 0.03857 (R> binom.test(2, 12)$p.value).
     """
     res = mcnemar_exact(10, 2)
+    pytest.importorskip("pandas")
     frame = res.to_frame()
     assert list(frame.columns) == ["before_only", "after_only", "n", "statistic", "pvalue"]
     assert frame.iloc[0].tolist() == [10, 2, 12, 2, pytest.approx(158 / 4096)]

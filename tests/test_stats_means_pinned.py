@@ -37,7 +37,12 @@ R_DATA = (
 )
 
 
+# R's values are printed to 15 digits; they are compared to 1e-9 relative, the package's R target:
+# at the oldest SciPy the package supports, t quantiles with df = 1 agree with R to about 2e-11.
+
+
 def _frame_row(result, k=0):
+    pytest.importorskip("pandas")
     return result.to_frame().to_dict("records")[k]
 
 
@@ -95,7 +100,7 @@ def test_welch_table():
         "missing": 1,
         "g": _hedges_g(X, Y),
     }
-    assert row == pytest.approx(expected, rel=1e-12)
+    assert row == pytest.approx(expected, rel=1e-9)
     assert str(res) == (
         "Welch's t(8.35) = -3.94, p = 0.004; difference -19.40, 95% CI [-30.67, -8.13], g = -2.20\n"
         "t         df      p  difference  95% CI low  95% CI high  n1  n2  missing       g\n"
@@ -112,6 +117,7 @@ def test_paired_table():
     # r <- t.test(x, z, paired = TRUE): t = 4.4012993145024, df = 5, p = 0.00701334589543721,
     # mean difference 6.25, conf.int 2.59968328107371 9.90031671892629
     # suppressWarnings(wilcox.test(x, z, paired = TRUE)): V = 15, p = 0.0544740351061956
+    pytest.importorskip("pandas")
     rows = res.to_frame().to_dict("records")
     assert list(rows[0]) == [
         "test", "statistic", "df", "pvalue", "estimate", "ci_low", "ci_high", "n", "missing",
@@ -127,10 +133,10 @@ def test_paired_table():
         "n": 6,
         "missing": 1,
     }
-    assert rows[0] == pytest.approx(t_row, rel=1e-12)
+    assert rows[0] == pytest.approx(t_row, rel=1e-9)
     w_row = rows[1]
     assert (w_row["test"], w_row["n"], w_row["missing"]) == ("Wilcoxon signed-rank (V)", 6, 1)
-    assert (w_row["statistic"], w_row["pvalue"]) == pytest.approx((15, 0.0544740351061956), rel=1e-12)
+    assert (w_row["statistic"], w_row["pvalue"]) == pytest.approx((15, 0.0544740351061956), rel=1e-9)
     assert all(math.isnan(w_row[k]) for k in ("df", "estimate", "ci_low", "ci_high"))
     assert str(res) == (
         "Paired t(5) = 4.40, p = 0.007; mean difference 6.25, 95% CI [2.60, 9.90]; "
@@ -169,7 +175,7 @@ def test_one_sample_table():
         "n": 6,
         "missing": 1,
     }
-    assert row == pytest.approx(expected, rel=1e-12)
+    assert row == pytest.approx(expected, rel=1e-9)
     assert str(res) == (
         "t(5) = -5.76, p = 0.002; mean 39.58 against the norm 57.9: difference -18.32, "
         "95% CI [-26.49, -10.14]\n"
@@ -202,7 +208,7 @@ def test_student_table_names_its_level():
         "n2": 5,
         "missing": 0,
     }
-    assert row == pytest.approx(expected, rel=1e-12)
+    assert row == pytest.approx(expected, rel=1e-9)
     assert str(res) == (
         "t(9) = -3.97, p = 0.003; difference -19.40, 99% CI [-35.27, -3.52]\n"
         "t         df      p  difference  99% CI low  99% CI high  mu  n1  n2  missing\n"
@@ -229,7 +235,7 @@ def test_one_sided_one_sample_table():
         "n2": 0,
         "missing": 0,
     }
-    assert row == pytest.approx(expected, rel=1e-12)
+    assert row == pytest.approx(expected, rel=1e-9)
     assert str(res) == (
         "t(5) = -0.13, p = 0.450 (less); mean 39.58, 90% CI [-inf, 44.28]\n"
         "t         df      p    mean  90% CI low  90% CI high  mu  n1  n2  missing\n"
@@ -256,7 +262,7 @@ def test_one_sided_paired_table():
         "n2": 0,
         "missing": 0,
     }
-    assert row == pytest.approx(expected, rel=1e-12)
+    assert row == pytest.approx(expected, rel=1e-9)
     assert str(res) == (
         "Paired t(5) = 4.40, p = 0.004 (greater); mean difference 6.25, 95% CI [3.39, inf]\n"
         "t        df      p  mean difference  95% CI low  95% CI high  mu  n1  n2  missing\n"
@@ -413,7 +419,7 @@ def test_student_from_summary_takes_a_group_of_one(n2, mean2, sd2, expected):
     """Student's test takes a group of one value (SD 0) when there are 3 values in all, as R."""
     res = t_test_from_summary(1, 5.0, 0.0, n2, mean2, sd2, equal_var=True)
     got = (res.statistic, res.df, res.pvalue, *res.confidence_interval())
-    assert got == pytest.approx(expected, rel=1e-12)
+    assert got == pytest.approx(expected, rel=1e-9)
 
 
 @pytest.mark.parametrize(
@@ -464,7 +470,7 @@ def test_paired_takes_two_complete_pairs():
     # conf.int -8.85310236808735 3.85310236808735
     got = (res.statistic, res.df, res.pvalue, *res.confidence_interval())
     expected = (-5, 1, 0.125665916378002, -8.85310236808735, 3.85310236808735)
-    assert got == pytest.approx(expected, rel=1e-12)
+    assert got == pytest.approx(expected, rel=1e-9)
     assert (res.n1, res.missing) == (2, 1)
     with pytest.raises(
         InputValueError, match=r"^a paired comparison needs at least 2 complete pairs: got 1$"
