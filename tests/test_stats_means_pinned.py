@@ -122,8 +122,8 @@ def test_paired_table():
     assert list(rows[0]) == [
         "test", "statistic", "df", "pvalue", "estimate", "ci_low", "ci_high", "n", "missing",
     ]  # fmt: skip
+    assert rows[0].pop("test") == "paired t"
     t_row = {
-        "test": "paired t",
         "statistic": 4.4012993145024,
         "df": 5,
         "pvalue": 0.00701334589543721,
