@@ -31,6 +31,9 @@ if os.environ.get("MUTATION_TESTS"):
 tomllib.loads(text)
 path.write_text(text, encoding="utf-8")
 PY
+# Property tests run 25 fixed examples per mutant (tests/conftest.py, profile "mutation"):
+# the score is a lower bound on the one the default 100 examples would give.
+export SAFECORE_HYPOTHESIS_PROFILE=${SAFECORE_HYPOTHESIS_PROFILE:-mutation}
 mutmut run --max-children "${MUTATION_JOBS:-2}" > mutmut-run.log 2>&1 || true
 python "$here/scripts/mutation_scores.py" "$work"
 echo "mutants and results kept in $work (mutmut results / mutmut show NAME there)"

@@ -301,19 +301,28 @@ def test_switching_max_years_is_checked_by_name():
 # -- per-proxy shares against drawn shares, argument checks, defaults ----------------------------
 
 
-def test_drawn_attribution_replaces_only_the_model_wide_value():
-    """A proxy's own attribution stays when simulate draws the model's.
+@pytest.mark.parametrize(
+    ("share", "total"),
+    [
+        # 5 x 1000 x 0.5 + 2 x 600 x 0.25 = 2500 + 300 = 2800 (attribution: the share kept)
+        # (drawn for both: 1250 + 300 = 1550; the proxies swapped: 1250 + 1200 = 2450)
+        ("attribution", 2800.0),
+        # 5 x 1000 x (1 - 0.5) + 2 x 600 x (1 - 0.25) = 2500 + 900 = 3400 (deadweight: lost)
+        ("deadweight", 3400.0),
+    ],
+)
+def test_drawn_share_replaces_only_the_model_wide_value(share: str, total: float):
+    """A proxy's own attribution or deadweight stays when simulate draws the model's.
 
-    Housing £1,000 with its own attribution 0.5, safety £600 with none; 10 families, 5 and 2
-    improved; no sampling and no proxy spread, attribution drawn from [0.25, 0.25]:
-    5 x 1000 x 0.5 + 2 x 600 x 0.25 = 2500 + 300 = 2800 every draw.
-    (Drawn for both: 1250 + 300 = 1550; the proxies swapped: 1250 + 1200 = 2450.)
+    Housing £1,000 with its own share 0.5, safety £600 with none; 10 families, 5 and 2
+    improved; no sampling and no proxy spread, the share drawn from [0.25, 0.25]: every draw
+    gives the same total, written out beside each case.
     """
     from safecore.cost import simulate
 
     table = ProxyTable(
         [
-            Proxy("housing", "An eviction has been avoided.", 1000, "Test", attribution=0.5),
+            Proxy("housing", "An eviction has been avoided.", 1000, "Test", **{share: 0.5}),
             Proxy("safety", "A child is safer.", 600, "Test"),
         ]
     )
@@ -324,28 +333,10 @@ def test_drawn_attribution_replaces_only_the_model_wide_value():
         n=10,
         proxy_spread=0.0,
         sampling=False,
-        attribution_range=(0.25, 0.25),
         seed=1,
+        **{f"{share}_range": (0.25, 0.25)},
     )
-    assert result.total.tolist() == [2800.0] * 10
-    # the same for deadweight: housing's own 0.5 stays, safety's is drawn from [0.25, 0.25]:
-    # 5 x 1000 x (1 - 0.5) + 2 x 600 x (1 - 0.25) = 2500 + 900 = 3400
-    dead = ProxyTable(
-        [
-            Proxy("housing", "An eviction has been avoided.", 1000, "Test", deadweight=0.5),
-            Proxy("safety", "A child is safer.", 600, "Test"),
-        ]
-    )
-    drawn = simulate(
-        SavingModel(dead),
-        cohort,
-        n=10,
-        proxy_spread=0.0,
-        sampling=False,
-        deadweight_range=(0.25, 0.25),
-        seed=1,
-    )
-    assert drawn.total.tolist() == [3400.0] * 10
+    assert result.total.tolist() == [total] * 10
 
 
 @pytest.mark.parametrize(

@@ -562,39 +562,32 @@ def test_csv_lone_quote_cell_is_kept(tmp_path: Path):
     assert _load(tmp_path, "p.csv", "outcome,indicator,saving,source\na,',1,s\n")["a"].indicator == "'"
 
 
-@pytest.mark.parametrize(
-    ("grade", "message"),
-    [
-        ("B", "p.csv, line 2: grade must be a confidence grade, a whole number from 1 to 6"),
-        (" 7", "p.csv, line 2: grade must be a confidence grade from 1 to 6: 7"),
-        ("x2", "p.csv, line 2: grade must be a confidence grade, a whole number"),
-        ("2.5", "p.csv, line 2: grade must be a whole number: 2.5"),
-    ],
-)
-def test_csv_grade_cells(tmp_path: Path, grade: str, message: str):
-    """A grade cell starting with a digit is read as a number, any other as a (refused) letter grade."""
-    with pytest.raises(ProxyTableError) as info:
-        _load(tmp_path, "p.csv", f"outcome,indicator,saving,source,grade\na,x,1,s,{grade}\n")
-    assert message in str(info.value)
+_NUMBER = "p.csv, line 2: {column} must be a number: '{cell}'"
 
 
 @pytest.mark.parametrize(
-    ("column", "cell"),
+    ("column", "cell", "message"),
     [
-        ("lag", "one"),
-        ("duration", "x"),
-        ("price_year", "y2019"),
-        ("drop_off", "a"),
-        ("deadweight", "b"),
-        ("displacement", "c"),
-        ("attribution", "d"),
+        # a grade cell starting with a digit is read as a number, any other as a letter grade
+        ("grade", "B", "p.csv, line 2: grade must be a confidence grade, a whole number from 1 to 6"),
+        ("grade", " 7", "p.csv, line 2: grade must be a confidence grade from 1 to 6: 7"),
+        ("grade", "x2", "p.csv, line 2: grade must be a confidence grade, a whole number"),
+        ("grade", "2.5", "p.csv, line 2: grade must be a whole number: 2.5"),
+        # text in a numeric column is not a number
+        ("lag", "one", _NUMBER),
+        ("duration", "x", _NUMBER),
+        ("price_year", "y2019", _NUMBER),
+        ("drop_off", "a", _NUMBER),
+        ("deadweight", "b", _NUMBER),
+        ("displacement", "c", _NUMBER),
+        ("attribution", "d", _NUMBER),
     ],
 )
-def test_csv_numeric_columns_must_hold_numbers(tmp_path: Path, column: str, cell: str):
-    """Text in a numeric column is refused as not a number, naming the line, column and cell."""
+def test_csv_cell_messages(tmp_path: Path, column: str, cell: str, message: str):
+    """A refused cell's message names the file, line, column and the cell as read."""
     with pytest.raises(ProxyTableError) as info:
         _load(tmp_path, "p.csv", f"outcome,indicator,saving,source,{column}\na,x,1,s,{cell}\n")
-    assert f"p.csv, line 2: {column} must be a number: '{cell}'" in str(info.value)
+    assert message.format(column=column, cell=cell) in str(info.value)
 
 
 def test_csv_missing_required_column(tmp_path: Path):

@@ -189,85 +189,52 @@ def test_one_sample_table():
 _T_COLUMNS = ["statistic", "df", "pvalue", "estimate", "ci_low", "ci_high", "mu", "n1", "n2", "missing"]
 
 
-def test_student_table_names_its_level():
-    """Student's table: the difference of means, the interval headed with its level (99%)."""
-    res = t_test(X, Y, equal_var=True, confidence_level=0.99)
-    # r <- t.test(x, y, var.equal = TRUE, conf.level = 0.99): t = -3.97064956815652, df = 9,
-    # p = 0.00325144552183593, conf.int -35.2721489120099 -3.52118442132343
-    row = _frame_row(res)
-    assert list(row) == _T_COLUMNS
-    expected = {
-        "statistic": -3.97064956815652,
-        "df": 9,
-        "pvalue": 0.00325144552183593,
-        "estimate": 39.5833333333333 - 58.98,
-        "ci_low": -35.2721489120099,
-        "ci_high": -3.52118442132343,
-        "mu": 0,
-        "n1": 6,
-        "n2": 5,
-        "missing": 0,
-    }
-    assert row == pytest.approx(expected, rel=1e-9)
-    assert str(res) == (
+# fmt: off
+_T_TABLES = [
+    pytest.param(
+        # r <- t.test(x, y, var.equal = TRUE, conf.level = 0.99): t = -3.97064956815652, df = 9,
+        # p = 0.00325144552183593, conf.int -35.2721489120099 -3.52118442132343
+        lambda: t_test(X, Y, equal_var=True, confidence_level=0.99),
+        (-3.97064956815652, 9, 0.00325144552183593, 39.5833333333333 - 58.98,
+         -35.2721489120099, -3.52118442132343, 0, 6, 5, 0),
         "t(9) = -3.97, p = 0.003; difference -19.40, 99% CI [-35.27, -3.52]\n"
         "t         df      p  difference  99% CI low  99% CI high  mu  n1  n2  missing\n"
-        "-3.971  9.00  0.003     -19.397     -35.272       -3.521   0   6   5        0"
-    )
-
-
-def test_one_sided_one_sample_table():
-    """A one-sided one-sample table: the mean, mu, and the interval open below (R's)."""
-    res = t_test(X, mu=40, alternative="less", confidence_level=0.9)
-    # r <- t.test(x, mu = 40, alternative = "less", conf.level = 0.9): t = -0.131049646376058,
-    # df = 5, p = 0.450422848311425, mean 39.5833333333333, conf.int -Inf 44.2758426533932
-    row = _frame_row(res)
-    assert list(row) == _T_COLUMNS
-    expected = {
-        "statistic": -0.131049646376058,
-        "df": 5,
-        "pvalue": 0.450422848311425,
-        "estimate": 39.5833333333333,
-        "ci_low": -math.inf,
-        "ci_high": 44.2758426533932,
-        "mu": 40,
-        "n1": 6,
-        "n2": 0,
-        "missing": 0,
-    }
-    assert row == pytest.approx(expected, rel=1e-9)
-    assert str(res) == (
+        "-3.971  9.00  0.003     -19.397     -35.272       -3.521   0   6   5        0",
+        id="student, the interval headed with its level (99%)",
+    ),
+    pytest.param(
+        # r <- t.test(x, mu = 40, alternative = "less", conf.level = 0.9): t = -0.131049646376058,
+        # df = 5, p = 0.450422848311425, mean 39.5833333333333, conf.int -Inf 44.2758426533932
+        lambda: t_test(X, mu=40, alternative="less", confidence_level=0.9),
+        (-0.131049646376058, 5, 0.450422848311425, 39.5833333333333,
+         -math.inf, 44.2758426533932, 40, 6, 0, 0),
         "t(5) = -0.13, p = 0.450 (less); mean 39.58, 90% CI [-inf, 44.28]\n"
         "t         df      p    mean  90% CI low  90% CI high  mu  n1  n2  missing\n"
-        "-0.131  5.00  0.450  39.583        -inf       44.276  40   6   0        0"
-    )
-
-
-def test_one_sided_paired_table():
-    """A one-sided paired table: the mean difference, its interval open above (R's)."""
-    res = t_test(X, Z, paired=True, alternative="greater")
-    # r <- t.test(x, z, paired = TRUE, alternative = "greater"): t = 4.4012993145024, df = 5,
-    # p = 0.00350667294771861, conf.int 3.38856035833927 Inf
-    row = _frame_row(res)
-    assert list(row) == _T_COLUMNS
-    expected = {
-        "statistic": 4.4012993145024,
-        "df": 5,
-        "pvalue": 0.00350667294771861,
-        "estimate": 6.25,
-        "ci_low": 3.38856035833927,
-        "ci_high": math.inf,
-        "mu": 0,
-        "n1": 6,
-        "n2": 0,
-        "missing": 0,
-    }
-    assert row == pytest.approx(expected, rel=1e-9)
-    assert str(res) == (
+        "-0.131  5.00  0.450  39.583        -inf       44.276  40   6   0        0",
+        id="one-sided one-sample: the mean, mu, the interval open below",
+    ),
+    pytest.param(
+        # r <- t.test(x, z, paired = TRUE, alternative = "greater"): t = 4.4012993145024, df = 5,
+        # p = 0.00350667294771861, conf.int 3.38856035833927 Inf
+        lambda: t_test(X, Z, paired=True, alternative="greater"),
+        (4.4012993145024, 5, 0.00350667294771861, 6.25, 3.38856035833927, math.inf, 0, 6, 0, 0),
         "Paired t(5) = 4.40, p = 0.004 (greater); mean difference 6.25, 95% CI [3.39, inf]\n"
         "t        df      p  mean difference  95% CI low  95% CI high  mu  n1  n2  missing\n"
-        "4.401  5.00  0.004            6.250       3.389          inf   0   6   0        0"
-    )
+        "4.401  5.00  0.004            6.250       3.389          inf   0   6   0        0",
+        id="one-sided paired: the mean difference, the interval open above",
+    ),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("make", "values", "text"), _T_TABLES)
+def test_t_test_table(make, values, text):
+    """A t-test's table row: R's numbers under the fixed columns, and the printed table whole."""
+    res = make()
+    row = _frame_row(res)
+    assert list(row) == _T_COLUMNS
+    assert row == pytest.approx(dict(zip(_T_COLUMNS, values, strict=True)), rel=1e-9)
+    assert str(res) == text
 
 
 def test_welch_t_test_summary():

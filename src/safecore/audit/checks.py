@@ -828,9 +828,10 @@ def audit(
     run = _Run(rounding)
     quantities: Quantities = {}
     by_name: dict[str, Table] = {}
-    owners: set[str] = set()  # the summaries' tables (quantities belong to these and to by_name)
+    owners: set[str] = set()  # the tables quantities belong to: every table and summary's table
     for t in tables:
         by_name[t.name] = t
+        owners.add(t.name)
         if isinstance(t, CountTable):
             _check_count_table(run, t, quantities)
         else:
@@ -847,7 +848,7 @@ def audit(
             if isinstance(r, Comparison):
                 _check_comparison(run, r, by_name)
             elif r.kind == "agree":
-                _check_agree(run, r, quantities, owners | set(by_name))
+                _check_agree(run, r, quantities, owners)
             else:
                 _check_relation(run, r, quantities, figs)
         except MissingKeyError as exc:
