@@ -1,0 +1,234 @@
+"""Tests for safecore.stats.tables that pin behaviour mutation testing found unchecked.
+
+Every expected value comes from R 4.2 (the command beside it), from hand arithmetic in a
+comment, or from SciPy; none comes from the code under test. Printed tables are pinned whole
+(their headers and captions are output, not message text).
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+from safecore._errors import InputTypeError
+from safecore.stats import chi_square_gof, fisher_exact, mcnemar
+from safecore.stats.tables import FisherResult, GoodnessOfFitResult, McNemarTableResult
+
+# -- printed tables -----------------------------------------------------------------------------
+
+
+def test_fisher_2x2_prints_its_table_whole():
+    """A 2x2 result shows odds ratio, interval at the test's level, p, alternative and N.
+
+    R: fisher.test(matrix(c(5, 1, 0, 4), 2), alternative = "greater", conf.level = 0.9)
+    gives estimate Inf, conf.int 2.29785347976399 Inf, p 0.0238095238095238 (= 1/42).
+    """
+    res = fisher_exact([[5, 0], [1, 4]], alternative="greater", confidence_level=0.9)
+    assert res._table().columns == ("odds_ratio", "ci_low", "ci_high", "pvalue", "alternative", "n")
+    assert res._repr_markdown_() == (
+        "Fisher's exact test (greater): odds ratio Inf, 90% CI [2.298, Inf], p = 0.024\n"
+        "\n"
+        "| odds ratio | 90% CI low | 90% CI high | p | alternative | N |\n"
+        "|---:|---:|---:|---:|---|---:|\n"
+        "| inf | 2.298 | inf | 0.024 | greater | 10 |"
+    )
+
+
+def test_fisher_rxc_prints_its_table_whole():
+    """An RxC result shows the exact p, the table's shape and N, with the summary as caption.
+
+    R: fisher.test(rbind(c(2, 7, 1), c(6, 1, 4)))$p.value is 0.0177026276097482.
+    """
+    res = fisher_exact([[2, 7, 1], [6, 1, 4]])
+    assert res._table().columns == ("pvalue", "rows", "columns", "n")
+    assert res._repr_markdown_() == (
+        "Fisher's exact test (2x3 table, N = 21): exact p = 0.018\n"
+        "\n"
+        "| exact p | rows | columns | N |\n"
+        "|---:|---:|---:|---:|\n"
+        "| 0.018 | 2 | 3 | 21 |"
+    )
+
+
+def test_mcnemar_chi_square_prints_its_table_whole():
+    """The chi-square form shows X^2 to 2 decimals, df 1, p, the discordant cells and the odds ratio.
+
+    R: mcnemar.test(matrix(c(8, 2, 9, 10), 2)) gives X^2 = 3.27272727272727 (by hand
+    (|9 - 2| - 1)^2 / 11 = 36/11) and p = 0.0704404292720882; the odds ratio is 9/2 = 4.5 and
+    binom.test(9, 11)$conf.int mapped to odds, ci / (1 - ci), is 0.931412258193768 42.7997159352678.
+    """
+    res = mcnemar([[8, 9], [2, 10]])
+    assert res._table().columns == (
+        "statistic", "df", "pvalue", "n12", "n21", "odds_ratio", "ci_low", "ci_high", "method"
+    )  # fmt: skip
+    assert res._repr_markdown_() == (
+        "McNemar's χ²(1, N = 29) (corrected) = 3.27, p = 0.070; 9 vs 2 discordant\n"
+        "\n"
+        "| χ² | df | p | n12 | n21 | odds ratio | 95% CI low | 95% CI high | method |\n"
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---|\n"
+        "| 3.27 | 1 | 0.070 | 9 | 2 | 4.5 | 0.9314 | 42.8 | asymptotic |"
+    )
+    assert res._table().rows[0][5:8] == pytest.approx(
+        (4.5, 0.931412258193768, 42.7997159352678), rel=1e-9
+    )
+
+
+def test_mcnemar_exact_prints_its_table_whole():
+    """The exact form shows the discordant count b as a whole number and leaves df empty.
+
+    R: binom.test(10, 12) gives p = 0.03857421875 and conf.int mapped to odds
+    1.06552784349944 46.9328354523946; the odds ratio is 10/2 = 5.
+    """
+    res = mcnemar([[20, 10], [2, 15]], exact=True)
+    assert res._repr_markdown_() == (
+        "Exact McNemar test: 10 vs 2 discordant, p = 0.039\n"
+        "\n"
+        "| b | df | p | n12 | n21 | odds ratio | 95% CI low | 95% CI high | method |\n"
+        "|---:|---|---:|---:|---:|---:|---:|---:|---|\n"
+        "| 10 |  | 0.039 | 10 | 2 | 5 | 1.066 | 46.93 | exact |"
+    )
+
+
+def test_goodness_of_fit_prints_its_table_whole():
+    """Each category shows count, probability (3 dp), expected (2 dp) and signed residuals (2 dp).
+
+    R: chisq.test(c(A = 20, B = 15, C = 25), p = c(1, 1, 2), rescale.p = TRUE) gives
+    X-squared 2.5, p 0.28650479686019, expected 15 15 30, residuals 1.29099444873581 0
+    -0.912870929175277, stdres 1.49071198499986 0 -1.29099444873581.
+    """
+    res = chi_square_gof({"A": 20, "B": 15, "C": 25}, [1, 1, 2], rescale_p=True)
+    assert res._table().columns == (
+        "category", "observed", "probability", "expected", "residual", "adjusted_residual"
+    )  # fmt: skip
+    assert res._repr_markdown_() == (
+        "χ²(2, N = 60) = 2.50, p = 0.287\n"
+        "\n"
+        "| category | observed | probability | expected | residual | adjusted residual |\n"
+        "|---|---:|---:|---:|---:|---:|\n"
+        "| A | 20 | 0.250 | 15.00 | +1.29 | +1.49 |\n"
+        "| B | 15 | 0.250 | 15.00 | +0.00 | +0.00 |\n"
+        "| C | 25 | 0.500 | 30.00 | -0.91 | -1.29 |"
+    )
+
+
+# -- result fields ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: fisher_exact([[3, 1], [1, 3]]),
+        lambda: mcnemar([[8, 9], [2, 10]]),
+        lambda: chi_square_gof([20, 15, 25]),
+    ],
+)
+def test_result_arrays_are_read_only_floats(make):
+    """Every array a result holds is float64 and cannot be written to."""
+    res = make()
+    arrays = [v for v in res.__class__.__attrs_attrs__ if isinstance(getattr(res, v.name), np.ndarray)]
+    assert arrays
+    for field in arrays:
+        value = getattr(res, field.name)
+        assert value.dtype == np.float64, field.name
+        with pytest.raises(ValueError, match="read-only"):
+            value[0] = 1
+
+
+def test_results_convert_given_counts_to_floats():
+    """Built directly, a result stores the given integer table as floats."""
+    res = FisherResult(
+        math.nan,
+        1.0,
+        "two-sided",
+        0.95,
+        math.nan,
+        math.nan,
+        [[1, 2, 3], [4, 5, 6]],
+        (0, 1),
+        (0, 1, 2),
+        21,
+    )
+    assert res.observed.dtype == np.float64 and res.observed.tolist() == [[1, 2, 3], [4, 5, 6]]
+    table = McNemarTableResult(0.0, 1.0, 1, 0, 0, "asymptotic", False, [[5, 0], [0, 7]], (0, 1), (0, 1))
+    assert table.observed.dtype == np.float64 and not table.observed.flags.writeable
+    gof = GoodnessOfFitResult(0.0, 1.0, 1, [1, 1], [0.5, 0.5], [1, 1], [0, 0], [0, 0], (0, 1), 2)
+    assert gof.expected.dtype == np.float64 and not gof.expected.flags.writeable
+
+
+# -- booleans -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("flag", [np.True_, np.False_])
+def test_numpy_booleans_are_accepted(flag):
+    """numpy booleans are booleans: mcnemar's exact and correction, chi_square_gof's rescale_p.
+
+    With exact: binom.test(9, 11)$p.value is 0.0654296875; without correction X^2 is
+    (9 - 2)^2 / 11 = 49/11 by hand.
+    """
+    res = mcnemar([[8, 9], [2, 10]], exact=flag)
+    assert res.method == ("exact" if flag else "asymptotic")
+    res = mcnemar([[8, 9], [2, 10]], correction=flag)
+    assert res.statistic == pytest.approx(36 / 11 if flag else 49 / 11, rel=1e-12)
+    assert chi_square_gof([20, 20], [1, 1], rescale_p=np.True_).probabilities.tolist() == [0.5, 0.5]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"exact": 1}, r"^exact must be True or False, not int: 1$"),
+        ({"correction": "yes"}, r"^correction must be True or False, not str: 'yes'$"),
+        ({"exact": None}, r"^exact must be True or False, not NoneType: None$"),
+    ],
+)
+def test_non_booleans_are_refused_by_name(kwargs, match):
+    """A flag that is not a boolean is refused, naming the parameter, the type and the value."""
+    with pytest.raises(InputTypeError, match=match):
+        mcnemar([[8, 9], [2, 10]], **kwargs)
+
+
+# -- the Monte Carlo goodness of fit, against its seeded draws counted exactly ------------------
+
+
+def seeded_gof_pvalue(observed: list[int], p: list[Fraction], resamples: int, seed: int) -> Fraction:
+    """(1 + #{X^2_b >= X^2}) / (B + 1) over the same seeded multinomial draws, compared exactly.
+
+    The draws are numpy's ``default_rng(seed).multinomial(n, p, size=B)`` (chi_square_gof
+    documents that a seed makes the p-value reproducible); each statistic is computed in
+    fractions, so ties with the observed table count as R's tolerance intends.
+    """
+    n = sum(observed)
+
+    def x2(counts: object) -> Fraction:
+        return sum(
+            ((Fraction(int(o)) - n * pi) ** 2 / (n * pi) for o, pi in zip(counts, p, strict=True)),  # type: ignore[call-overload]
+            Fraction(0),
+        )
+
+    draws = np.random.default_rng(seed).multinomial(n, [float(x) for x in p], size=resamples)
+    rows, times = np.unique(draws, axis=0, return_counts=True)
+    target = x2(observed)
+    hits = sum(int(t) for row, t in zip(rows, times, strict=True) if x2(row) >= target)
+    return Fraction(1 + hits, resamples + 1)
+
+
+def test_gof_monte_carlo_counts_draws_tied_with_the_observed_counts():
+    """A draw whose statistic equals the observed one counts as at least as extreme.
+
+    Observed (2, 0) with p = (1/2, 1/2): X^2 = 2, and every draw (2, 0) or (0, 2) ties it
+    exactly, about half the draws: the p-value is near 1/2, not 1/(B + 1).
+    """
+    res = chi_square_gof([2, 0], [0.5, 0.5], method="monte-carlo", resamples=200, seed=1)
+    expected = seeded_gof_pvalue([2, 0], [Fraction(1, 2)] * 2, 200, 1)
+    assert 0.4 < expected < 0.6
+    assert res.pvalue == float(expected)
+
+
+def test_gof_monte_carlo_counts_every_draw_across_chunks():
+    """Beyond 20,000 resamples the draws come in chunks; every chunk's hits count, and no more draws."""
+    p = [Fraction(1, 4), Fraction(1, 4), Fraction(1, 2)]
+    res = chi_square_gof([3, 1, 0], [0.25, 0.25, 0.5], method="monte-carlo", resamples=30_000, seed=7)
+    assert res.pvalue == float(seeded_gof_pvalue([3, 1, 0], p, 30_000, 7))
+    assert res.resamples == 30_000 and res.method == "monte-carlo"
