@@ -8,12 +8,14 @@ comment, or from SciPy; none comes from the code under test. Printed tables are 
 from __future__ import annotations
 
 import math
+import re
+import warnings
 from fractions import Fraction
 
 import numpy as np
 import pytest
 
-from safecore._errors import InputTypeError
+from safecore._errors import InputTypeError, InputValueError, InvalidTableError, SmallExpectedWarning
 from safecore.stats import chi_square_gof, fisher_exact, mcnemar
 from safecore.stats.tables import FisherResult, GoodnessOfFitResult, McNemarTableResult
 
@@ -232,3 +234,156 @@ def test_gof_monte_carlo_counts_every_draw_across_chunks():
     res = chi_square_gof([3, 1, 0], [0.25, 0.25, 0.5], method="monte-carlo", resamples=30_000, seed=7)
     assert res.pvalue == float(seeded_gof_pvalue([3, 1, 0], p, 30_000, 7))
     assert res.resamples == 30_000 and res.method == "monte-carlo"
+
+
+# -- messages name what is wrong -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (
+            lambda: fisher_exact([[3, 1]]),
+            InvalidTableError,
+            "table must have at least 2 rows and 2 columns: got shape (1, 2)",
+        ),
+        (
+            lambda: fisher_exact([[3, 1, 4]]).pvalue,
+            InvalidTableError,
+            "table must have at least 2 rows and 2 columns: got shape (1, 3)",
+        ),
+        (
+            lambda: fisher_exact([[2, 7, 1], [6, 1, 4]], alternative="less"),
+            InputValueError,
+            "alternative must be 'two-sided' for a 2x3 table (only a 2x2 table has one odds ratio "
+            "to test one-sided): 'less'",
+        ),
+        (
+            lambda: fisher_exact([[2, 7, 1], [6, 1, 4], [1, 1, 1]]).confidence_interval(),
+            InputValueError,
+            "a 3x3 table has no odds ratio, so no interval: only 2x2 tables have one",
+        ),
+        (
+            lambda: mcnemar([[1, 2, 3], [4, 5, 6]]),
+            InvalidTableError,
+            "table must be 2x2 (paired outcomes): got shape (2, 3)",
+        ),
+        (
+            lambda: chi_square_gof([[1, 2], [3, 4]]),
+            InvalidTableError,
+            "observed must be 1-D (one count per category): got shape (2, 2)",
+        ),
+        (
+            lambda: chi_square_gof([4]),
+            InvalidTableError,
+            "observed must have at least 2 categories: got 1",
+        ),
+        (
+            lambda: chi_square_gof([0, 0, 0]),
+            InvalidTableError,
+            "observed must hold at least one count: all are zero",
+        ),
+        (
+            lambda: chi_square_gof([10, 20], [0.2, 0.3, 0.5]),
+            InputValueError,
+            "p must have one probability per category (2): got shape (3,)",
+        ),
+        (
+            lambda: chi_square_gof([10, 20, 5, 5], [0.5, 0, 0.5, 0]),
+            InputValueError,
+            "p[1] must be > 0: a category impossible under the null cannot be tested by chi-square "
+            "(drop it)",
+        ),
+        (
+            lambda: chi_square_gof([10, 20], [0.5, 0.6]),
+            InputValueError,
+            "p must sum to 1 (or pass rescale_p=True): sums to 1.1",
+        ),
+        (
+            lambda: chi_square_gof([10, 20], [0.5, -0.5]),
+            InputValueError,
+            "p[1]",
+        ),
+    ],
+)
+def test_errors_name_the_shape_value_or_position(call, error, message):
+    """Each refusal names what is wrong: the shape received, the alternative, the position of p."""
+    with pytest.raises(error, match=re.escape(message)):
+        call()
+
+
+def test_small_expected_warning_counts_the_cells_and_names_the_smallest():
+    """The warning counts the expected counts below 5 and gives the smallest, to 2 decimals.
+
+    Counts (30, 2, 8) with p = (0.8, 0.05, 0.15): expected 32, 2, 6 by hand, so 1 of 3 is below 5
+    (R: chisq.test(c(30, 2, 8), p = c(.8, .05, .15)) warns too; X^2 0.791666666666667,
+    p 0.673118873067877).
+    """
+    with pytest.warns(SmallExpectedWarning) as caught:
+        res = chi_square_gof([30, 2, 8], [0.8, 0.05, 0.15])
+    assert len(caught) == 1
+    assert str(caught[0].message) == (
+        "1 of 3 expected counts are below 5 (smallest 2.00): the chi-square approximation may "
+        "be poor; consider method='monte-carlo'"
+    )
+    assert res.statistic == pytest.approx(0.791666666666667, rel=1e-12)
+    assert res.pvalue == pytest.approx(0.673118873067877, rel=1e-12)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        chi_square_gof([50, 5, 45], [0.5, 0.05, 0.45])  # expected 50, 5, 45: none below 5
+
+
+# -- null probabilities --------------------------------------------------------------------------
+
+
+def test_probabilities_may_be_a_mapping_or_a_series():
+    """p given as a mapping (its values, in order) or a pandas Series is read like a list.
+
+    Counts (10, 30) with p = (1/4, 3/4): expected 10 and 30 by hand, X^2 = 0, p = 1.
+    """
+    res = chi_square_gof([10, 30], {"x": 0.25, "y": 0.75})
+    assert res.probabilities.tolist() == [0.25, 0.75] and res.expected.tolist() == [10.0, 30.0]
+    assert res.statistic == 0 and res.pvalue == 1
+    pd = pytest.importorskip("pandas")
+    res = chi_square_gof([10, 30], pd.Series([0.25, 0.75], index=["x", "y"]))
+    assert res.expected.tolist() == [10.0, 30.0]
+
+
+def test_probabilities_within_root_epsilon_of_one_are_kept_as_given():
+    """p summing to 1 within sqrt(eps) (about 1.49e-8, R's tolerance) is accepted and not rescaled.
+
+    p = (0.5, 0.5 + 1e-9) sums to 1 + 1e-9: kept as given, expected 20 * p by hand; 1 + 2e-8 is
+    refused without rescale_p and divided by its sum with it.
+    """
+    res = chi_square_gof([10, 10], [0.5, 0.5 + 1e-9])
+    assert res.probabilities.tolist() == [0.5, 0.5 + 1e-9]
+    assert res.expected.tolist() == [10.0, 20 * (0.5 + 1e-9)]
+    with pytest.raises(InputValueError, match=re.escape(f"sums to {0.5 + (0.5 + 2e-8)!r}")):
+        chi_square_gof([10, 10], [0.5, 0.5 + 2e-8])
+    scaled = chi_square_gof([10, 10], [0.5, 0.5 + 2e-8], rescale_p=True)
+    assert scaled.probabilities.tolist() == pytest.approx(
+        [0.5 / (1 + 2e-8), (0.5 + 2e-8) / (1 + 2e-8)], rel=1e-15
+    )
+
+
+def test_default_probabilities_are_equal():
+    """Without p every category has probability 1/k: counts (5, 10, 15) expect 10 each, X^2 = 5."""
+    res = chi_square_gof([5, 10, 15])
+    assert res.probabilities.tolist() == [1 / 3] * 3
+    assert res.statistic == pytest.approx(5.0, rel=1e-14) and res.df == 2
+
+
+# -- Fisher's odds ratio at its centre -----------------------------------------------------------
+
+
+def test_fisher_estimate_is_one_when_the_cell_is_at_its_null_mean():
+    """When the top-left cell equals its mean under independence the estimate is exactly 1.
+
+    R: fisher.test(matrix(c(2, 2, 2, 2), 2)) gives estimate 1, conf.int 0.0327002454073244
+    30.5808102521461, p-value 1.
+    """
+    res = fisher_exact([[2, 2], [2, 2]])
+    assert res.statistic == 1.0 and res.pvalue == pytest.approx(1.0, rel=1e-12)
+    assert tuple(res.confidence_interval()) == pytest.approx(
+        (0.0327002454073244, 30.5808102521461), rel=1e-11
+    )
