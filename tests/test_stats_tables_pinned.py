@@ -116,6 +116,17 @@ def test_goodness_of_fit_prints_its_table_whole():
     )
 
 
+def test_reprs_show_the_numbers_and_the_resamples_if_any():
+    """A goodness-of-fit repr names statistic, df, p, n and method, and the resamples when simulated."""
+    asymptotic = chi_square_gof([5, 10, 15])  # X^2 = (25 + 0 + 25) / 10 = 5 on 2 df, p = exp(-5/2)
+    assert repr(asymptotic) == (
+        "GoodnessOfFitResult(statistic=5, df=2, pvalue=0.08208, n=30, method='asymptotic')"
+    )
+    simulated = chi_square_gof([5, 10, 15], method="monte-carlo", resamples=99, seed=1)
+    assert repr(simulated).startswith("GoodnessOfFitResult(statistic=5, df=2, pvalue=0.")
+    assert repr(simulated).endswith(", n=30, method='monte-carlo', resamples=99)")
+
+
 # -- result fields ------------------------------------------------------------------------------
 
 
