@@ -398,3 +398,34 @@ def test_fisher_estimate_is_one_when_the_cell_is_at_its_null_mean():
     assert tuple(res.confidence_interval()) == pytest.approx(
         (0.0327002454073244, 30.5808102521461), rel=1e-11
     )
+
+
+# -- interval levels ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("level", [0, 0.0, 1, 1.0])
+@pytest.mark.parametrize(
+    "interval",
+    [
+        lambda level: mcnemar([[8, 9], [2, 10]]).confidence_interval(level),
+        lambda level: fisher_exact([[3, 1], [1, 3]]).confidence_interval(level),
+        lambda level: fisher_exact([[3, 1], [1, 3]], confidence_level=level),
+    ],
+    ids=["mcnemar", "fisher-interval", "fisher-test"],
+)
+def test_levels_of_zero_and_one_are_refused_by_name(interval, level):
+    """An interval's level lies strictly between 0 and 1; the error names confidence_level."""
+    with pytest.raises(
+        InputValueError, match=re.escape(f"confidence_level must be a share in (0, 1): {level!r}")
+    ):
+        interval(level)
+
+
+def test_mcnemar_interval_at_another_level():
+    """confidence_interval(level) maps the Clopper-Pearson interval of b / (b + c) at that level.
+
+    R: ci <- binom.test(9, 11, conf.level = 0.8)$conf.int; ci / (1 - ci) gives
+    1.4087276968802 19.2216915488896 for mcnemar([[8, 9], [2, 10]]).
+    """
+    low, high = mcnemar([[8, 9], [2, 10]]).confidence_interval(0.8)
+    assert (low, high) == pytest.approx((1.4087276968802, 19.2216915488896), rel=1e-11)
