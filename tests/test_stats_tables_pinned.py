@@ -17,7 +17,13 @@ import pytest
 
 from safecore._errors import InputTypeError, InputValueError, InvalidTableError, SmallExpectedWarning
 from safecore.stats import chi_square_gof, fisher_exact, mcnemar
-from safecore.stats.tables import FisherResult, GoodnessOfFitResult, McNemarTableResult
+from safecore.stats.tables import (
+    _R_UNIROOT_TOL,
+    FisherResult,
+    GoodnessOfFitResult,
+    McNemarTableResult,
+    _zeroin,
+)
 
 # -- printed tables -----------------------------------------------------------------------------
 
@@ -429,3 +435,45 @@ def test_mcnemar_interval_at_another_level():
     """
     low, high = mcnemar([[8, 9], [2, 10]]).confidence_interval(0.8)
     assert (low, high) == pytest.approx((1.4087276968802, 19.2216915488896), rel=1e-11)
+
+
+# -- the root finder, iterate for iterate as R's uniroot ---------------------------------------
+
+ROOTS = [
+    # R: r <- uniroot(f, interval, tol = tol); sprintf("%.17g", r$root) (iterations in the comment)
+    (lambda t: t**3 - 2 * t - 5, (2, 3), _R_UNIROOT_TOL, 2.0945412049478809),  # 5 iterations
+    (lambda t: t**3 - 2 * t - 5, (2, 3), 1e-12, 2.0945514815423265),  # 8
+    (lambda t: math.exp(t) - 5, (0, 3), _R_UNIROOT_TOL, 1.6094374430867704),  # 6
+    (lambda t: math.exp(t) - 5, (0, 3), 1e-12, 1.6094379124341003),  # 9
+    (lambda t: math.cos(t) - t, (0, 1), _R_UNIROOT_TOL, 0.73909105828536981),  # 4
+    (lambda t: math.cos(t) - t, (0, 1), 1e-12, 0.7390851332151559),  # 6
+    (lambda t: (t - 0.3) ** 3, (0, 1), _R_UNIROOT_TOL, 0.29997865209890545),  # 24: bisection
+    (lambda t: (t - 0.3) ** 3, (0, 1), 1e-12, 0.29999999999977289),  # 79
+    (lambda t: math.atan(t - 1e-3), (-1, 10), _R_UNIROOT_TOL, 0.00099614681599522956),  # 6
+    (lambda t: math.atan(t - 1e-3), (-1, 10), 1e-12, 0.001),  # 7
+    (lambda t: t * t - 1e-6, (0, 1), _R_UNIROOT_TOL, 0.0010191218259337953),  # 22
+    (lambda t: t * t - 1e-6, (0, 1), 1e-12, 0.0010000000000000204),  # 26
+    # tol 1e-300: the stopping rule is 2 eps |b| alone, at a root near 1e10
+    (lambda t: math.log(t) - 23, (1, 1e12), 1e-300, 9744803446.2488976),  # 14
+    (lambda t: math.log(t) - 23, (1, 1e12), 1e-3, 9744803446.2490368),  # 14
+]
+
+
+@pytest.mark.parametrize(("f", "interval", "tol", "root"), ROOTS)
+def test_zeroin_stops_where_r_uniroot_stops(f, interval, tol, root):
+    """Brent's method takes R's iterates: the root returned is R's uniroot root to the last bit."""
+    lower, upper = map(float, interval)
+    assert _zeroin(f, lower, upper, f(lower), f(upper), tol) == root
+
+
+def test_zeroin_stops_after_maxiter_as_r():
+    """Out of iterations, the current best point is returned, as R's uniroot(maxiter = 3) does.
+
+    R: uniroot(function(t) t^3 - 2*t - 5, c(2, 3), maxiter = 3)$root is 2.0946022401041318 (with a
+    "not converged in 3 iterations" warning).
+    """
+
+    def f(t: float) -> float:
+        return t**3 - 2 * t - 5
+
+    assert _zeroin(f, 2.0, 3.0, f(2.0), f(3.0), _R_UNIROOT_TOL, maxiter=3) == 2.0946022401041318
