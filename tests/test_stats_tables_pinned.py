@@ -477,3 +477,34 @@ def test_zeroin_stops_after_maxiter_as_r():
         return t**3 - 2 * t - 5
 
     assert _zeroin(f, 2.0, 3.0, f(2.0), f(3.0), _R_UNIROOT_TOL, maxiter=3) == 2.0946022401041318
+
+
+# -- observed counts -----------------------------------------------------------------------------
+
+
+def test_counts_without_labels_are_numbered_from_zero():
+    """A list or array has no labels: the categories are 0, 1, ..., k - 1."""
+    assert chi_square_gof([5, 10, 15]).labels == (0, 1, 2)
+    assert chi_square_gof(np.array([5, 10, 15, 20])).labels == (0, 1, 2, 3)
+
+
+def test_counts_numpy_cannot_read_are_refused_with_numpys_reason():
+    """An object whose array conversion fails is refused as not a sequence of counts."""
+
+    class Unreadable:
+        def __array__(self, *args: object, **kwargs: object) -> np.ndarray:
+            msg = "no array here"
+            raise TypeError(msg)
+
+    with pytest.raises(
+        InvalidTableError, match=r"^observed must be a 1-D sequence of counts: no array here$"
+    ):
+        chi_square_gof(Unreadable())
+
+
+def test_monte_carlo_default_is_two_thousand_samples():
+    """R's default B = 2000: the p-value is (1 + hits) / 2001 over 2000 seeded draws."""
+    res = chi_square_gof([3, 1, 0], [0.25, 0.25, 0.5], method="monte-carlo", seed=11)
+    p = [Fraction(1, 4), Fraction(1, 4), Fraction(1, 2)]
+    assert res.resamples == 2000
+    assert res.pvalue == float(seeded_gof_pvalue([3, 1, 0], p, 2000, 11))

@@ -940,7 +940,7 @@ def _counts_1d(observed: object) -> tuple[NDArray[np.int64], tuple[Hashable, ...
         labels = tuple(index) if index is not None else ()
     try:
         arr = np.asarray(values.to_numpy() if hasattr(values, "to_numpy") else values, dtype=object)
-    except (TypeError, ValueError) as exc:  # pragma: no cover - ragged input
+    except (TypeError, ValueError) as exc:  # an object numpy cannot read as an array
         msg = f"observed must be a 1-D sequence of counts: {exc}"
         raise InvalidTableError(msg) from exc
     if arr.ndim != 1:
