@@ -508,3 +508,30 @@ def test_monte_carlo_default_is_two_thousand_samples():
     p = [Fraction(1, 4), Fraction(1, 4), Fraction(1, 2)]
     assert res.resamples == 2000
     assert res.pvalue == float(seeded_gof_pvalue([3, 1, 0], p, 2000, 11))
+
+
+# -- what a result records -----------------------------------------------------------------------
+
+
+def test_mcnemar_records_whether_the_correction_was_applied():
+    """The correction is applied (and said) only in the chi-square form with unequal discordant cells.
+
+    R: mcnemar.test(matrix(c(2, 1, 1, 2), 2)) gives X^2 = 0, p = 1 (b = c: no correction).
+    """
+    assert mcnemar([[8, 9], [2, 10]]).correction is True
+    equal = mcnemar([[2, 1], [1, 2]])
+    assert equal.correction is False and equal.statistic == 0 and equal.pvalue == 1
+    assert "(corrected)" not in equal.summary()
+    assert mcnemar([[8, 9], [2, 10]], correction=False).correction is False
+    assert mcnemar([[8, 9], [2, 10]], exact=True).correction is False
+
+
+def test_fisher_rxc_records_its_level_and_margins():
+    """An RxC result keeps the level asked for, its table, labels, N, and no interval (NaN)."""
+    res = fisher_exact([[2, 7, 1], [6, 1, 4]], confidence_level=0.9)
+    assert res.confidence_level == 0.9 and res.alternative == "two-sided" and res.n == 21
+    assert res.observed.tolist() == [[2, 7, 1], [6, 1, 4]]
+    assert res.row_labels == (0, 1) and res.column_labels == (0, 1, 2)
+    assert math.isnan(res.ci_low) and math.isnan(res.ci_high)
+    two = fisher_exact([[3, 1], [1, 3]], alternative="less", confidence_level=0.9)
+    assert two.confidence_level == 0.9 and two.alternative == "less" and two.n == 8
