@@ -316,10 +316,21 @@ def test_gof_monte_carlo_counts_every_draw_across_chunks():
             InputValueError,
             "p must sum to 1 (or pass rescale_p=True): sums to 1.1",
         ),
+        (lambda: chi_square_gof([10, 20], [0.5, -0.5]), InputValueError, "p[1] must be >= 0"),
         (
-            lambda: chi_square_gof([10, 20], [0.5, -0.5]),
-            InputValueError,
-            "p[1]",
+            lambda: chi_square_gof([10, 20], [0.5, "x"]),
+            InputTypeError,
+            "p[1] must be a finite number, not str: 'x'",
+        ),
+        (
+            lambda: chi_square_gof([3, 1.5]),
+            InvalidTableError,
+            "observed cell (row 1, column 2) must be a whole number: 1.5",
+        ),
+        (
+            lambda: chi_square_gof([3, -1]),
+            InvalidTableError,
+            "observed cell (row 1, column 2) must be >= 0: -1",
         ),
     ],
 )
@@ -381,6 +392,12 @@ def test_probabilities_within_root_epsilon_of_one_are_kept_as_given():
     assert scaled.probabilities.tolist() == pytest.approx(
         [0.5 / (1 + 2e-8), (0.5 + 2e-8) / (1 + 2e-8)], rel=1e-15
     )
+
+
+def test_probabilities_exactly_root_epsilon_from_one_are_accepted():
+    """The tolerance is inclusive: p = (1/2, 1/2 + 2**-26) sums to 1 + sqrt(eps) exactly, accepted."""
+    res = chi_square_gof([10, 10], [0.5, 0.5 + 2.0**-26])
+    assert res.probabilities.tolist() == [0.5, 0.5 + 2.0**-26]
 
 
 def test_default_probabilities_are_equal():
@@ -486,6 +503,13 @@ def test_counts_without_labels_are_numbered_from_zero():
     """A list or array has no labels: the categories are 0, 1, ..., k - 1."""
     assert chi_square_gof([5, 10, 15]).labels == (0, 1, 2)
     assert chi_square_gof(np.array([5, 10, 15, 20])).labels == (0, 1, 2, 3)
+
+
+def test_counts_from_pandas_without_an_index_are_numbered():
+    """A pandas Index or array has to_numpy but no index: categories 0, 1, ..., k - 1."""
+    pd = pytest.importorskip("pandas")
+    assert chi_square_gof(pd.Index([5, 10, 15])).labels == (0, 1, 2)
+    assert chi_square_gof(pd.array([5, 10, 15])).labels == (0, 1, 2)
 
 
 def test_counts_numpy_cannot_read_are_refused_with_numpys_reason():
