@@ -340,6 +340,40 @@ def test_errors_name_the_shape_value_or_position(call, error, message):
         call()
 
 
+def test_small_expected_warning_counts_only_cells_below_five():
+    """An expected count of exactly 5 is not below 5: counts (3, 4, 93) with p = (.02, .05, .93)
+    expect 2, 5 and 93 (by hand), so 1 of 3 is below 5."""
+    with pytest.warns(SmallExpectedWarning) as caught:
+        res = chi_square_gof([3, 4, 93], [0.02, 0.05, 0.93])
+    assert str(caught[0].message).startswith("1 of 3 expected counts are below 5 (smallest 2.00): ")
+    assert res.resamples is None and res.method == "asymptotic"
+
+
+@pytest.mark.stacklevel
+def test_small_expected_warning_points_at_the_caller():
+    """The warning names the caller's file, not the library's."""
+    with pytest.warns(SmallExpectedWarning) as caught:
+        chi_square_gof([3, 4, 93], [0.02, 0.05, 0.93])
+    assert caught[0].filename == __file__
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        (
+            {"method": "monte-carlo", "resamples": 0},
+            InputValueError,
+            "resamples must be a whole number >= 1: 0",
+        ),
+        ({"rescale_p": 1}, InputTypeError, "rescale_p must be True or False, not int: 1"),
+    ],
+)
+def test_goodness_of_fit_options_are_refused_by_name(kwargs, error, message):
+    """Bad resamples or rescale_p are refused, naming the option and the value."""
+    with pytest.raises(error, match=f"^{re.escape(message)}$"):
+        chi_square_gof([10, 20], **kwargs)
+
+
 def test_small_expected_warning_counts_the_cells_and_names_the_smallest():
     """The warning counts the expected counts below 5 and gives the smallest, to 2 decimals.
 
