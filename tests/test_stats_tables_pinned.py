@@ -593,3 +593,16 @@ def test_fisher_rxc_records_its_level_and_margins():
     assert math.isnan(res.ci_low) and math.isnan(res.ci_high)
     two = fisher_exact([[3, 1], [1, 3]], alternative="less", confidence_level=0.9)
     assert two.confidence_level == 0.9 and two.alternative == "less" and two.n == 8
+
+
+def test_mcnemar_keeps_the_tallys_labels():
+    """A Tally's row and column categories are the result's labels (first and second measurement)."""
+    from safecore.tallies import Tally
+
+    table = Tally.from_counts(
+        [[8, 9], [2, 10]], ["call-out before", "none before"], ["call-out after", "none after"]
+    )
+    res = mcnemar(table)
+    assert res.row_labels == ("call-out before", "none before")
+    assert res.column_labels == ("call-out after", "none after")
+    assert (res.n12, res.n21) == (9, 2)
