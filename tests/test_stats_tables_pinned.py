@@ -123,10 +123,14 @@ def test_goodness_of_fit_prints_its_table_whole():
 
 
 def test_reprs_show_the_numbers_and_the_resamples_if_any():
-    """A goodness-of-fit repr names statistic, df, p, n and method, and the resamples when simulated."""
+    """Reprs give the numbers; goodness of fit adds resamples if simulated, Fisher the table's shape."""
     asymptotic = chi_square_gof([5, 10, 15])  # X^2 = (25 + 0 + 25) / 10 = 5 on 2 df, p = exp(-5/2)
     assert repr(asymptotic) == (
         "GoodnessOfFitResult(statistic=5, df=2, pvalue=0.08208, n=30, method='asymptotic')"
+    )
+    # the RxC table's statistic is its probability under independence, as SciPy's fisher_exact gives
+    assert repr(fisher_exact([[2, 7, 1], [6, 1, 4]])) == (
+        "FisherResult(statistic=0.003175, pvalue=0.0177, alternative='two-sided', table=2x3, n=21)"
     )
     simulated = chi_square_gof([5, 10, 15], method="monte-carlo", resamples=99, seed=1)
     assert repr(simulated).startswith("GoodnessOfFitResult(statistic=5, df=2, pvalue=0.")
@@ -316,7 +320,7 @@ def test_gof_monte_carlo_counts_every_draw_across_chunks():
             InputValueError,
             "p must sum to 1 (or pass rescale_p=True): sums to 1.1",
         ),
-        (lambda: chi_square_gof([10, 20], [0.5, -0.5]), InputValueError, "p[1] must be >= 0"),
+        (lambda: chi_square_gof([10, 20], [0.5, -0.5]), InputValueError, "p[1] must be >= 0: -0.5"),
         (
             lambda: chi_square_gof([10, 20], [0.5, "x"]),
             InputTypeError,
@@ -336,7 +340,7 @@ def test_gof_monte_carlo_counts_every_draw_across_chunks():
 )
 def test_errors_name_the_shape_value_or_position(call, error, message):
     """Each refusal names what is wrong: the shape received, the alternative, the position of p."""
-    with pytest.raises(error, match=re.escape(message)):
+    with pytest.raises(error, match=f"^{re.escape(message)}$"):
         call()
 
 
