@@ -610,3 +610,29 @@ def test_mcnemar_keeps_the_tallys_labels():
     assert res.row_labels == ("call-out before", "none before")
     assert res.column_labels == ("call-out after", "none after")
     assert (res.n12, res.n21) == (9, 2)
+
+
+def test_fisher_two_sided_p_is_capped_at_one():
+    """Summing every table's probability can round above 1; the p-value is capped at 1.
+
+    For [[1, 1], [3, 5]] every table is at most as probable as the observed one, and the float sum
+    of their probabilities is 1 + 2**-52; R: fisher.test(matrix(c(1, 3, 1, 5), 2))$p.value prints
+    0.99999999999999989, 1 to rounding.
+    """
+    p = fisher_exact([[1, 1], [3, 5]]).pvalue
+    assert p <= 1.0 and p == pytest.approx(1.0, rel=1e-15)
+
+
+@pytest.mark.parametrize(
+    ("alternative", "interval"),
+    [
+        # fisher.test(matrix(c(3, 1, 1, 3), 2), alternative = "greater", conf.level = 0.9)$conf.int
+        ("greater", (0.490410454871305, math.inf)),
+        # fisher.test(matrix(c(3, 1, 1, 3), 2), alternative = "less", conf.level = 0.9)$conf.int
+        ("less", (0.0, 146.22361255221)),
+    ],
+)
+def test_fisher_interval_at_another_level_keeps_the_alternative(alternative, interval):
+    """confidence_interval(level) of a one-sided test is one-sided too, as R's conf.int."""
+    res = fisher_exact([[3, 1], [1, 3]], alternative=alternative)
+    assert tuple(res.confidence_interval(0.9)) == pytest.approx(interval, rel=1e-11)
