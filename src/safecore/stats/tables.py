@@ -169,14 +169,16 @@ class _Conditional:
         return out
 
     def mean(self, ncp: float) -> float:
+        """``E(X)`` at odds ratio *ncp*.
+
+        *ncp* is finite: the root searches take ``t`` on [0, 1] or ``1 / t`` with ``t`` on [ε, 1].
+        """
         if ncp == 0:
             return float(self.lo)
-        if math.isinf(ncp):
-            return float(self.hi)
         return float((self.support * self.density(ncp)).sum())
 
     def tail(self, ncp: float, *, upper: bool) -> float:
-        """``P(X <= x)`` (or ``P(X >= x)`` with *upper*) at odds ratio *ncp*."""
+        """``P(X <= x)`` (or ``P(X >= x)`` with *upper*) at a finite odds ratio *ncp*."""
         from scipy import stats  # noqa: PLC0415
 
         x = self.x
@@ -185,8 +187,6 @@ class _Conditional:
             return float(dist.sf(x - 1) if upper else dist.cdf(x))
         if ncp == 0:
             return float(x <= self.lo if upper else x >= self.lo)
-        if math.isinf(ncp):
-            return float(x <= self.hi if upper else x >= self.hi)
         d = self.density(ncp)
         return float(d[self.support >= x].sum() if upper else d[self.support <= x].sum())
 
@@ -940,7 +940,7 @@ def _counts_1d(observed: object) -> tuple[NDArray[np.int64], tuple[Hashable, ...
         labels = tuple(index) if index is not None else ()
     try:
         arr = np.asarray(values.to_numpy() if hasattr(values, "to_numpy") else values, dtype=object)
-    except (TypeError, ValueError) as exc:  # pragma: no cover - ragged input
+    except (TypeError, ValueError) as exc:  # an object numpy cannot read as an array
         msg = f"observed must be a 1-D sequence of counts: {exc}"
         raise InvalidTableError(msg) from exc
     if arr.ndim != 1:

@@ -1,0 +1,344 @@
+"""Tests for the exact test's network helpers (safecore.stats._exact), each against a brute force.
+
+The end-to-end p-values are checked against R and an enumeration in ``test_exact.py``; these
+tests pin what each helper returns, so that a change that leaves the p-value right only by
+luck (or only slower) is still seen. Every expected value is a plain Python enumeration, a
+numpy one-liner or hand arithmetic; none comes from the code under test.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from scipy.special import gammaln
+
+from safecore import TableTooLargeError
+from safecore.stats import _exact
+from safecore.stats._exact import _Budget, _Network
+from tests.exact_oracle import _tables
+
+LF = gammaln(np.arange(200, dtype=np.float64) + 1.0)  # log factorials, 0! to 199!
+
+
+def budget(limit: int = 10**9) -> _Budget:
+    return _Budget(limit, (3, 3), 30)
+
+
+def fillings(caps: list[int], total: int) -> list[tuple[int, ...]]:
+    """Every vector 0 <= x <= caps with sum total, in lexicographic order."""
+    return [x for x in itertools.product(*(range(c + 1) for c in caps)) if sum(x) == total]
+
+
+# -- the work limit ----------------------------------------------------------------------------
+
+
+def test_budget_allows_the_limit_and_refuses_one_more():
+    """check(count) passes up to the limit itself and names limit, shape and n beyond it."""
+    b = _Budget(1000, (2, 3), 12)
+    b.check(1000)
+    with pytest.raises(TableTooLargeError) as caught:
+        b.check(1001)
+    assert str(caught.value) == (
+        "the exact test would hold more than 1,000 partial tables (network nodes, arcs and past "
+        "paths) for this 2x3 table with n = 12; use method='monte-carlo' or raise exact_limit"
+    )
+
+
+# -- small array helpers -----------------------------------------------------------------------
+
+
+@given(st.lists(st.integers(0, 5), min_size=1, max_size=30))
+def test_starts_are_the_first_position_of_each_value(values):
+    """_starts of a sorted array: position 0 and every position whose value differs from the last."""
+    a = np.sort(np.asarray(values, dtype=np.int64))
+    want = [i for i in range(a.size) if i == 0 or a[i] != a[i - 1]]
+    assert _exact._starts(a).tolist() == want
+
+
+@given(st.lists(st.integers(0, 4), min_size=1, max_size=12))
+def test_ranges_number_each_items_children(counts):
+    """_ranges: child j of item i has item i and step j, items in order."""
+    item, step = _exact._ranges(np.asarray(counts, dtype=np.int64))
+    pairs = [(i, j) for i, c in enumerate(counts) for j in range(c)]
+    assert list(zip(item.tolist(), step.tolist(), strict=True)) == pairs
+
+
+@pytest.mark.parametrize("k", [1, 2, 3, 4, 5, 6, 7])
+def test_sort_columns_sorts_each_column(k):
+    """Every column is sorted ascending, in place, for each number of rows (networks up to 6)."""
+    rng = np.random.default_rng(k)
+    for _ in range(20):
+        a = rng.integers(0, 9, size=(k, 40))
+        want = np.sort(a, axis=0)
+        got = _exact._sort_columns(a)
+        np.testing.assert_array_equal(got, want)
+        np.testing.assert_array_equal(a, want)  # in place
+
+
+@given(st.lists(st.integers(0, 6), min_size=1, max_size=5), st.integers(0, 20))
+def test_count_fillings_counts_every_vector(caps, total):
+    """_count_fillings equals the number of vectors 0 <= x <= caps summing to total."""
+    assert _exact._count_fillings(np.asarray(caps, dtype=np.int64), total) == len(fillings(caps, total))
+
+
+@given(st.lists(st.integers(0, 5), min_size=1, max_size=4), st.integers(0, 12))
+def test_half_fillings_list_every_filling_up_to_the_sum(cols, most):
+    """Each first-row filling with sum <= most, with its sum and -sum(log x! + log (c - x)!)."""
+    sums, vals = _exact._half_fillings(cols, LF, most, budget())
+    got = sorted(zip(sums.tolist(), np.round(vals, 9).tolist(), strict=True))
+    want = sorted(
+        (
+            sum(x),
+            round(
+                -sum(math.lgamma(v + 1) + math.lgamma(c - v + 1) for v, c in zip(x, cols, strict=True)),
+                9,
+            ),
+        )
+        for x in itertools.product(*(range(c + 1) for c in cols))
+        if sum(x) <= most
+    )
+    assert got == want
+
+
+def test_half_fillings_check_the_limit_before_each_column():
+    """Listing columns (3, 3) holds 1 x 4 then 4 x 4 fillings: a limit of 15 refuses the second."""
+    _exact._half_fillings([3, 3], LF, 6, _Budget(16, (2, 2), 6))
+    with pytest.raises(TableTooLargeError):
+        _exact._half_fillings([3, 3], LF, 6, _Budget(15, (2, 2), 6))
+
+
+@pytest.mark.parametrize(
+    ("cols", "rows", "want"),
+    [
+        ([5, 4], [3, 6], [5, 4]),  # two columns: as given
+        ([9, 7, 5, 3, 1], [10, 15], [1, 3, 5, 7, 9]),  # largest 9 <= largest row 15: ascending
+        ([9, 7, 5, 3, 1], [8, 8, 9], [1, 3, 5, 7, 9]),  # 9 equals the largest row: still ascending
+        ([20, 7, 5, 3, 1], [12, 24], [1, 3, 5, 7, 20]),
+        ([20, 7, 5, 3, 1], [17, 19], [20, 1, 3, 5, 7]),  # 20 > 19: first, the join takes 5 and 7
+        ([20, 7, 5], [13, 19], [20, 5, 7]),
+    ],
+)
+def test_column_order(cols, rows, want):
+    """Smallest first, the two largest last; but the largest first if it exceeds every row sum."""
+    got = _exact._column_order(np.asarray(cols, dtype=np.int64), np.asarray(rows, dtype=np.int64))
+    assert got.tolist() == want
+
+
+def test_finish_scales_by_the_observed_tables_probability():
+    """p = total * P(observed); no tables gives 0; the sum is capped at 1.
+
+    The 2x2 table [[3, 1], [1, 3]] has P = C(4, 3) C(4, 1) / C(8, 4) = 16/70 by hand.
+    """
+    rows = cols = np.array([4, 4])
+    obs = -float(LF[[3, 1, 1, 3]].sum())
+    assert _exact._finish(2.0, obs, LF, rows, cols, 8) == pytest.approx(32 / 70, rel=1e-12)
+    assert _exact._finish(0.0, obs, LF, rows, cols, 8) == 0.0
+    assert _exact._finish(-1.0, obs, LF, rows, cols, 8) == 0.0
+    assert _exact._finish(5.0, obs, LF, rows, cols, 8) == 1.0
+
+
+# -- filling a column --------------------------------------------------------------------------
+
+
+@given(
+    st.lists(st.lists(st.integers(0, 4), min_size=1, max_size=4), min_size=1, max_size=4).filter(
+        lambda s: len({len(r) for r in s}) == 1
+    ),
+    st.integers(0, 8),
+)
+def test_fill_lists_every_filling_under_each_node(states, column):
+    """Each arc is a node and cells x with 0 <= x <= the node's row sums and sum(x) = column.
+
+    (Every node can take the column: the network only asks for columns its row sums cover.)
+    """
+    column = min(column, *(sum(r) for r in states))
+    s = np.asarray(states, dtype=np.int64)
+    parent, cells = _exact._fill(s, column, budget())
+    got = sorted(zip(parent.tolist(), map(tuple, cells.T.tolist()), strict=True))
+    want = sorted((i, x) for i, caps in enumerate(states) for x in fillings(caps, column))
+    assert got == want
+
+
+def test_fill_checks_the_limit_on_partial_fillings():
+    """Filling 4 under (4, 4, 4) holds 5 then 15 partial fillings: 15 passes, 14 is refused."""
+    states = np.array([[4, 4, 4]])
+    _exact._fill(states, 4, _Budget(15, (3, 3), 12))
+    with pytest.raises(TableTooLargeError):
+        _exact._fill(states, 4, _Budget(14, (3, 3), 12))
+
+
+# -- grouping paths ----------------------------------------------------------------------------
+
+
+def group_oracle(keys, val, wt):
+    """Groups of equal key and equal value on the 2**-32 grid: first item, key, summed weight."""
+    groups: dict[tuple[int, int], list[int]] = {}
+    for i, (k, v) in enumerate(zip(keys.tolist(), val.tolist(), strict=True)):
+        groups.setdefault((k, round(v * 2**32)), []).append(i)
+    out = sorted(groups.items())
+    return (
+        [items[0] for _, items in out],
+        [k for (k, _), _ in out],
+        [math.fsum(wt[items]) for _, items in out],
+    )
+
+
+@pytest.mark.parametrize("spread", [1.0, 2.0**18, 2.0**27], ids=["packed", "argsort", "lexsort"])
+def test_group_merges_equal_keys_and_values_on_every_path(spread):
+    """_group's groups, in key then value order, on the packed sort and both fallbacks.
+
+    Values spread over 2**18 and 2**27 log units quantise to spans that (with the keys and
+    item positions) no longer fit 63 bits packed, then not even without the positions.
+    """
+    rng = np.random.default_rng(5)
+    size = 4000
+    keys = rng.integers(0, 300, size=size).astype(np.int64)
+    val = rng.integers(0, 6, size=size) * (spread / 5) - 3.5
+    wt = rng.random(size)
+    first, gkeys, gwt = _exact._group(keys, val, wt)
+    want_first, want_keys, want_wt = group_oracle(keys, val, wt)
+    assert first.tolist() == want_first
+    assert gkeys.tolist() == want_keys
+    np.testing.assert_allclose(gwt, want_wt, rtol=1e-12)
+
+
+def test_group_of_nothing_is_empty():
+    """No paths: no groups (and no error from the empty min and max)."""
+    first, keys, wt = _exact._group(np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0))
+    assert first.size == keys.size == wt.size == 0
+
+
+def test_group_merges_values_within_the_grid_only():
+    """Values 2**-34 apart fall on one grid point and merge; 2**-31 apart they stay apart."""
+    keys = np.array([1, 1, 1, 0])
+    val = np.array([0.5, 0.5 + 2.0**-34, 0.5 + 2.0**-31, 0.5])
+    first, gkeys, gwt = _exact._group(keys, val, np.array([1.0, 2.0, 4.0, 8.0]))
+    assert first.tolist() == [3, 0, 2] and gkeys.tolist() == [0, 1, 1] and gwt.tolist() == [8, 3, 4]
+
+
+# -- the network's nodes and bounds ------------------------------------------------------------
+
+
+def test_network_keys_and_masks():
+    """Sorted row sums (2, 3, 5) are keyed in mixed radix (1, 3, 12) below 12 * 6 = 72; the masks
+    are every subset of the rows; beyond 10 rows there are none."""
+    net = _Network(np.array([2, 3, 5]), LF, budget())
+    assert net.radix.tolist() == [1, 3, 12] and net.span == 72
+    assert net.masks is not None
+    assert sorted(map(tuple, net.masks.tolist())) == sorted(itertools.product([0, 1], repeat=3))
+    wide = _Network(np.ones(11, dtype=np.int64), LF, budget())
+    assert wide.masks is None
+    assert _Network(np.ones(10, dtype=np.int64), LF, budget()).masks.shape == (1024, 10)
+
+
+def completions(state: list[int], cols: list[int]) -> list[float]:
+    """The value -sum(log x!) of every table with row sums *state* and column sums *cols*."""
+    return [-sum(math.lgamma(x + 1) for row in t for x in row) for t in _tables(list(state), list(cols))]
+
+
+node_states = st.lists(st.integers(0, 5), min_size=2, max_size=4).map(sorted)
+
+
+@given(node_states, st.data())
+def test_two_columns_gives_the_most_and_least_probable_completion(state, data):
+    """With two columns left the extremes are exact: brute force over every completion."""
+    total = sum(state)
+    first = data.draw(st.integers(0, total))
+    net = _Network(np.asarray(state, dtype=np.int64), LF, budget())
+    hi, lo = net.two_columns(np.asarray([state], dtype=np.int64), first)
+    values = completions(state, [first, total - first])
+    assert hi[0] == pytest.approx(max(values), abs=1e-9)
+    assert lo[0] == pytest.approx(min(values), abs=1e-9)
+
+
+@given(st.lists(st.integers(0, 3), min_size=2, max_size=4), st.data())
+def test_two_column_mode_is_the_least_sum(state, data):
+    """The least sum(log x! + log (s - x)!) over x summing to first: brute force."""
+    first = data.draw(st.integers(0, sum(state)))
+    got = _exact._two_column_mode(
+        np.asarray([state], dtype=np.int64), np.asarray([first], dtype=np.int64), LF
+    )
+    want = min(
+        sum(math.lgamma(x + 1) + math.lgamma(s - x + 1) for x, s in zip(xs, state, strict=True))
+        for xs in fillings(state, first)
+    )
+    assert got[0] == pytest.approx(want, abs=1e-9)
+
+
+def test_two_column_mode_moves_units_from_the_proportional_start():
+    """Rows (1, 9), first 5: the proportional start (0, 4) is one short; the optimum is (1, 4).
+
+    By hand: x = (1, 4) gives log 1! + log 0! + log 4! + log 5! = log 2880, and no other
+    split of 5 is lower (x = (0, 5) gives log 1! + log 5! + log 4! = log 2880 too, a tie).
+    """
+    got = _exact._two_column_mode(np.array([[1, 9]]), np.array([5]), LF)
+    assert got[0] == pytest.approx(math.log(2880), rel=1e-12)
+
+
+@given(node_states, st.data())
+def test_eleven_rows_keep_an_exact_top_and_a_lower_bound(state, data):
+    """Beyond 10 rows the least probable completion is bounded (every row at its extreme)."""
+    rows = [0] * (11 - len(state)) + state
+    total = sum(rows)
+    first = data.draw(st.integers(0, total))
+    net = _Network(np.asarray(rows, dtype=np.int64), LF, budget())
+    hi, lo = net.two_columns(np.asarray([rows], dtype=np.int64), first)
+    values = completions(state, [first, total - first])
+    assert hi[0] == pytest.approx(max(values), abs=1e-9)
+    assert lo[0] == pytest.approx(-sum(math.lgamma(s + 1) for s in rows), abs=1e-9)
+    assert lo[0] <= min(values) + 1e-9
+
+
+@given(node_states, st.lists(st.integers(0, 4), min_size=1, max_size=4), st.data())
+def test_bounds_are_the_exact_extremes_over_every_completion(state, cols, data):
+    """bounds(): the longest and shortest path to the end, for one to four columns left."""
+    total = sum(state)
+    if total == 0:
+        cols = [0]
+    else:
+        cuts = sorted(
+            data.draw(st.lists(st.integers(0, total), min_size=len(cols) - 1, max_size=len(cols) - 1))
+        )
+        cols = [b - a for a, b in itertools.pairwise([0, *cuts, total])]
+    desc = sorted(cols, reverse=True)
+    net = _Network(np.asarray(state, dtype=np.int64), LF, budget())
+    hi, lo = net.bounds(np.asarray([state], dtype=np.int64), np.asarray(desc, dtype=np.int64))
+    values = completions(state, desc)
+    assert hi[0] == pytest.approx(max(values), abs=1e-9)
+    assert lo[0] == pytest.approx(min(values), abs=1e-9)
+
+
+def test_built_network_bounds_match_brute_force():
+    """build(): every node's longest and shortest completion, level by level, is the brute force."""
+    rows = np.array([2, 3, 4])
+    cols = np.array([1, 2, 2, 4])  # filled in this order, the last two joined
+    net = _Network(rows, LF, budget())
+    built = net.build(cols)
+    assert built is not None
+    _, his, los = built
+    for j, states in enumerate(net.states):
+        left = cols[j:].tolist()
+        for node, state in enumerate(states.tolist()):
+            values = completions(state, left)
+            assert his[j][node] == pytest.approx(max(values), abs=1e-9), (j, state)
+            assert los[j][node] == pytest.approx(min(values), abs=1e-9), (j, state)
+
+
+def test_build_gives_up_beyond_the_full_network_cap(monkeypatch: pytest.MonkeyPatch):
+    """A network holding more than _FULL_ARCS arcs and nodes is not built (None)."""
+    rows, cols = np.array([2, 3, 4]), np.array([1, 2, 2, 4])
+    monkeypatch.setattr(_exact, "_FULL_ARCS", 3)
+    assert _Network(rows, LF, budget()).build(cols) is None
+
+
+def test_exact_pvalue_names_the_original_shape():
+    """The limit error names the table as given (3x2), though it is transposed inside."""
+    table = np.array([[5, 4], [3, 6], [4, 5]])
+    with pytest.raises(TableTooLargeError, match=re.escape("for this 3x2 table with n = 27")):
+        _exact.exact_pvalue(table, limit=1)
