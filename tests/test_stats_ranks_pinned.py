@@ -1,0 +1,85 @@
+"""Tests for safecore.stats.ranks that pin values mutation testing found unchecked.
+
+Every expected value comes from R (the command beside it) or from hand arithmetic in a
+comment; none comes from the code under test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from safecore.stats import wilcoxon
+
+TEAM_A = [45.8, 37.5, 50.0, 29.2, 41.7, 33.3, 54.2]
+TEAM_B = [55.0, 62.5, 48.3, 70.8, 58.3]
+X = [1.83, 0.50, 1.62, 2.48, 1.68, 1.88, 1.55, 3.06, 1.30]
+Y = [0.878, 0.647, 0.598, 2.05, 1.06, 1.29, 1.06, 3.14, 1.29]
+
+
+def test_table_with_an_interval():
+    """The table shows W, p, R's method, n, zeros, missing, the estimate and the interval.
+
+    R> w <- wilcox.test(c(45.8, 37.5, 50.0, 29.2, 41.7, 33.3, 54.2),
+    R>                  c(55.0, 62.5, 48.3, 70.8, 58.3), conf.int = TRUE)
+    R> c(w$statistic, w$p.value, w$estimate, w$conf.int)
+    2 0.0101010101010101 -16.7000000000000028 -29.0999999999999979 -5
+    """
+    res = wilcoxon(TEAM_A, TEAM_B, confidence_level=0.95)
+    caption = "Wilcoxon rank-sum W = 2, p = 0.010 (exact; n = 12); estimate -16.7, 95% CI [-29.1, -5]"
+    lines = str(res).splitlines()
+    assert lines[0] == caption
+    assert lines[1].split() == [
+        *("W", "p", "method", "n", "zeros", "missing", "estimate", "CI", "low", "CI", "high"),
+    ]
+    assert lines[2].split() == [
+        *("2", "0.010", "Wilcoxon", "rank", "sum", "exact", "test", "12", "0", "0"),
+        *("-16.7", "-29.1", "-5"),
+    ]
+    assert res._repr_markdown_().splitlines()[0] == caption
+    pytest.importorskip("pandas")
+    df = res.to_frame()
+    assert list(df.columns) == [
+        *("statistic", "pvalue", "method", "n", "zeros", "missing", "estimate", "ci_low", "ci_high"),
+    ]
+    row = df.iloc[0]
+    assert row[["statistic", "method", "n", "zeros", "missing"]].tolist() == [
+        *(2.0, "Wilcoxon rank sum exact test", 12, 0, 0),
+    ]
+    assert row["pvalue"] == pytest.approx(0.0101010101010101, rel=1e-12)  # 2 * 5 / choose(12, 5)
+    assert row[["estimate", "ci_low", "ci_high"]].tolist() == pytest.approx([-16.7, -29.1, -5.0])
+
+
+def test_table_without_an_interval_shows_dashes():
+    """Without a confidence level the estimate and interval are NaN, shown as '-'.
+
+    R> wilcox.test(x, y, paired = TRUE, alternative = "greater")   # V = 40, p = 0.01953125
+    """
+    res = wilcoxon(X, Y, paired=True, alternative="greater")
+    row = str(res).splitlines()[2].split()
+    method = ["Wilcoxon", "signed", "rank", "exact", "test"]
+    assert row == ["40", "0.020", *method, "9", "0", "0", "-", "-", "-"]
+
+
+def test_table_one_sided_interval_shows_infinity():
+    """A one-sided interval's open end is infinite, shown as 'inf'.
+
+    R> w <- wilcox.test(x, y, paired = TRUE, alternative = "greater", conf.int = TRUE,
+    R>                  conf.level = 0.9)
+    R> c(w$statistic, w$p.value, w$estimate, w$conf.int)   # 40 0.01953125 0.46 0.22 Inf
+    """
+    res = wilcoxon(X, Y, paired=True, alternative="greater", confidence_level=0.9)
+    assert str(res).splitlines()[2].split()[-3:] == ["0.46", "0.22", "inf"]
+
+
+def test_table_shows_the_statistic_in_full():
+    """W is shown with format 'g' (six figures), not cut to four: 1759.5, and 2.25e+06.
+
+    R> wilcox.test(0:59, 0:50)$statistic   # W = 1759.5
+    (each x = i beats the min(i, 51) smaller y and ties one more when i <= 50:
+    sum(0:50) + 9 * 51 + 51 / 2 = 1275 + 459 + 25.5 = 1759.5)
+    For x = 1500..2999 against y = 0..1499 every x beats every y: W = 1500 * 1500 = 2.25e6.
+    """
+    res = wilcoxon(list(range(60)), list(range(51)))
+    assert str(res).splitlines()[2].split()[0] == "1759.5"
+    big = wilcoxon(list(range(1500, 3000)), list(range(1500)))
+    assert str(big).splitlines()[2].split()[0] == "2.25e+06"
