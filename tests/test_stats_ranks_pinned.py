@@ -6,8 +6,12 @@ comment; none comes from the code under test.
 
 from __future__ import annotations
 
+import math
+import warnings
+
 import pytest
 
+from safecore import RankTestWarning
 from safecore.stats import wilcoxon
 
 TEAM_A = [45.8, 37.5, 50.0, 29.2, 41.7, 33.3, 54.2]
@@ -83,3 +87,89 @@ def test_table_shows_the_statistic_in_full():
     assert str(res).splitlines()[2].split()[0] == "1759.5"
     big = wilcoxon(list(range(1500, 3000)), list(range(1500)))
     assert str(big).splitlines()[2].split()[0] == "2.25e+06"
+
+
+# -- R's warnings and the degenerate interval ------------------------------------------------------
+
+
+def _messages(*args: object, **kwargs: object) -> tuple[object, list[str]]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        res = wilcoxon(*args, **kwargs)  # type: ignore[arg-type]
+    return res, [str(w.message) for w in caught if issubclass(w.category, RankTestWarning)]
+
+
+def test_exact_with_zeros_warns_as_r_in_r_order():
+    """exact=True with a zero: R's three warnings, in R's order, and R's numbers.
+
+    R> w <- wilcox.test(c(0, 1, 2, -3.5), exact = TRUE, conf.int = TRUE, conf.level = 0.9)
+    R> c(w$statistic, w$p.value, w$estimate, w$conf.int, attr(w$conf.int, "conf.level"))
+    3 1 -0.286217455010607 -3.499909626980073 1.999909626980073 0.6
+    warnings: requested conf.level not achievable; cannot compute exact p-value with zeroes;
+    cannot compute exact confidence interval with zeroes
+    """
+    res, messages = _messages([0.0, 1.0, 2.0, -3.5], exact=True, confidence_level=0.9)
+    assert messages == [
+        "requested conf.level not achievable",
+        "cannot compute exact p-value with zeroes: the normal approximation is used",
+        "cannot compute exact confidence interval with zeroes",
+    ]
+    assert (res.statistic, res.pvalue, res.exact, res.zeros) == (3.0, 1.0, False, 1)
+    assert res.estimate == pytest.approx(-0.286217455010607, abs=1e-4)
+    assert tuple(res.interval) == pytest.approx((-3.499909626980073, 1.999909626980073), abs=1e-4)
+    assert res.confidence_level == pytest.approx(0.6, rel=1e-12)
+
+
+def test_ties_warn_only_when_exact_was_asked_for():
+    """Ties with exact=True warn once (no interval asked); with the default they do not.
+
+    R> wilcox.test(c(1, 2, 2, 3, -4), exact = TRUE)   # V = 10, p = 0.587936746173566, a warning
+    R> wilcox.test(c(1, 2, 2, 3, -4))                 # the same numbers, no warning
+    """
+    res, messages = _messages([1.0, 2.0, 2.0, 3.0, -4.0], exact=True)
+    assert messages == ["cannot compute exact p-value with ties: the normal approximation is used"]
+    assert res.pvalue == pytest.approx(0.587936746173566, rel=1e-12)
+    res, messages = _messages([1.0, 2.0, 2.0, 3.0, -4.0])
+    assert messages == []
+    assert res.pvalue == pytest.approx(0.587936746173566, rel=1e-12)
+
+
+def test_rank_sum_ties_with_exact_and_an_interval_warn_twice():
+    """The rank-sum test with ties, exact=True and an interval gives R's two warnings and numbers.
+
+    R> w <- wilcox.test(c(1, 2, 2, 3, -4), c(0, 5), exact = TRUE, conf.int = TRUE, conf.level = 0.8)
+    R> c(w$statistic, w$p.value, w$estimate, w$conf.int)
+    4 0.845078498236799 -2.438306591038358 -4.00005898922769 2.000033159268231
+    (R words the second warning "confidence intervals"; here it is "interval", as for one sample)
+    """
+    res, messages = _messages([1.0, 2.0, 2.0, 3.0, -4.0], [0.0, 5.0], exact=True, confidence_level=0.8)
+    assert messages == [
+        "cannot compute exact p-value with ties: the normal approximation is used",
+        "cannot compute exact confidence interval with ties",
+    ]
+    assert res.pvalue == pytest.approx(0.845078498236799, rel=1e-12)
+    assert res.estimate == pytest.approx(-2.438306591038358, abs=1e-4)
+    assert tuple(res.interval) == pytest.approx((-4.00005898922769, 2.000033159268231), abs=1e-4)
+
+
+@pytest.mark.parametrize(
+    ("alternative", "low", "high"),
+    [("two-sided", None, None), ("less", -math.inf, None), ("greater", None, math.inf)],
+)
+def test_all_tied_observations_give_no_interval(alternative: str, low: float | None, high: float | None):
+    """Every observation equal: R's interval is NaN (infinite on the open side), level 0, a warning.
+
+    R> w <- wilcox.test(c(2, 2, 2), conf.int = TRUE)
+    R> c(w$statistic, w$p.value, w$estimate, w$conf.int, attr(w$conf.int, "conf.level"))
+    6 0.148914673178766 2 NaN NaN 0
+    R> wilcox.test(c(2, 2, 2), conf.int = TRUE, alternative = "less")$conf.int      # -Inf NaN
+    R> wilcox.test(c(2, 2, 2), conf.int = TRUE, alternative = "greater")$conf.int   # NaN Inf
+    """
+    res, messages = _messages([2.0, 2.0, 2.0], confidence_level=0.95, alternative=alternative)
+    assert messages == ["cannot compute confidence interval when all observations are zero or tied"]
+    assert (res.statistic, res.estimate, res.confidence_level) == (6.0, 2.0, 0.0)
+    got_low, got_high = res.interval
+    assert math.isnan(got_low) if low is None else got_low == low
+    assert math.isnan(got_high) if high is None else got_high == high
+    if alternative == "two-sided":
+        assert res.pvalue == pytest.approx(0.148914673178766, rel=1e-12)
