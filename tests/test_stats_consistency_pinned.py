@@ -69,6 +69,21 @@ def test_grim_nearest_means_are_rounded_as_reported():
     assert grim(5.3, 28, decimals=1).consistent
 
 
+def test_grim_negative_and_large_means():
+    """A negative mean is checked like its mirror image; a large one with the same absolute slack.
+
+    -5.19 from 28 scores: j / 28 for j = -146, -145 is -5.2143, -5.1786, which round (halves away
+    from zero) to -5.21, -5.18: impossible, nearest -5.18 then -5.21; -5.18 itself is possible.
+    1000.01 from 3 scores: the means near it are 3000 / 3 = 1000.00 and 3001 / 3 = 1000.33, so
+    it is impossible (a tolerance relative to the mean's size would let 1000.00 pass).
+    """
+    res = grim(-5.19, 28)
+    assert (res.consistent, res.nearest) == (False, (-5.18, -5.21))
+    assert grim(-5.18, 28).consistent
+    res = grim(1000.01, 3)
+    assert (res.consistent, res.nearest) == (False, (1000.0, 1000.33))
+
+
 def test_grim_table_and_frame():
     """str() leads with the summary; the row shows the nearest means to the reported decimals."""
     lines = str(grim(5.19, 28)).splitlines()
