@@ -173,3 +173,42 @@ def test_all_tied_observations_give_no_interval(alternative: str, low: float | N
     assert math.isnan(got_high) if high is None else got_high == high
     if alternative == "two-sided":
         assert res.pvalue == pytest.approx(0.148914673178766, rel=1e-12)
+
+
+# R> for (x in list(c(1,2,2,3), c(1,2,2,3,5), c(-1,2,2,3,5,6))) for (alt in c("two.sided",
+# R>   "greater", "less")) { w <- suppressWarnings(wilcox.test(x, conf.int = TRUE, alternative = alt))
+# R>   cat(alt, sprintf("%.15g", c(w$estimate, w$conf.int, attr(w$conf.int, "conf.level"))), "\n") }
+UNACHIEVABLE = [
+    ([1, 2, 2, 3], "two-sided", 2, (1.49997544479815, 2.50002455520185), 0.8),
+    ([1, 2, 2, 3], "greater", 2, (1.49998545249977, math.inf), 0.9),
+    ([1, 2, 2, 3], "less", 2, (-math.inf, 2.49993103637287), 0.8),  # R halves alpha here too
+    ([1, 2, 2, 3, 5], "two-sided", 2.49997073662787, (1, 5), 0.9),
+    ([1, 2, 2, 3, 5], "greater", 2.49997073662787, (1, math.inf), 0.95),
+    ([1, 2, 2, 3, 5], "less", 2.49997073662787, (-math.inf, 3.50001953250121), 0.9),
+    ([-1, 2, 2, 3, 5, 6], "two-sided", 2.50005415967202, (0.500046570194093, 5.00003948983842), 0.9),
+    ([-1, 2, 2, 3, 5, 6], "greater", 2.50005415967202, (0.500079986429267, math.inf), 0.95),
+    ([-1, 2, 2, 3, 5, 6], "less", 2.50005415967202, (-math.inf, 4.49994125110691), 0.9),
+]
+
+
+@pytest.mark.parametrize(("x", "alternative", "estimate", "interval", "level"), UNACHIEVABLE)
+def test_normal_interval_widens_an_unachievable_level_as_r(
+    x: list[float], alternative: str, estimate: float, interval: tuple[float, float], level: float
+):
+    """With ties and few values R doubles alpha until the quantiles are reachable (R's numbers)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RankTestWarning)
+        res = wilcoxon(x, confidence_level=0.95, alternative=alternative)  # type: ignore[arg-type]
+    assert res.estimate == pytest.approx(estimate, abs=1e-4)
+    assert tuple(res.interval) == pytest.approx(interval, abs=1e-4)
+    assert res.confidence_level == pytest.approx(level, rel=1e-12)
+
+
+def test_summary_names_the_approximation_and_the_side():
+    """The summary says "normal approximation" or "exact", and names a one-sided alternative."""
+    # R> wilcox.test(c(1, 2, 2, 3, -4))   # V = 10, p-value = 0.5879
+    res, _ = _messages([1.0, 2.0, 2.0, 3.0, -4.0])
+    assert res.summary() == "Wilcoxon signed-rank V = 10, p = 0.588 (normal approximation; n = 5)"
+    # R> wilcox.test(x, y, paired = TRUE, alternative = "greater")   # V = 40, p-value = 0.01953
+    greater = wilcoxon(X, Y, paired=True, alternative="greater")
+    assert greater.summary() == "Wilcoxon signed-rank V = 40, p = 0.020 (exact, greater; n = 9)"
