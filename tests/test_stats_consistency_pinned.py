@@ -198,12 +198,13 @@ def test_ci_accepts_the_smallest_n_and_equal_ends():
         ((1.0, 1.0, 5, 2.0, 1.0), {}, r"^low must be <= high: low 2\.0, high 1\.0$"),
         ((1.0, 1.0, 5, 0.0, 2.0), {"confidence": 1.0}, r"^confidence must be"),
         ((1.0, 1.0, 5, 0.0, 2.0), {"decimals": 16}, r"^decimals must be"),
+        ((1.0, 1.0, 5, 0.0, 2.0), {"decimals": -1}, r"^decimals must be"),
     ],
 )
 def test_ci_refuses_each_bad_argument_by_name(
     args: tuple[float, ...], kwargs: dict[str, float], pattern: str
 ):
-    """A negative SD, non-finite numbers, low > high, a level of 1 or 16 decimals are refused."""
+    """A negative SD, non-finite numbers, low > high, a level of 1, decimals outside 0..15: refused."""
     with pytest.raises(ValueError, match=pattern):
         ci_consistent(*args, **kwargs)  # type: ignore[arg-type]
 
