@@ -323,8 +323,7 @@ class WilcoxonResult(TestResult):
                 *(self.statistic_name, "p", "method", "n", "zeros", "missing", "estimate"),
                 *("CI low", "CI high"),
             ),
-            formats={"statistic": "g", "pvalue": "p"}
-            | dict.fromkeys(("estimate", "ci_low", "ci_high"), ".4g"),
+            formats={"statistic": "g", "pvalue": "p"},  # estimate and limits: the default 4 figures
         )
 
     def summary(self) -> str:
