@@ -342,3 +342,64 @@ def test_exact_pvalue_names_the_original_shape():
     table = np.array([[5, 4], [3, 6], [4, 5]])
     with pytest.raises(TableTooLargeError, match=re.escape("for this 3x2 table with n = 27")):
         _exact.exact_pvalue(table, limit=1)
+
+
+# -- which path a table takes ------------------------------------------------------------------
+# The paths give the same p-value, so a wrong choice only costs time (issue 10); these tests pin
+# the documented choice by making the paths a table must not take fail.
+
+
+def _forbid(monkeypatch: pytest.MonkeyPatch, *names: str) -> None:
+    def fail(*args: object, **kwargs: object) -> None:
+        raise AssertionError("path not expected for this table")
+
+    for name in names:
+        if name == "build":
+            monkeypatch.setattr(_exact._Network, "build", fail)
+        else:
+            monkeypatch.setattr(_exact, name, fail)
+
+
+def _p(table: list[list[int]]) -> float:
+    return _exact.exact_pvalue(np.array(table, dtype=np.int64), limit=10**7)
+
+
+def test_two_row_table_with_few_tables_is_enumerated_directly(monkeypatch: pytest.MonkeyPatch):
+    """A two-row table with at most 2,000 tables under its margins is listed directly.
+
+    R> fisher.test(rbind(c(3, 1, 2), c(1, 3, 2)))$p.value   # 0.766233766233766
+    """
+    _forbid(monkeypatch, "_two_row_join", "_enumerate", "build")
+    assert _p([[3, 1, 2], [1, 3, 2]]) == pytest.approx(0.766233766233766, rel=1e-9)
+    assert _p([[1, 3, 2], [3, 1, 2]]) == pytest.approx(0.766233766233766, rel=1e-9)
+
+
+def test_two_row_table_with_many_tables_meets_in_the_middle(monkeypatch: pytest.MonkeyPatch):
+    """A two-row table with more tables (213,886 here) is joined in halves, not listed.
+
+    R> fisher.test(rbind(c(20, 15, 10, 12, 8), c(5, 18, 9, 14, 11)))$p.value   # 0.0444937321672682
+    The tables are counted as the coefficient of q^65 in the product of (1 + q + ... + q^c)
+    over the columns c = 25, 33, 19, 26, 19 (first-row fillings of sum 65).
+    """
+    poly = [1]
+    for c in [25, 33, 19, 26, 19]:
+        poly = [
+            sum(poly[i - j] for j in range(c + 1) if 0 <= i - j < len(poly))
+            for i in range(len(poly) + c)
+        ]
+    assert poly[65] == 213_886
+    _forbid(monkeypatch, "_enumerate", "build")
+    expected = 0.0444937321672682
+    assert _p([[20, 15, 10, 12, 8], [5, 18, 9, 14, 11]]) == pytest.approx(expected, rel=1e-9)
+    # the same table transposed (five rows, two columns) takes the same path
+    transposed = [[20, 5], [15, 18], [10, 9], [12, 14], [8, 11]]
+    assert _p(transposed) == pytest.approx(expected, rel=1e-9)
+
+
+def test_small_three_column_table_is_enumerated_without_bounds(monkeypatch: pytest.MonkeyPatch):
+    """A small 3x3 table is enumerated (all columns but the last two) and joined; no network is built.
+
+    R> fisher.test(rbind(c(2, 1, 0), c(1, 2, 1), c(0, 1, 3)))$p.value   # 0.401558441558441
+    """
+    _forbid(monkeypatch, "_two_row_join", "build")
+    assert _p([[2, 1, 0], [1, 2, 1], [0, 1, 3]]) == pytest.approx(0.401558441558441, rel=1e-9)
