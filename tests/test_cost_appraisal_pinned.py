@@ -39,7 +39,7 @@ from safecore.cost import (
     SavingModel,
     appraise,
 )
-from safecore.cost.appraisal import MAX_UPLIFT, Breakdown, _payback
+from safecore.cost.appraisal import MAX_UPLIFT, Appraisal, Breakdown, _payback
 
 V = 1 / 1.035
 D = [1.0, V, V**2, V**3]
@@ -59,8 +59,16 @@ TABLE = ProxyTable(
 )
 MODEL = SavingModel(TABLE, years=3, deadweight=0.1)
 COHORT = Cohort("P", 10, {"a": 2, "b": 4, "c": 5})
-COSTS = Costs({"staff": [3000, 1000], "set-up": [2000]}, uplift=0.1)
-A = appraise(MODEL, COHORT, COSTS)
+
+
+# Built in each test, not at import: mutation runs import the tests once, before any mutant is
+# switched on, so a result computed at import would not see the mutant.
+def _costs() -> Costs:
+    return Costs({"staff": [3000, 1000], "set-up": [2000]}, uplift=0.1)
+
+
+def _appraisal() -> Appraisal:
+    return appraise(MODEL, COHORT, _costs())
 
 
 def test_hand_figures_hold():
@@ -72,38 +80,41 @@ def test_hand_figures_hold():
 
 def test_benefits_costs_and_discounting_by_year():
     """Benefits per outcome per year, costs after the uplift, the discount factors."""
-    assert A.years == 4
+    worked = _appraisal()
+    assert worked.years == 4
     np.testing.assert_allclose(
-        A.benefits, [[1800, 1800, 1800, 0], [0, 1800, 1800, 1800], [900, 0, 0, 0]]
+        worked.benefits, [[1800, 1800, 1800, 0], [0, 1800, 1800, 1800], [900, 0, 0, 0]]
     )
-    np.testing.assert_allclose(A.benefits_by_year, [2700, 3600, 3600, 1800])
-    np.testing.assert_allclose(A.costs_by_year, [5500, 1100, 0, 0])
-    np.testing.assert_allclose(A.discount, D, rtol=1e-15)
+    np.testing.assert_allclose(worked.benefits_by_year, [2700, 3600, 3600, 1800])
+    np.testing.assert_allclose(worked.costs_by_year, [5500, 1100, 0, 0])
+    np.testing.assert_allclose(worked.discount, D, rtol=1e-15)
 
 
 def test_headline_measures():
     """PV benefits and costs, NPV, BCR overall and by value type, fiscal ROI, per family."""
-    assert A.pv_benefits == pytest.approx(PV_BENEFITS, rel=1e-12)
-    assert A.pv_costs == pytest.approx(PV_COSTS, rel=1e-12)
-    assert A.npv == pytest.approx(NPV, rel=1e-12)
-    assert A.bcr == pytest.approx(PV_BENEFITS / PV_COSTS, rel=1e-12)
-    assert A.bcr_by_value_type == pytest.approx(
+    worked = _appraisal()
+    assert worked.pv_benefits == pytest.approx(PV_BENEFITS, rel=1e-12)
+    assert worked.pv_costs == pytest.approx(PV_COSTS, rel=1e-12)
+    assert worked.npv == pytest.approx(NPV, rel=1e-12)
+    assert worked.bcr == pytest.approx(PV_BENEFITS / PV_COSTS, rel=1e-12)
+    assert worked.bcr_by_value_type == pytest.approx(
         {"fiscal": PV_FISCAL / PV_COSTS, "economic": 900 / PV_COSTS, "social": PV_SOCIAL / PV_COSTS}
     )
-    assert list(A.bcr_by_value_type) == ["fiscal", "economic", "social"]
-    assert A.fiscal_roi == pytest.approx((PV_FISCAL - PV_COSTS) / PV_COSTS, rel=1e-12)
-    assert A.npv_per_family == pytest.approx(NPV / 10, rel=1e-12)
-    assert A.pv_benefits_per_family == pytest.approx(PV_BENEFITS / 10, rel=1e-12)
-    assert A.pv_costs_per_family == pytest.approx(PV_COSTS / 10, rel=1e-12)
-    assert A.payback_year == 2
-    assert A.fiscal_payback_year is None
+    assert list(worked.bcr_by_value_type) == ["fiscal", "economic", "social"]
+    assert worked.fiscal_roi == pytest.approx((PV_FISCAL - PV_COSTS) / PV_COSTS, rel=1e-12)
+    assert worked.npv_per_family == pytest.approx(NPV / 10, rel=1e-12)
+    assert worked.pv_benefits_per_family == pytest.approx(PV_BENEFITS / 10, rel=1e-12)
+    assert worked.pv_costs_per_family == pytest.approx(PV_COSTS / 10, rel=1e-12)
+    assert worked.payback_year == 2
+    assert worked.fiscal_payback_year is None
 
 
 def test_breakdowns_by_group():
     """Beneficiaries in order of first appearance ("Unassigned" for none); cashable in fixed order."""
-    assert A.by_beneficiary.groups == ("LA", "Unassigned")
-    assert A.by_beneficiary.pv == pytest.approx({"LA": PV_FISCAL, "Unassigned": PV_SOCIAL + 900})
-    cash = A.by_cashable
+    worked = _appraisal()
+    assert worked.by_beneficiary.groups == ("LA", "Unassigned")
+    assert worked.by_beneficiary.pv == pytest.approx({"LA": PV_FISCAL, "Unassigned": PV_SOCIAL + 900})
+    cash = worked.by_cashable
     assert cash.groups == ("cashable", "non-cashable", "not stated")
     assert cash.pv == pytest.approx(
         {"cashable": PV_FISCAL, "non-cashable": PV_SOCIAL, "not stated": 900}
@@ -111,12 +122,12 @@ def test_breakdowns_by_group():
     np.testing.assert_allclose(
         cash.yearly, [[1800, 1800, 1800, 0], [0, 1800, 1800, 1800], [900, 0, 0, 0]]
     )
-    out = A.by_outcome
+    out = worked.by_outcome
     assert out.groups == ("a", "b", "c")
     assert out.bcr == pytest.approx(
         {"a": PV_FISCAL / PV_COSTS, "b": PV_SOCIAL / PV_COSTS, "c": 900 / PV_COSTS}
     )
-    vt = A.by_value_type
+    vt = worked.by_value_type
     assert vt.groups == ("fiscal", "economic", "social")
     np.testing.assert_allclose(vt.yearly, [[1800, 1800, 1800, 0], [900, 0, 0, 0], [0, 1800, 1800, 1800]])
 
@@ -133,7 +144,8 @@ def test_cashable_groups_are_shown_even_when_empty():
 
 def test_table_by_year():
     """The yearly table: columns, and each year's figures (PV net cumulated)."""
-    table = A._table()
+    worked = _appraisal()
+    table = worked._table()
     assert table.columns == (
         "year", "discount_factor", "fiscal", "economic", "social", "benefits", "costs", "net",
         "pv_benefits", "pv_costs", "pv_net", "cumulative_pv_net",
@@ -160,8 +172,8 @@ def test_table_by_year():
     ]
     for row, want in zip(rows, expected, strict=True):
         assert row[1:] == pytest.approx(want, rel=1e-12, abs=1e-9)
-    lines = [line.split() for line in str(A).splitlines()]
-    assert str(A).splitlines()[0] == (
+    lines = [line.split() for line in str(worked).splitlines()]
+    assert str(worked).splitlines()[0] == (
         "P: NPV £4,600 (PV benefits £11,162, PV costs £6,563), BCR 1.70, fiscal BCR 0.80, payback year 2"
     )
     assert lines[1] == [
@@ -177,6 +189,7 @@ def test_table_by_year():
 
 def test_summary_never_and_mixed_price_years():
     """Payback "never" when cumulative PV net ends below 0; a mixed-price-year warning."""
+    worked = _appraisal()
     table = ProxyTable([Proxy("a", "a", 100, "s", 2016), Proxy("b", "b", 100, "s", 2019)])
     a = appraise(
         SavingModel(table, allow_mixed_price_years=True), Cohort("x", 1, {"a": 1}), Costs([500])
@@ -187,12 +200,13 @@ def test_summary_never_and_mixed_price_years():
         "WARNING: proxies in mixed price years (2016, 2019)"
     )
     assert a.price_years == (2016, 2019) and a.mixed_price_years is True
-    assert A.price_years == () and A.mixed_price_years is False
+    assert worked.price_years == () and worked.mixed_price_years is False
 
 
 def test_to_dict_names_every_headline():
     """to_dict: the measures, the breakdowns' PVs and the yearly series, by name."""
-    d = A.to_dict()
+    worked = _appraisal()
+    d = worked.to_dict()
     assert list(d) == [
         "cohort", "families", "discount_rate", "pv_benefits", "pv_costs", "npv", "bcr",
         "bcr_by_value_type", "fiscal_roi", "payback_year", "fiscal_payback_year", "npv_per_family",
@@ -225,7 +239,8 @@ def test_to_dict_names_every_headline():
 
 def test_every_table_by_sheet_name():
     """tables(): one table per sheet, in workbook order; the summary table's measures."""
-    tables = A.tables()
+    worked = _appraisal()
+    tables = worked.tables()
     assert list(tables) == [
         "Summary", "By year", "By value type", "By beneficiary", "Cashable", "By outcome", "Steps",
         "Assumptions", "Costs",
@@ -234,13 +249,13 @@ def test_every_table_by_sheet_name():
     assert tables["By beneficiary"].columns[0] == "beneficiary"
     assert tables["Cashable"].columns[0] == "cashable"
     assert tables["By outcome"].columns[0] == "outcome"
-    assert tables["Steps"].columns == A.steps._table().columns
+    assert tables["Steps"].columns == worked.steps._table().columns
     assert tables["Assumptions"].columns[0] == "outcome"
     assert tables["Costs"].columns[0] == "year"
     summary = tables["Summary"]
     assert summary.columns == ("measure", "value", "unit")
     assert summary.headers == ("Measure", "Value", "Unit")
-    assert summary.caption == A.summary()
+    assert summary.caption == worked.summary()
     want = [
         ("PV benefits", PV_BENEFITS, "money"),
         ("PV costs", PV_COSTS, "money"),
@@ -263,15 +278,17 @@ def test_every_table_by_sheet_name():
 
 def test_repr():
     """repr: cohort, years, NPV in pounds, BCR to 2 decimals."""
-    assert repr(A) == "Appraisal('P', years=4, npv=£4,600, bcr=1.70)"
+    worked = _appraisal()
+    assert repr(worked) == "Appraisal('P', years=4, npv=£4,600, bcr=1.70)"
 
 
 def test_xlsx_sheets(tmp_path):
     """to_xlsx writes one sheet per table, named as in tables(), and returns the path."""
+    worked = _appraisal()
     openpyxl = pytest.importorskip("openpyxl")
-    path = A.to_xlsx(tmp_path / "a.xlsx")
+    path = worked.to_xlsx(tmp_path / "a.xlsx")
     assert path == tmp_path / "a.xlsx"
-    assert openpyxl.load_workbook(path).sheetnames == list(A.tables())
+    assert openpyxl.load_workbook(path).sheetnames == list(worked.tables())
 
 
 # -- appraise: the horizon and the assumptions recorded --------------------------------------------
@@ -299,6 +316,7 @@ def test_a_cohort_with_no_outcome_uses_the_model_years():
 
 def test_assumptions_record_each_outcome():
     """Per outcome: value type, beneficiary, cashable, grade, shares, lag, duration, drop-off."""
+    worked = _appraisal()
     table = ProxyTable(
         [
             Proxy("a", "a", 100, "s", grade=2, value_type="social", beneficiary="NHS", cashable=False,
@@ -346,18 +364,19 @@ def test_assumptions_record_each_outcome():
     ]
     named = SavingModel(table, grade_table=OptimismBias({2: 0.25}, source="guidance"))
     assert appraise(named, Cohort("x", 5, {"a": 1}), Costs([1])).assumptions.grade_source == "guidance"
-    assert A.assumptions.grade_source is None
-    assert A.assumptions._table().caption == "Assumptions per outcome"
+    assert worked.assumptions.grade_source is None
+    assert worked.assumptions._table().caption == "Assumptions per outcome"
 
 
 def test_appraise_checks_its_arguments():
     """costs must be a Costs; model and cohort are checked by name."""
+    costs = _costs()
     with pytest.raises(InputTypeError, match=r"^costs must be a Costs, not list: \[100\]$"):
         appraise(MODEL, COHORT, [100])  # type: ignore[arg-type]
     with pytest.raises(InputTypeError, match=r"^model must be a SavingModel"):
-        appraise(None, COHORT, COSTS)  # type: ignore[arg-type]
+        appraise(None, COHORT, costs)  # type: ignore[arg-type]
     with pytest.raises(InputTypeError, match=r"^cohort must be a Cohort"):
-        appraise(MODEL, None, COSTS)  # type: ignore[arg-type]
+        appraise(MODEL, None, costs)  # type: ignore[arg-type]
 
 
 # -- payback and ratios --------------------------------------------------------------------------
@@ -415,8 +434,9 @@ def test_fiscal_roi_without_fiscal_benefits():
 
 
 def test_breakdown_table_and_repr():
-    """A breakdown's table: the grouping as first column, PV, per family, BCR, then each year."""
-    b = A.by_beneficiary
+    """worked breakdown's table: the grouping as first column, PV, per family, BCR, then each year."""
+    worked = _appraisal()
+    b = worked.by_beneficiary
     t = b._table()
     assert t.columns == (
         "beneficiary",
@@ -442,10 +462,10 @@ def test_breakdown_table_and_repr():
     assert t.rows[0] == pytest.approx(
         ("LA", PV_FISCAL, PV_FISCAL / 10, PV_FISCAL / PV_COSTS, 1800, 1800, 1800, 0)
     )
-    assert str(A.by_value_type).splitlines()[0] == (
+    assert str(worked.by_value_type).splitlines()[0] == (
         "Benefits by value type (present value and per year, undiscounted)"
     )
-    assert str(A.by_value_type).splitlines()[1].split()[:2] == ["Value", "type"]
+    assert str(worked.by_value_type).splitlines()[1].split()[:2] == ["Value", "type"]
     assert str(b).splitlines()[2].split() == [
         "LA",
         "£5,219",
@@ -464,11 +484,12 @@ def test_breakdown_table_and_repr():
 
 def test_costs_by_type_padded_and_uplifted():
     """Types of different lengths are padded with 0; every amount is × (1 + uplift)."""
-    assert COSTS.years == 2
-    assert COSTS.by_type == {"staff": (3000.0, 1000.0), "set-up": (2000.0,)}
-    np.testing.assert_allclose(COSTS.per_year(), [5500, 1100])
-    np.testing.assert_allclose(COSTS.per_year(4), [5500, 1100, 0, 0])
-    np.testing.assert_allclose(COSTS.per_year(1), [5500, 1100])  # never shorter than the costs
+    costs = _costs()
+    assert costs.years == 2
+    assert costs.by_type == {"staff": (3000.0, 1000.0), "set-up": (2000.0,)}
+    np.testing.assert_allclose(costs.per_year(), [5500, 1100])
+    np.testing.assert_allclose(costs.per_year(4), [5500, 1100, 0, 0])
+    np.testing.assert_allclose(costs.per_year(1), [5500, 1100])  # never shorter than the costs
     assert Costs([1, 2]).by_type == {"total": (1.0, 2.0)}
     assert Costs(np.array([1, 2])).by_type == {"total": (1.0, 2.0)}
     assert Costs((5,)).uplift == 0.0
@@ -476,20 +497,21 @@ def test_costs_by_type_padded_and_uplifted():
 
 def test_costs_table_dict_and_repr():
     """The costs table per year and type, before and after the uplift; to_dict; repr."""
-    t = COSTS._table()
+    costs = _costs()
+    t = costs._table()
     assert t.columns == ("year", "cost_0", "cost_1", "before_uplift", "uplift", "total")
     assert t.headers == ("Year", "staff", "set-up", "Before uplift", "Uplift", "Total")
     assert [r[0] for r in t.rows] == [0, 1]
     assert t.rows[0][1:] == pytest.approx((3000, 2000, 5000, 500, 5500))
     assert t.rows[1][1:] == pytest.approx((1000, 0, 1000, 100, 1100))
     assert t.caption == "Costs by year (optimism-bias uplift 10%)"
-    assert [line.split() for line in str(COSTS).splitlines()[1:]] == [
+    assert [line.split() for line in str(costs).splitlines()[1:]] == [
         ["Year", "staff", "set-up", "Before", "uplift", "Uplift", "Total"],
         ["0", "£3,000", "£2,000", "£5,000", "£500", "£5,500"],
         ["1", "£1,000", "£0", "£1,000", "£100", "£1,100"],
     ]
-    assert COSTS.to_dict() == {"by_type": {"staff": [3000.0, 1000.0], "set-up": [2000.0]}, "uplift": 0.1}
-    assert repr(COSTS) == "Costs(years=2, types=['staff', 'set-up'], total=£6,000, uplift=0.1)"
+    assert costs.to_dict() == {"by_type": {"staff": [3000.0, 1000.0], "set-up": [2000.0]}, "uplift": 0.1}
+    assert repr(costs) == "Costs(years=2, types=['staff', 'set-up'], total=£6,000, uplift=0.1)"
 
 
 @pytest.mark.parametrize(
