@@ -122,6 +122,15 @@ def test_windows_1252_and_a_byte_order_mark(tmp_path: Path):
     assert bom[2019] == 106.0
 
 
+def test_neither_utf8_nor_windows_1252(tmp_path: Path):
+    """Byte 0x81 is invalid UTF-8 and undefined in Windows-1252: the file is refused by name."""
+    path = tmp_path / "d.csv"
+    path.write_bytes(b"2019-20,\x81\n")
+    with pytest.raises(ProxyTableError) as info:
+        load_gdp_deflators(path)
+    assert str(info.value) == f"{path}: not UTF-8 or Windows-1252 text"
+
+
 @pytest.mark.parametrize(
     ("label", "year"),
     [
