@@ -28,7 +28,7 @@ def test_corrections_must_be_a_mapping(value: object, shown: str):
     assert str(info.value) == f"corrections must map a grade (1-6) to a share, not {shown}"
 
 
-@pytest.mark.parametrize("grade", [0, 7, -1])
+@pytest.mark.parametrize("grade", [0, 7, -1, 2**60])  # 2**60: no "at most 2**53" first
 def test_grades_run_from_1_to_6(grade: int):
     """A grade outside 1-6 is a ModelError naming it."""
     with pytest.raises(ModelError) as info:
