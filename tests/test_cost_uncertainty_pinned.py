@@ -75,6 +75,8 @@ def test_simulation_table_by_hand():
         ["total", "£275", "£108", "£250"],  # 107.5 rounds half up
         ["per_family", "£138", "£54", "£125"],
     ]
+    assert table.caption == SIM.summary()
+    assert SIM._repr_markdown_().startswith(SIM.summary() + "\n\n| Quantity | Mean |")
     bare = SimulationResult("P", np.array([1.0, 3.0]), 1, {}, None)
     assert bare._table().columns == ("quantity", "mean")
     assert bare._table().rows == (("total", 2.0), ("per_family", 2.0))
@@ -168,6 +170,7 @@ def test_comparison_with_costs_by_hand():
         "A − B: mean £175.00 per family, 95% interval £58 to £293 (central £160.00, 4 joint draws); "
         "P(BCR > 1) = 0.500"
     )
+    assert sim._repr_markdown_().startswith(sim.summary() + "\n\n| Quantity | Central |")
     # 175 / 160 - 1 = +9.4%
     assert sim.note.startswith("median +9.4% and mean +9.4% from the central estimate")
     assert repr(sim) == "ComparisonSimulation('A' − 'B', n=4, mean_difference=£175)"
@@ -282,6 +285,7 @@ def test_sensitivity_faces():
         s.summary() == "One-way sensitivity around £175.50 per family; largest swing: attribution (£150)"
     )
     assert str(s).splitlines()[0] == s.summary()
+    assert s._repr_markdown_().startswith(s.summary() + "\n\n| Parameter | Low |")
     assert s.to_dict() == {"base_per_family": 175.5, "rows": [r.to_dict() for r in rows]}
     assert repr(s) == "Sensitivity(base=£176, rows=4, largest=[attribution: £150, b: £50, c: £20])"
     empty = Sensitivity(1.0, ())
