@@ -236,6 +236,9 @@ def test_comparison_without_costs():
     assert sim.to_dict()["probability_bcr_above_1"] is None
     empty = ComparisonSimulation("A", "B", 1, 1, np.array([1.0]), np.array([0.0]), None, 1.0, (), None)
     assert empty._table().columns == ("quantity", "central", "mean")
+    rows = empty._table().rows  # no percentile columns: quantity, central, mean only
+    assert [len(r) for r in rows] == [3, 3, 3]
+    assert [r[2] for r in rows] == [1.0, 0.0, 1.0]
 
 
 # -- sensitivity results -----------------------------------------------------------------------
