@@ -408,6 +408,10 @@ def test_breakdown_ratios_with_zero_costs():
     rows = b._table().rows
     assert rows[0][:4] == ("fiscal", 10.0, 5.0, math.inf)
     assert math.isnan(rows[1][3])
+    assert str(b).splitlines()[2].split() == ["fiscal", "£10", "£5", "inf", "£10"]
+    # costs of 50p: a ratio, not infinity: 10 / 0.5 = 20
+    half = Breakdown("value_type", ("fiscal",), np.array([[10.0]]), np.array([1.0]), 0.5, 2)
+    assert half.bcr == {"fiscal": 20.0}
 
 
 def test_appraisal_ratios_with_zero_costs():
