@@ -181,6 +181,8 @@ def test_table_by_year():
         "PV", "costs", "PV", "net", "Cumulative", "PV", "net",
     ]  # fmt: skip
     # -2,800 + 2,500 / 1.035 = -384.54
+    assert lines[2][:3] == ["0", "1.0000", "£1,800"]  # the factor to 4 decimals, even 1
+    assert worked._repr_markdown_().startswith(worked.summary() + "\n\n| Year | 1/DF |")
     assert lines[3] == [
         "1", "0.9662", "£1,800", "£0", "£1,800", "£3,600", "£1,100", "£2,500", "£3,478", "£1,063",
         "£2,415", "-£385",
@@ -305,6 +307,20 @@ def test_costs_longer_than_the_benefits_set_the_horizon():
     assert a.payback_year == 0
 
 
+def test_payback_counts_discounted_amounts():
+    """£100 in year 0 against £102 of benefit in year 1: 102 / 1.035 = 98.55 < 100, never paid back.
+
+    Undiscounted (or compounded) the benefit would cover the cost from year 1.
+    """
+    model = SavingModel(ProxyTable([Proxy("a", "a", 102, "s", lag=1)]), years=1)
+    a = appraise(model, Cohort("x", 1, {"a": 1}), Costs([100]))
+    np.testing.assert_array_equal(a.benefits_by_year, [0, 102])
+    assert a.payback_year is None
+    assert a.fiscal_payback_year is None
+    later = appraise(model, Cohort("x", 1, {"a": 1}), Costs([98]))  # 98.55 >= 98
+    assert later.payback_year == 1 and later.fiscal_payback_year == 1
+
+
 def test_a_cohort_with_no_outcome_uses_the_model_years():
     """No improved outcome: the horizon is the model's years (or the costs' if longer)."""
     model = SavingModel(ProxyTable([Proxy("a", "a", 100, "s")]), years=3)
@@ -409,6 +425,9 @@ def test_breakdown_ratios_with_zero_costs():
     assert rows[0][:4] == ("fiscal", 10.0, 5.0, math.inf)
     assert math.isnan(rows[1][3])
     assert str(b).splitlines()[2].split() == ["fiscal", "£10", "£5", "inf", "£10"]
+    # a benefit under £1 against no costs is still infinitely many times the costs
+    tiny = Breakdown("value_type", ("fiscal",), np.array([[0.5]]), np.array([1.0]), 0.0, 1)
+    assert tiny.bcr == {"fiscal": math.inf}
     # costs of 50p: a ratio, not infinity: 10 / 0.5 = 20
     half = Breakdown("value_type", ("fiscal",), np.array([[10.0]]), np.array([1.0]), 0.5, 2)
     assert half.bcr == {"fiscal": 20.0}
