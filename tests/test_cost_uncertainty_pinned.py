@@ -377,7 +377,11 @@ def test_default_ranges():
         ({"ranges": {"attribution": (0, 1, 2)}}, InputTypeError, "ranges['attribution'] must be a pair"),
         ({"ranges": {"allow_mixed_price_years": (0, 1)}}, ModelError, "unknown parameter 'allow_mixed"),
         ({"ranges": {"proxies": (0, 1)}}, ModelError, "unknown parameter 'proxies'"),
-        ({"ranges": [("attribution", (0, 1))]}, InputTypeError, "ranges must map parameter names"),
+        (
+            {"ranges": [("attribution", (0, 1))]},
+            InputTypeError,
+            "ranges must map parameter names to (low, high), not list: [('attribution', (0, 1))]",
+        ),
         ({"proxy_spread": 1.5}, ModelError, "proxy_spread must be"),
     ],
 )
