@@ -183,6 +183,24 @@ def test_index_cells(tmp_path: Path, cell: str, value: float):
     assert index[2019] == value
 
 
+def test_not_set_cells_count_as_empty(tmp_path: Path):
+    """A "Not set" cell beside the title or a note does not stop it being a one-cell row."""
+    text = (
+        "GDP deflators,Not set\n"
+        '"A note about the vintage of these figures, long enough",not set\n'
+        "2019-20,106\n"
+    )
+    index = load_gdp_deflators(_csv(tmp_path, text))
+    assert index.title == "GDP deflators"
+    assert index.notes == ("A note about the vintage of these figures, long enough",)
+
+
+def test_a_year_beside_no_number_does_not_end_the_row(tmp_path: Path):
+    """After a financial year with no number, the row's calendar year is still read."""
+    index = load_gdp_deflators(_csv(tmp_path, "2015-16,n/a,,2015,97\n"), basis="calendar")
+    assert index.values == {2015: 97.0}
+
+
 def test_a_calendar_block_marks_the_data_for_the_financial_reading(tmp_path: Path):
     """A calendar row is data even when reading financial years: later one-cell rows are no notes."""
     text = "2019,5,,\nA long row after the calendar data that is not a note\n2019-20,6\n"
@@ -197,7 +215,7 @@ def test_a_calendar_block_marks_the_data_for_the_financial_reading(tmp_path: Pat
 @pytest.mark.parametrize("cell", ["0", "0.0", "-1.5"])
 def test_an_index_must_be_above_zero(tmp_path: Path, cell: str):
     """An index of 0 or below is refused; the message names the line, the year and the cell."""
-    path = _csv(tmp_path, f"title row\n2018-19,100\n2019-20,{cell}\n")
+    path = _csv(tmp_path, f"title row\n2018-19,100\n2019-20,{cell},1.5\n")
     with pytest.raises(ProxyTableError) as info:
         load_gdp_deflators(path)
     assert str(info.value) == f"{path}, line 3: the index for '2019-20' must be > 0: '{cell}'"
