@@ -382,6 +382,16 @@ def test_default_ranges():
             InputTypeError,
             "ranges must map parameter names to (low, high), not list: [('attribution', (0, 1))]",
         ),
+        (
+            {"ranges": {"deadweight": (math.nan, 1)}},
+            ModelError,
+            "ranges['deadweight'][0] must be a finite",
+        ),
+        (
+            {"ranges": {"deadweight": (0, math.inf)}},
+            ModelError,
+            "ranges['deadweight'][1] must be a finite",
+        ),
         ({"proxy_spread": 1.5}, ModelError, "proxy_spread must be"),
     ],
 )
