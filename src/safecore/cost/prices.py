@@ -179,8 +179,8 @@ def _decode(data: bytes, path: Path) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    msg = f"{path}: not UTF-8 or Windows-1252 text"  # pragma: no cover - cp1252 decodes nearly all
-    raise ProxyTableError(msg)  # pragma: no cover
+    msg = f"{path}: not UTF-8 or Windows-1252 text"  # e.g. byte 0x81, undefined in Windows-1252
+    raise ProxyTableError(msg)
 
 
 def load_gdp_deflators(  # noqa: PLR0912 - one branch per kind of row in the published layout

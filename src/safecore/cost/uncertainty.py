@@ -828,7 +828,7 @@ class ComparisonSimulation(Result):
         assert self.pv_costs is not None  # noqa: S101 - only asked for with costs
         if name == "npv":
             return benefit - self.pv_costs
-        return benefit / self.pv_costs if self.pv_costs > 0 else math.nan
+        return benefit / self.pv_costs  # "bcr" is only a quantity when pv_costs > 0
 
     def _quantities(self) -> dict[str, NDArray[np.float64]]:
         out = {
