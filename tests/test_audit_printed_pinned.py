@@ -79,22 +79,39 @@ def test_a_whole_float_is_exact_unless_decimals_are_declared():
     assert (r.decimals, r.exact) == (2, False)
 
 
-@pytest.mark.parametrize("value", [float("nan"), float("inf"), -math.inf, np.float64("nan")])
-def test_a_non_finite_number_is_refused(value: float):
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (float("nan"), "nan"),
+        (math.inf, "inf"),
+        (-math.inf, "-inf"),
+        (np.float64("nan"), "nan (float64)"),
+    ],
+)
+def test_a_non_finite_number_is_refused(value: float, shown: str):
     """NaN and infinities are not printed figures; the message names the figure and value."""
-    with pytest.raises(InputValueError, match=r"^Table 2: N must be a finite number: "):
+    with pytest.raises(InputValueError) as info:
         parse_printed(value, "Table 2: N")
+    assert str(info.value) == f"Table 2: N must be a finite number: {shown}"
 
 
-@pytest.mark.parametrize(("value", "kind"), [(True, "bool"), (None, "NoneType"), ([1], "list")])
-def test_a_value_that_is_not_a_figure_is_refused(value: object, kind: str):
+@pytest.mark.parametrize(
+    ("value", "kind", "shown"),
+    [(True, "bool", "True"), (None, "NoneType", "None"), ([1], "list", "[1]")],
+)
+def test_a_value_that_is_not_a_figure_is_refused(value: object, kind: str, shown: str):
     """Booleans and non-numbers are refused, naming the figure, the type and the value."""
     with pytest.raises(InputTypeError) as info:
         parse_printed(value, "Table 2: N")
-    message = str(info.value)
-    assert message.startswith(
-        f"Table 2: N must be a number or printed text such as '£15,400', not {kind}: "
+    assert str(info.value) == (
+        f"Table 2: N must be a number or printed text such as '£15,400', not {kind}: {shown}"
     )
+
+
+def test_a_figure_is_called_figure_unless_named():
+    """Without a name the message calls it 'figure'."""
+    with pytest.raises(InputValueError, match=r"^figure must be a printed number such as"):
+        parse_printed("x")
 
 
 # -- text as figures ------------------------------------------------------------------------------
@@ -174,6 +191,8 @@ def test_half_unit_is_half_the_last_printed_unit():
         (2.675, 2, 2.68, 2.68),  # stored as 2.67499...: half, to the even 8
         (1250.0, -2, 1300.0, 1200.0),
         (0.1234, 3, 0.123, 0.123),
+        (1.015, 2, 1.02, 1.02),  # stored as 1.01499...: the pre-round keeps the half, to the even 2
+        (0.125000000004, 2, 0.13, 0.12),  # within 5e-10 of a half after scaling: a half (9 decimals)
     ],
 )
 def test_round_to_half_up_and_half_even(value: float, decimals: int, up: float, even: float):
@@ -305,3 +324,28 @@ def test_rounding_is_compared_with_a_tolerance_below_the_last_unit():
     assert consistent(p, 0.1 + 0.2)  # 0.30000000000000004
     assert not consistent(p, 0.35 + 1e-9)  # rounds to 0.4
     assert not consistent(parse_printed("0.301"), 0.3)  # 0.300 vs 0.301: one unit of the third decimal
+
+
+def test_an_exact_value_one_unit_off_a_large_figure_does_not_match():
+    """There is no relative tolerance: 1,000,000,000,001 is not printed as 1,000,000,000,000."""
+    p = parse_printed("1,000,000,000,000")
+    assert consistent(p, 1_000_000_000_000.0)
+    assert not consistent(p, 1_000_000_000_001.0)
+
+
+def test_a_range_exactly_1e_12_wide_is_still_one_value():
+    """[0, 1e-12] is one value (width <= 1e-12 x max(1, 0)): 0 rounds to 0, not the printed 5e-13."""
+    p = parse_printed("0.0000000000005")  # 13 decimals
+    assert not consistent(p, 0.0, 1e-12)
+    assert consistent(p, 0.0, 2e-12)  # a range: it meets [4.5e-13, 5.5e-13] widened by 1e-9
+
+
+def test_a_range_touching_the_interval_edge_exactly_meets_it():
+    """For '3' the interval is 3 +/- (0.5 + 1e-9 x 3): a range that just touches its edge meets it."""
+    p = parse_printed("3")
+    top = 3.0 + (0.5 * 10.0**0 + 1e-9 * 3.0)
+    bottom = 3.0 - (0.5 * 10.0**0 + 1e-9 * 3.0)
+    assert consistent(p, top, top + 1.0)
+    assert not consistent(p, math.nextafter(top, 4.0), top + 1.0)
+    assert consistent(p, bottom - 1.0, bottom)
+    assert not consistent(p, bottom - 1.0, math.nextafter(bottom, 2.0))
