@@ -314,3 +314,13 @@ def test_bad_minimums_are_refused(minimum: object, error: type[Exception], messa
     with pytest.raises(error) as info:
         resolve_minimum(minimum, DEFAULTS, SIZES)  # type: ignore[arg-type]
     assert str(info.value).startswith(message)
+
+
+def test_a_dataframe_without_an_item_column_names_the_instrument_and_column():
+    """A missing item column is a KeyError naming the instrument's DataFrame and the column."""
+    pd = pytest.importorskip("pandas")
+    df = pd.DataFrame([[50] * 19], columns=list(CBI_IDS)).drop(columns="cbi07")
+    with pytest.raises(
+        KeyError, match=r"^\"?CBI DataFrame: no column 'cbi07' \(columns found: 'cbi01',"
+    ):
+        score_cbi(df, coding="points")
