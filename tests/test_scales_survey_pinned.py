@@ -145,6 +145,13 @@ def test_a_recordset_read_from_a_file_keeps_the_file_rules(tmp_path: Path):
     assert survey.scores.personal.tolist() == [50.0]
 
 
+def test_a_recordset_of_records_keeps_the_records_rules():
+    """A RecordSet built from records (places 'record N') is not a file: text '50' is refused."""
+    records = as_records([record("A", 1, personal="50")])
+    with pytest.raises(InputTypeError, match=r"record 1, respondent 'A', item cbi01: '50' is a number"):
+        read_staff_survey(records)
+
+
 def test_text_points_in_records_are_refused():
     """In records (not a file), a point written as text ('50') is refused, naming record and item."""
     with pytest.raises(
