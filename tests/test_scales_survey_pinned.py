@@ -488,3 +488,11 @@ def test_time_comparison_keeps_every_scale():
     assert isinstance(c, TimeComparison)
     assert list(c.results) == ["personal", "work", "client"]
     assert math.isfinite(c.results["personal"].statistic)  # type: ignore[union-attr]
+
+
+def test_a_survey_with_no_answer_at_all_is_read_as_labels_with_missing_scores():
+    """No answered item anywhere: nothing decides the coding, which stays 'labels'; all scores NaN."""
+    survey = read_staff_survey([record("A", 1, None, None), record("B", 1, None, None)])
+    assert survey.coding == "labels"
+    assert math.isnan(survey.scores.personal[0]) and math.isnan(survey.scores.client[1])
+    assert survey.scores.missing == {"personal": 2, "work": 2, "client": 2}
