@@ -546,3 +546,51 @@ def test_t_test_two_sample_errors_name_y():
         t_test([1.0, 2.0], [None, None], equal_var=True)
     with pytest.raises(InputValueError, match=r"^y needs at least 2 present values: got 1$"):
         t_test([1.0, 2.0], [3.0])
+
+
+# -- t_test's refusals and smallest samples, found by the mutation run of t_test's helpers ---------
+
+
+@pytest.mark.parametrize(
+    ("x", "y"),
+    [
+        # R> t.test(c(1e10, 1e10, 1e10 + 2^-19))  # Error: data are essentially constant
+        # (SE 6.3e-7 is below 10 eps x |mean| = 2.2e-5, but it is not 0)
+        ([1e10, 1e10, 1e10 + 2**-19], None),
+        # R> t.test(c(1, 1, 1), c(2, 2, 2))  # Error: data are essentially constant (Welch, SE 0)
+        ([1.0, 1.0, 1.0], [2.0, 2.0, 2.0]),
+        # all zeros: R gives t = NaN (0 < 10 eps x 0 is false); safecore refuses any SE of 0
+        ([0.0, 0.0, 0.0], None),
+    ],
+)
+def test_t_test_refuses_essentially_constant_data(x, y):
+    """Data whose standard error is 0, or below 10 eps times the larger |mean| (R's rule), are refused."""
+    with pytest.raises(InputValueError, match=r"essentially constant \(standard error"):
+        t_test(x, y)
+
+
+@pytest.mark.parametrize("level", [0, 1, 0.0, 1.0])
+def test_t_test_confidence_level_is_strictly_between_0_and_1(level):
+    """A confidence level of 0 or 1 is refused by name (R: 'conf.level' must be a single number between 0 and 1)."""
+    with pytest.raises(InputValueError, match=r"confidence_level must be a share in \(0, 1\)"):
+        t_test([1.0, 2.0, 4.0], confidence_level=level)
+
+
+def test_student_t_test_with_three_values_in_all():
+    """Student's test needs 3 values in all (df = 1): two and one are enough.
+
+    R> r <- t.test(c(1, 2), c(4), var.equal = TRUE); c(r$statistic, r$parameter, r$p.value)
+    -2.886751345948129  1  0.212295615009657
+    """
+    res = t_test([1.0, 2.0], [4.0], equal_var=True)
+    assert res.statistic == pytest.approx(-2.886751345948129, rel=1e-12)
+    assert res.df == 1
+    assert res.pvalue == pytest.approx(0.212295615009657, rel=1e-9)
+    with pytest.raises(InputValueError, match="needs at least 3 values in all: got 2"):
+        t_test([1.0], [4.0], equal_var=True)
+
+
+def test_t_test_from_summary_counts_no_missing_values():
+    """Summaries have no missing values to count: the result's missing is 0."""
+    assert t_test_from_summary(10, 5.0, 2.0, mu=4.0).missing == 0
+    assert t_test_from_summary(10, 5.0, 2.0, 12, 4.0, 3.0).missing == 0
