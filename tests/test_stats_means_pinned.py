@@ -564,14 +564,14 @@ def test_t_test_two_sample_errors_name_y():
     ],
 )
 def test_t_test_refuses_essentially_constant_data(x, y):
-    """Data whose standard error is 0, or below 10 eps times the larger |mean| (R's rule), are refused."""
+    """Data whose standard error is 0 or below 10 eps times the larger |mean| (R's rule) are refused."""
     with pytest.raises(InputValueError, match=r"essentially constant \(standard error"):
         t_test(x, y)
 
 
 @pytest.mark.parametrize("level", [0, 1, 0.0, 1.0])
 def test_t_test_confidence_level_is_strictly_between_0_and_1(level):
-    """A confidence level of 0 or 1 is refused by name (R: 'conf.level' must be a single number between 0 and 1)."""
+    """A confidence level of 0 or 1 is refused by name (R: 'conf.level' must be between 0 and 1)."""
     with pytest.raises(InputValueError, match=r"confidence_level must be a share in \(0, 1\)"):
         t_test([1.0, 2.0, 4.0], confidence_level=level)
 
