@@ -303,6 +303,13 @@ def test_resolve_minimum_defaults_mapping_and_one_number():
         ({"c": 1}, InputValueError, "min_answered names unknown scale 'c' (scales: a, b)"),
         (5, InputValueError, "min_answered for a must be a whole number from 1 to 4: 5"),
         (0, InputValueError, "min_answered for a must be a whole number from 1 to 4: 0"),
+        # negative and above 2**53: our range message, not check_whole's default bounds
+        (-1, InputValueError, "min_answered for a must be a whole number from 1 to 4: -1"),
+        (
+            2**53 + 1,
+            InputValueError,
+            "min_answered for a must be a whole number from 1 to 4: 9007199254740993",
+        ),
         ({"b": 6}, InputValueError, "min_answered for b must be a whole number from 1 to 5: 6"),
         ("2", InputTypeError, "min_answered for a must be a whole number from 1 to 4, not str: '2'"),
         (True, InputTypeError, "min_answered for a must be a whole number from 1 to 4, not bool: True"),

@@ -136,6 +136,23 @@ def test_points_read_from_a_file_are_numbers(tmp_path: Path):
     assert survey.source.endswith("staff.csv")
 
 
+def test_a_semicolon_file_is_read_with_its_delimiter(tmp_path: Path):
+    """delimiter=';' reaches the reader: personal 25 and client 100 as in the comma file above."""
+    cells = ["25"] * 6 + ["50"] * 6 + ["0"] + ["100"] * 6
+    text = [HEADER.replace(",", ";"), line("A", "1", cells).replace(",", ";")]
+    survey = read_staff_survey(write(tmp_path, text), delimiter=";")
+    assert survey.scores.personal.tolist() == [25.0]
+    assert survey.scores.client.tolist() == [100.0]
+
+
+def test_a_malformed_survey_file_is_a_response_error(tmp_path: Path):
+    """A line with more cells than the header is a ResponseError (a ValueError) naming the line."""
+    cells = ["50"] * 19
+    path = write(tmp_path, [HEADER, line("A", "1", cells), line("B", "1", cells) + ",50"])
+    with pytest.raises(ResponseError, match="line 3"):
+        read_staff_survey(path)
+
+
 def test_a_recordset_read_from_a_file_keeps_the_file_rules(tmp_path: Path):
     """A RecordSet whose places are file lines is read like the file: its text '50' is a point."""
     cells = ["50"] * 19
