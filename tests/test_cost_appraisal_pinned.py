@@ -590,3 +590,16 @@ def test_uplift_from_0_to_10():
         assert str(bad) in str(info.value)
     with pytest.raises(InputTypeError, match=r"^uplift must be"):
         Costs([1], uplift="0.1")  # type: ignore[arg-type]
+
+
+def test_one_price_year_is_not_mixed_and_the_model_rate_discounts():
+    """One price year (2019) is not mixed; a 5% model discounts year 1 by 1/1.05, not 1/1.035.
+
+    One proxy of £100 for two years (duration 2), one family improved, costs £150 in year 0:
+    PV benefits 100 + 100/1.05 = 195.238...
+    """
+    table = ProxyTable([Proxy("a", "a", 100, "s", 2019, duration=2)])
+    a = appraise(SavingModel(table, discount_rate=0.05), Cohort("x", 1, {"a": 1}), Costs([150]))
+    assert a.price_years == (2019,) and a.mixed_price_years is False
+    np.testing.assert_allclose(a.discount, [1.0, 1 / 1.05], rtol=1e-15)
+    assert a.pv_benefits == pytest.approx(100 + 100 / 1.05, rel=1e-15)

@@ -11,6 +11,7 @@ One proxy of £1,000 a year, 5 of 10 families improved, one year: £5,000, £500
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pytest
@@ -504,7 +505,7 @@ def test_sampling_draws_beta_binomial_counts(potential: dict[str, int] | None, m
         (
             {"attribution_range": [0.1]},
             InputTypeError,
-            "attribution_range must be a pair (low, high), not list",
+            "attribution_range must be a pair (low, high), not list: [0.1]",
         ),
         (
             {"attribution_range": 0.5},
@@ -617,3 +618,106 @@ def test_comparison_refusals(kwargs: dict[str, object], error: type[Exception], 
         simulate_comparison(TWO, A, B, **kwargs)  # type: ignore[arg-type]
     assert type(info.value) is error
     assert str(info.value).startswith(message)
+
+
+# -- defaults, bounds and the memory estimate (mutation survivors) --------------------------------
+
+B1 = Cohort("B1", 20, {"housing": 2})  # housing only, like A: one outcome between them
+
+
+def test_default_number_of_draws_is_ten_thousand():
+    """n defaults to 10,000 draws, for one cohort and for a comparison."""
+    assert simulate(MODEL, COHORT, proxy_spread=0, sampling=False).n == 10_000
+    sim = simulate_comparison(TWO, A, B, proxy_spread=0, sampling=False)
+    assert sim.a_per_family.size == sim.b_per_family.size == 10_000
+
+
+def test_a_chunk_above_2_53_is_accepted_and_capped_at_n():
+    """chunk_size has no upper bound: 2**60 draws the n = 3 draws in one chunk."""
+    kw = {"n": 3, "proxy_spread": 0, "sampling": False, "chunk_size": 2**60}
+    np.testing.assert_array_equal(simulate(MODEL, COHORT, **kw).total, [5000.0] * 3)  # type: ignore[arg-type]
+    sim = simulate_comparison(TWO, A, B, **kw)  # type: ignore[arg-type]
+    np.testing.assert_array_equal(sim.a_per_family, [500.0] * 3)
+
+
+def test_a_last_chunk_shorter_than_the_others():
+    """10 draws in chunks of 3: the last chunk holds 1 draw, every draw is filled."""
+    sim = simulate_comparison(TWO, A, B, n=10, chunk_size=3, proxy_spread=0, sampling=False)
+    np.testing.assert_array_equal(sim.a_per_family, [500.0] * 10)
+    np.testing.assert_array_equal(sim.b_per_family, [250.0] * 10)
+
+
+@pytest.mark.parametrize("run", [simulate, simulate_comparison], ids=["simulate", "comparison"])
+def test_percentiles_0_and_100_are_accepted_and_outside_refused(run: object):
+    """Percentiles run from 0 to 100 inclusive; -1, 100.5 and 101 are refused naming the item."""
+    args = (MODEL, COHORT) if run is simulate else (TWO, A, B)
+    kw = {"n": 2, "proxy_spread": 0, "sampling": False}
+    sim = run(*args, percentiles=[0, 100], **kw)  # type: ignore[operator]
+    assert tuple(sim.percentiles) == (0.0, 100.0)
+    for bad in (-1, 100.5, 101):
+        with pytest.raises(ModelError) as info:
+            run(*args, percentiles=[50, bad], **kw)  # type: ignore[operator]
+        assert str(info.value).startswith("percentiles[1] must be")
+        assert "0" in str(info.value) and "100" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("run", "need", "what"),
+    [
+        # 8 bytes × n + 8 × 6 arrays × chunk × outcomes: 800 + 480 = 1,280
+        (simulate, 1280, "simulate(n=100, chunk_size=10) over 1 outcomes"),
+        # 16 bytes × n + 8 × 2 cohorts × 6 arrays × chunk × outcomes: 1,600 + 960 = 2,560
+        (simulate_comparison, 2560, "simulate_comparison(n=100, chunk_size=10) over 1 outcomes"),
+    ],
+    ids=["simulate", "comparison"],
+)
+def test_the_memory_estimate_by_hand(monkeypatch: pytest.MonkeyPatch, run: object, need: int, what: str):
+    """A budget of exactly the estimate is enough; one byte less refuses, naming the call."""
+    from safecore import _validate
+    from safecore._errors import LimitExceededError
+
+    args = (MODEL, COHORT) if run is simulate else (MODEL, COHORT, B1)
+    kw = {"n": 100, "chunk_size": 10, "proxy_spread": 0, "sampling": False}
+    monkeypatch.setattr(_validate, "MEMORY_BUDGET", need)
+    run(*args, **kw)  # type: ignore[operator]
+    monkeypatch.setattr(_validate, "MEMORY_BUDGET", need - 1)
+    with pytest.raises(LimitExceededError, match=re.escape(what)):
+        run(*args, **kw)  # type: ignore[operator]
+
+
+def test_no_spread_takes_no_saving_draws_from_the_stream():
+    """proxy_spread = 0 draws no savings: the stream starts with the rates (documented order).
+
+    One outcome, 5 of 10 improved: rates Beta(6, 6), counts Binomial(10, rate), £1,000 each,
+    drawn here from the same seed with NumPy directly.
+    """
+    rng = np.random.default_rng(5)
+    rate = rng.beta(6.0, 6.0, size=(7, 1))
+    expected = rng.binomial(10, rate)[:, 0] * 1000.0
+    sim = simulate(MODEL, COHORT, n=7, seed=5, proxy_spread=0)
+    np.testing.assert_array_equal(sim.total, expected)
+    # the comparison: rates and counts of A, then of B1, per chunk (B1: 2 of 20, Beta(3, 19))
+    rng = np.random.default_rng(5)
+    a = rng.binomial(10, rng.beta(6.0, 6.0, size=(7, 1)))[:, 0] * 1000.0 / 10
+    b = rng.binomial(20, rng.beta(3.0, 19.0, size=(7, 1)))[:, 0] * 1000.0 / 20
+    sim2 = simulate_comparison(MODEL, COHORT, B1, n=7, seed=5, proxy_spread=0)
+    np.testing.assert_array_equal(sim2.a_per_family, a)
+    np.testing.assert_array_equal(sim2.b_per_family, b)
+
+
+def test_comparison_attribution_is_drawn_for_every_draw():
+    """Attribution from [0.2, 0.8] varies from draw to draw within one chunk, equally for both."""
+    sim = simulate_comparison(
+        TWO, A, B1, n=50, seed=3, proxy_spread=0, sampling=False, attribution_range=(0.2, 0.8),
+        deadweight_range=(0.0, 0.4),
+    )  # fmt: skip
+    assert np.unique(sim.a_per_family).size == 50
+    np.testing.assert_allclose(sim.a_per_family / sim.b_per_family, 5.0)
+    assert sim.a_per_family.min() >= 500 * 0.2 * 0.6 and sim.a_per_family.max() <= 500 * 0.8
+
+
+def test_sensitivity_skips_an_unimproved_outcome_listed_first():
+    """An unimproved proxy listed before an improved one does not end the proxy rows."""
+    table = ProxyTable([Proxy("safety", "y", 10, "s"), Proxy("housing", "x", 1000, "s")])
+    s = sensitivity(SavingModel(table), COHORT, ranges={})
+    assert [r.parameter for r in s.rows] == ["proxy: Housing"]
