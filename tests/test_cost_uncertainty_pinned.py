@@ -668,15 +668,25 @@ def test_percentiles_0_and_100_are_accepted_and_outside_refused(run: object):
         (simulate, 1280, "simulate(n=100, chunk_size=10) over 1 outcomes"),
         # 16 bytes × n + 8 × 2 cohorts × 6 arrays × chunk × outcomes: 1,600 + 960 = 2,560
         (simulate_comparison, 2560, "simulate_comparison(n=100, chunk_size=10) over 1 outcomes"),
+        # two outcomes (housing and safety): 800 + 960 = 1,760 and 1,600 + 1,920 = 3,520
+        (simulate, 1760, "simulate(n=100, chunk_size=10) over 2 outcomes"),
+        (simulate_comparison, 3520, "simulate_comparison(n=100, chunk_size=10) over 2 outcomes"),
     ],
-    ids=["simulate", "comparison"],
+    ids=["simulate", "comparison", "simulate-2", "comparison-2"],
 )
 def test_the_memory_estimate_by_hand(monkeypatch: pytest.MonkeyPatch, run: object, need: int, what: str):
     """A budget of exactly the estimate is enough; one byte less refuses, naming the call."""
     from safecore import _validate
     from safecore._errors import LimitExceededError
 
-    args = (MODEL, COHORT) if run is simulate else (MODEL, COHORT, B1)
+    one = what.endswith("1 outcomes")
+    b = Cohort("B2", 20, {"housing": 2, "safety": 5})
+    args = {
+        (True, True): (MODEL, COHORT),
+        (True, False): (TWO, b),
+        (False, True): (MODEL, COHORT, B1),
+        (False, False): (TWO, A, b),
+    }[run is simulate, one]
     kw = {"n": 100, "chunk_size": 10, "proxy_spread": 0, "sampling": False}
     monkeypatch.setattr(_validate, "MEMORY_BUDGET", need)
     run(*args, **kw)  # type: ignore[operator]
@@ -705,15 +715,25 @@ def test_no_spread_takes_no_saving_draws_from_the_stream():
     np.testing.assert_array_equal(sim2.b_per_family, b)
 
 
-def test_comparison_attribution_is_drawn_for_every_draw():
-    """Attribution from [0.2, 0.8] varies from draw to draw within one chunk, equally for both."""
-    sim = simulate_comparison(
-        TWO, A, B1, n=50, seed=3, proxy_spread=0, sampling=False, attribution_range=(0.2, 0.8),
-        deadweight_range=(0.0, 0.4),
-    )  # fmt: skip
+@pytest.mark.parametrize("ranged", ["attribution_range", "deadweight_range"])
+def test_comparison_ranges_are_drawn_for_every_draw(ranged: str):
+    """A range alone ([0.2, 0.8]) varies from draw to draw within one chunk, equally for both."""
+    kw = {ranged: (0.2, 0.8)}
+    sim = simulate_comparison(TWO, A, B1, n=50, seed=3, proxy_spread=0, sampling=False, **kw)  # type: ignore[arg-type]
     assert np.unique(sim.a_per_family).size == 50
     np.testing.assert_allclose(sim.a_per_family / sim.b_per_family, 5.0)
-    assert sim.a_per_family.min() >= 500 * 0.2 * 0.6 and sim.a_per_family.max() <= 500 * 0.8
+    assert sim.a_per_family.min() >= 500 * 0.2 and sim.a_per_family.max() <= 500 * 0.8
+
+
+def test_comparison_costs_use_the_model_rate_and_a_generator_seed_is_not_kept():
+    """PV costs at the model's 5%: 1000 + 1000/1.05; a Generator as seed records None."""
+    five = SavingModel(TWO.proxies, discount_rate=0.05)
+    sim = simulate_comparison(
+        five, A, B, Costs([1000, 1000]), n=2, seed=np.random.default_rng(7), proxy_spread=0,
+        sampling=False,
+    )  # fmt: skip
+    assert sim.pv_costs == pytest.approx(1000 + 1000 / 1.05, rel=1e-15)
+    assert sim.seed is None
 
 
 def test_sensitivity_skips_an_unimproved_outcome_listed_first():
