@@ -403,3 +403,99 @@ def test_small_three_column_table_is_enumerated_without_bounds(monkeypatch: pyte
     """
     _forbid(monkeypatch, "_two_row_join", "build")
     assert _p([[2, 1, 0], [1, 2, 1], [0, 1, 3]]) == pytest.approx(0.401558441558441, rel=1e-9)
+
+
+def test_build_counts_every_arc_and_node_against_the_cap(monkeypatch: pytest.MonkeyPatch):
+    """build() holds 1 + the merged arcs and child nodes of each level: at that cap it builds.
+
+    The count is a brute force: each node's fillings of the level's column, merged when they
+    lead to the same child (sorted row sums) with the same value; one less and it gives up.
+    """
+    rows, cols = [2, 3, 4], [1, 2, 2, 4]
+    held, level = 1, {tuple(rows)}
+    for column in cols[:-2]:
+        arcs, children = set(), set()
+        for state in level:
+            for x in fillings(list(state), column):
+                child = tuple(sorted(s - v for s, v in zip(state, x, strict=True)))
+                arcs.add((state, child, round(-sum(LF[v] for v in x) * 2**32)))
+                children.add(child)
+        held += len(arcs) + len(children)
+        level = children
+    monkeypatch.setattr(_exact, "_FULL_ARCS", held)
+    assert _Network(np.array(rows), LF, budget()).build(np.array(cols)) is not None
+    monkeypatch.setattr(_exact, "_FULL_ARCS", held - 1)
+    assert _Network(np.array(rows), LF, budget()).build(np.array(cols)) is None
+
+
+# -- one step of the forward pass: settle, drop or expand each past path ---------------------
+
+
+def advance_oracle(node, val, wt, parent, arc_val, arc_child, mult, hi, lo, cutoff):
+    """Per arc: log of the settled paths' weighted sum, and the band's (child, value, weight).
+
+    A past path of the arc's node with value v is settled when v <= cutoff - a - hi (every
+    completion counts), dropped when v > cutoff - a - lo (none does), expanded otherwise.
+    """
+    added, band = [], []
+    for p, a, c, mu, h, low in zip(parent, arc_val, arc_child, mult, hi, lo, strict=True):
+        mine = [j for j in range(len(node)) if node[j] == p]
+        settled = [j for j in mine if val[j] <= cutoff - a - h]
+        top = max((val[j] for j in settled), default=0.0)  # log-sum-exp: far values underflow
+        total = sum(wt[j] * math.exp(val[j] - top) for j in settled)
+        added.append(math.log(total) + top if settled else -math.inf)
+        lo_limit, hi_limit = cutoff - a - h, cutoff - a - low
+        band += [(c, val[j] + a, wt[j] * mu) for j in mine if lo_limit < val[j] <= hi_limit]
+    return added, band
+
+
+def advance_case(rng: np.random.Generator, spread: bool) -> tuple:
+    """Past paths on a grid of 1/8 (ties with the limits are common), arcs into random children."""
+    m = int(rng.integers(2, 5))
+    counts = rng.integers(0, 6, size=m)
+    counts[-1] = max(counts[-1], 1)
+    node = np.repeat(np.arange(m), counts)
+    val = np.concatenate([np.sort(rng.integers(-40, 1, size=k)) / 8.0 for k in counts])
+    if spread:  # values too far apart to pack node and value into one integer
+        val[node == m - 1] -= 3 * 2.0**29
+    wt = rng.uniform(0.5, 2.0, size=node.size)
+    arcs = int(rng.integers(1, 7))
+    parent = np.sort(rng.integers(0, m, size=arcs))
+    arc_val = -rng.integers(0, 16, size=arcs) / 8.0
+    lo = -rng.integers(0, 24, size=arcs) / 8.0
+    hi = lo + rng.integers(0, 16, size=arcs) / 8.0
+    arc_child = rng.integers(0, 9, size=arcs)
+    mult = rng.integers(1, 4, size=arcs).astype(np.float64)
+    cutoff = -float(rng.integers(0, 40)) / 8.0
+    if spread:
+        cutoff -= 3 * 2.0**29  # the far node's paths are the ones near the limits
+    return node, val, wt, parent, arc_val, arc_child, mult, hi, lo, cutoff
+
+
+@pytest.mark.parametrize("spread", [False, True], ids=["packed", "node-by-node"])
+def test_advance_settles_drops_and_expands_as_the_bounds_say(spread: bool):
+    """_advance against the brute force on 300 random steps, ties with the limits included."""
+    rng = np.random.default_rng(20261128)
+    for _ in range(300):
+        case = advance_case(rng, spread)
+        added, (child, val, wt) = _exact._advance(*case, budget())
+        plain = (c.tolist() if hasattr(c, "tolist") else c for c in case)
+        want_added, want_band = advance_oracle(*plain)
+        np.testing.assert_allclose(added, want_added, rtol=1e-12)
+        assert child.tolist() == [b[0] for b in want_band]
+        np.testing.assert_allclose(val, [b[1] for b in want_band], rtol=1e-15)
+        np.testing.assert_allclose(wt, [b[2] for b in want_band], rtol=1e-15)
+
+
+def test_advance_counts_settled_paths_at_a_64th_and_the_band_in_full():
+    """Settled paths count 1/64 each (floor) against the limit, expanded ones 1 each.
+
+    63 settled paths and nothing expanded pass a limit of 0; one expanded path does not.
+    """
+    node = np.zeros(63, dtype=np.int64)
+    val = -np.arange(63, 0, -1) / 8.0
+    args = (node, val, np.ones(63), np.array([0]), np.array([0.0]), np.array([0]), np.array([1.0]))
+    added, (child, _, _) = _exact._advance(*args, np.array([-100.0]), np.array([-100.0]), 0.0, budget(0))
+    assert child.size == 0 and added[0] == pytest.approx(math.log(np.exp(val).sum()), rel=1e-12)
+    with pytest.raises(TableTooLargeError):  # the last path (-1/8) expanded: above 0 - 0 - 1/4
+        _exact._advance(*args, np.array([0.25]), np.array([-100.0]), 0.0, budget(0))

@@ -368,10 +368,7 @@ class _Network:
                 return None
             levels.append((parent, val, child, mult))
             self.states.append(children)
-        last = self.states[-1]
-        if cols.size == 1:
-            v = -self.lf[last].sum(axis=1)
-            return levels, [v], [v]
+        last = self.states[-1]  # two columns left (a table here has at least two)
         hi, lo = self.two_columns(last, int(cols[-1]))
         his, los = [hi], [lo]
         for parent, val, child, _ in reversed(levels):
@@ -510,9 +507,7 @@ def _two_row_join(
     need = r0 - sb  # the sum of the first half's filling each b completes
     completed = np.zeros(r0 + 1, dtype=np.bool_)
     completed[need] = True
-    keep = completed[sa]
-    if not keep.any():
-        return 0.0
+    keep = completed[sa]  # never empty: the observed table pairs two fillings
     return _join(sa[keep], va[keep], np.ones(int(keep.sum())), need, vb, cutoff, obs)
 
 
@@ -716,8 +711,10 @@ def _advance(
                 out[i] = a + int(np.searchsorted(q[a:b], t, side="right"))
             return out
 
-    settled = np.clip(cut(cutoff - arc_val - hi), begin, stop)
-    kept = np.clip(cut(cutoff - arc_val - lo), settled, stop)
+    # cut() stays within each arc's node (the probe is clipped to the node's key range), and
+    # lo <= hi, so kept >= settled but for rounding in the bounds, which the maximum absorbs
+    settled = cut(cutoff - arc_val - hi)
+    kept = np.maximum(cut(cutoff - arc_val - lo), settled)
     # settled sums: each node's terms scaled by its largest settled value, summed in place
     has = settled > begin
     budget.check(int((settled - begin)[has].sum()) // _JOIN_RATE)
