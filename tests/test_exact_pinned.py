@@ -396,6 +396,24 @@ def test_two_row_table_with_many_tables_meets_in_the_middle(monkeypatch: pytest.
     assert _p(transposed) == pytest.approx(expected, rel=1e-9)
 
 
+def test_two_row_join_gives_each_column_to_the_half_with_fewer_fillings(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    """The halves, by hand: columns in the order given (ascending: 19, 19, 25, 26, 33), each to
+    the half with fewer fillings so far, ties to the first: sizes 20|1, 20|20, 520|20, 520|540,
+    17,680|540, so the halves are (19, 25, 33) and (19, 26)."""
+    calls: list[list[int]] = []
+    real = _exact._half_fillings
+
+    def spy(cols: list[int], *args: object) -> object:
+        calls.append(list(cols))
+        return real(cols, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_exact, "_half_fillings", spy)
+    _p([[20, 15, 10, 12, 8], [5, 18, 9, 14, 11]])
+    assert calls == [[19, 25, 33], [19, 26]]
+
+
 def test_small_three_column_table_is_enumerated_without_bounds(monkeypatch: pytest.MonkeyPatch):
     """A small 3x3 table is enumerated (all columns but the last two) and joined; no network is built.
 

@@ -494,7 +494,7 @@ def _two_row_join(
     r0 = int(rows[0])
     halves: tuple[list[int], list[int]] = ([], [])
     sizes = [1, 1]
-    for c in cols.tolist():  # descending: give each column to the smaller half
+    for c in cols.tolist():  # in the order given, each column to the half with fewer fillings
         side = 0 if sizes[0] <= sizes[1] else 1
         halves[side].append(c)
         sizes[side] *= c + 1
