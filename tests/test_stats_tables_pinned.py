@@ -511,6 +511,27 @@ ROOTS = [
     # tol 1e-300: the stopping rule is 2 eps |b| alone, at a root near 1e10
     (lambda t: math.log(t) - 23, (1, 1e12), 1e-300, 9744803446.2488976),  # 14
     (lambda t: math.log(t) - 23, (1, 1e12), 1e-3, 9744803446.2490368),  # 14
+    # R 4.2.2, the same command: f(upper) = 1 exactly (only a root at 1 is returned), and more
+    # shapes where interpolation is tried and refused
+    (lambda t: t - 1, (0, 2), _R_UNIROOT_TOL, 1.0),  # 1
+    (lambda t: math.sin(t) - 0.5, (0, 1.5), _R_UNIROOT_TOL, 0.52359874440121046),  # 6
+    (lambda t: math.sin(t) - 0.5, (0, 1.5), 1e-12, 0.52359877559829882),  # 8
+    (lambda t: t**3, (-1, 2), _R_UNIROOT_TOL, -2.070765214179627e-05),  # 30 (pow, as R)
+    (lambda t: t**3, (-1, 2), 1e-12, -1.7015589176148144e-13),  # 87
+    (lambda t: 1 / t - 2, (0.1, 10), _R_UNIROOT_TOL, 0.500028311552),  # 10
+    (lambda t: 1 / t - 2, (0.1, 10), 1e-12, 0.4999999999999965),  # 12
+    (lambda t: t - math.tanh(2 * t), (0.5, 2), _R_UNIROOT_TOL, 0.95749933982615709),  # 6
+    (lambda t: t - math.tanh(2 * t), (0.5, 2), 1e-12, 0.95750402407726876),  # 7
+    (lambda t: (t - 1) ** 5 + 1e-3 * (t - 1), (0, 3), _R_UNIROOT_TOL, 1.0000177803041539),  # 11
+    (lambda t: (t - 1) ** 5 + 1e-3 * (t - 1), (0, 3), 1e-12, 0.99999999999993383),  # 13
+    (lambda t: math.exp(t) - 1e6, (0, 20), _R_UNIROOT_TOL, 13.815509668995015),  # 11
+    (lambda t: math.exp(t) - 1e6, (0, 20), 1e-12, 13.815510557964274),  # 13
+    (lambda t: math.tan(t) - 1, (0, 1.5), _R_UNIROOT_TOL, 0.78539818212327295),  # 6
+    (lambda t: math.tan(t) - 1, (0, 1.5), 1e-12, 0.78539816339744828),  # 8
+    (lambda t: t * t - 2, (0, 100), _R_UNIROOT_TOL, 1.414212429011412),  # 17
+    (lambda t: t * t - 2, (0, 100), 1e-12, 1.4142135623730951),  # 19
+    (lambda t: math.log(t) + 3, (1e-3, 1e3), _R_UNIROOT_TOL, 0.049786897962900221),  # 16
+    (lambda t: math.log(t) + 3, (1e-3, 1e3), 1e-12, 0.049787068367864416),  # 18
 ]
 
 
