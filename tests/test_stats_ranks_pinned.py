@@ -12,7 +12,7 @@ import warnings
 import pytest
 
 from safecore import RankTestWarning
-from safecore._errors import InputValueError, LimitExceededError
+from safecore._errors import InputTypeError, InputValueError, LimitExceededError
 from safecore.stats import wilcoxon
 from safecore.stats.ranks import (
     MAX_EXACT_WORK,
@@ -503,3 +503,46 @@ def test_rank_sum_interval_end_checks_use_the_corrected_statistic(
     assert messages == []
     assert tuple(res.interval) == interval
     assert res.estimate == pytest.approx(1.5, abs=1e-4)  # R: 1.5
+
+
+# -- wilcoxon's inputs: names in messages, counts --------------------------------------------------
+
+
+def test_bad_inputs_are_named():
+    """Errors name the argument at fault: x, y (paired or not), paired, confidence_level."""
+    with pytest.raises(InputTypeError, match=r"^x, value 1: 'a' is text"):
+        wilcoxon(["a", 1.0])  # type: ignore[list-item]
+    for is_paired in (False, True):
+        with pytest.raises(InputTypeError, match=r"^y, value 1: 'a' is text"):
+            wilcoxon([1.0], ["a"], paired=is_paired)  # type: ignore[list-item]
+    with pytest.raises(InputTypeError, match=r"^paired must be True or False"):
+        wilcoxon([1.0, 2.0], paired="yes")  # type: ignore[arg-type]
+    for level in (1.0, 0.0):
+        with pytest.raises(InputValueError, match=r"^confidence_level must be a share in \(0, 1\)"):
+            wilcoxon([1.0, 2.0], confidence_level=level)
+    with pytest.raises(InputValueError, match=r"^a paired test needs y: got y=None$"):
+        wilcoxon([1.0, 2.0], paired=True)
+    with pytest.raises(InputValueError, match=r"^not enough \(non-missing\) x observations: got 0$"):
+        wilcoxon([math.nan])
+
+
+def test_one_sample_counts_missing_values_and_zeros():
+    """One sample: a NaN is counted as missing, a zero difference is dropped from n1.
+
+    R> wilcox.test(c(1, NA, 2, 3))                       # V = 6, n = 3 (the NA removed)
+    R> sum(sleep$extra[1:10] - sleep$extra[11:20] != 0)  # 9 differences ranked (one zero)
+    """
+    res = wilcoxon([1.0, math.nan, 2.0, 3.0])
+    assert (res.statistic, res.missing, res.n1, res.n2) == (6.0, 1, 3, 0)
+    sleep1 = [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0]
+    sleep2 = [1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4]
+    res = wilcoxon(sleep1, sleep2, paired=True)
+    assert (res.n1, res.zeros, res.n) == (9, 1, 9)
+
+
+def test_greater_p_value_at_the_smallest_statistic_is_one():
+    """V = 0 against "greater": P(V >= 0) = 1, not more.
+
+    R> wilcox.test(c(-1, -2, -3), alternative = "greater")$p.value   # 1
+    """
+    assert wilcoxon([-1.0, -2.0, -3.0], alternative="greater").pvalue == 1.0
