@@ -546,3 +546,26 @@ def test_greater_p_value_at_the_smallest_statistic_is_one():
     R> wilcox.test(c(-1, -2, -3), alternative = "greater")$p.value   # 1
     """
     assert wilcoxon([-1.0, -2.0, -3.0], alternative="greater").pvalue == 1.0
+
+
+def test_two_sample_empty_sample_is_named():
+    """Two samples: the sample with no non-missing value is named in the error.
+
+    R> wilcox.test(NA_real_, 1)   # Error: not enough (non-missing) 'x' observations
+    R> wilcox.test(1, NA_real_)   # Error: not enough 'y' observations
+    """
+    with pytest.raises(InputValueError, match=r"^not enough \(non-missing\) x observations: got 0$"):
+        wilcoxon([math.nan], [1.0])
+    with pytest.raises(InputValueError, match=r"^not enough \(non-missing\) y observations: got 0$"):
+        wilcoxon([1.0], [math.nan])
+
+
+def test_result_keeps_paired_and_mu():
+    """The result records paired and the null location mu as given.
+
+    R> wilcox.test(x, y, paired = TRUE, mu = 0.5)$null.value   # location shift 0.5
+    """
+    res = wilcoxon(X, Y, paired=True, mu=0.5)
+    assert res.paired is True
+    assert res.mu == 0.5
+    assert wilcoxon(TEAM_A, TEAM_B).paired is False
