@@ -12,7 +12,16 @@ import warnings
 import pytest
 
 from safecore import RankTestWarning
+from safecore._errors import InputTypeError, InputValueError, LimitExceededError
 from safecore.stats import wilcoxon
+from safecore.stats.ranks import (
+    MAX_EXACT_WORK,
+    _check_work,
+    _lower,
+    _quantile,
+    _ranksum_pmf,
+    _signrank_pmf,
+)
 
 TEAM_A = [45.8, 37.5, 50.0, 29.2, 41.7, 33.3, 54.2]
 TEAM_B = [55.0, 62.5, 48.3, 70.8, 58.3]
@@ -212,3 +221,351 @@ def test_summary_names_the_approximation_and_the_side():
     # R> wilcox.test(x, y, paired = TRUE, alternative = "greater")   # V = 40, p-value = 0.01953
     greater = wilcoxon(X, Y, paired=True, alternative="greater")
     assert greater.summary() == "Wilcoxon signed-rank V = 40, p = 0.020 (exact, greater; n = 9)"
+
+
+# -- the exact helpers against R's p/q functions ---------------------------------------------------
+
+EPS = 2.0**-52  # R's .Machine$double.eps
+
+
+def test_lower_tail_below_zero_is_zero():
+    """P(V <= q) is 0 for any q below 0, not a sum over a wrapped-around slice.
+
+    R> psignrank(c(-1, -2, -3.5), 5)   # 0 0 0
+    """
+    pmf = _signrank_pmf(5)
+    assert [_lower(pmf, q) for q in (-1.0, -2.0, -3.5)] == [0.0, 0.0, 0.0]
+
+
+@pytest.mark.parametrize(
+    ("p", "sizes", "expected"),
+    [
+        (0.25 + 11 * EPS, (2,), 1),  # R> qsignrank(0.25 + 11 * .Machine$double.eps, 2)   # 1
+        (0.25 + 10 * EPS, (2,), 0),  # R> qsignrank(0.25 + 10 * .Machine$double.eps, 2)   # 0
+        (0.5 + 11 * EPS, (1,), 1),  # R> qsignrank(0.5 + 11 * .Machine$double.eps, 1)     # 1
+        (0.5 + 10 * EPS, (1,), 0),  # R> qsignrank(0.5 + 10 * .Machine$double.eps, 1)     # 0
+        (0.90625 + 10 * EPS, (5,), 12),  # R> qsignrank(0.90625 + 10 * .Machine$double.eps, 5)  # 12
+        (1 - 4 / 21 + 10 * EPS, (2, 5), 7),  # R> qwilcox(1 - 4/21 + 10 * .Machine$double.eps, 2, 5)  # 7
+        (0.5, (5,), 7),  # R> qsignrank(0.5, 5)   # 7
+        (0.5, (2, 5), 5),  # R> qwilcox(0.5, 2, 5)   # 5
+    ],
+)
+def test_quantile_fuzz_and_upper_branch_as_r(p: float, sizes: tuple[int, ...], expected: int):
+    """The quantile keeps R's 10-epsilon fuzz on both sides of 1/2, and above 1/2 counts down
+    from the top as R does (smallest q with P(X > q) < 1 - p, found from the upper tail)."""
+    pmf = _signrank_pmf(*sizes) if len(sizes) == 1 else _ranksum_pmf(*sizes)
+    assert _quantile(pmf, p) == expected
+
+
+def test_work_limit_is_inclusive():
+    """A distribution of exactly MAX_EXACT_WORK operations is allowed; one more is refused."""
+    _check_work(float(MAX_EXACT_WORK), "signed-rank")
+    with pytest.raises(LimitExceededError, match="signed-rank"):
+        _check_work(float(MAX_EXACT_WORK + 1), "signed-rank")
+
+
+# -- the result's fields, repr and errors ----------------------------------------------------------
+
+
+def test_exact_results_report_no_correction_and_no_ties():
+    """An exact result has correction and ties exactly False (R's method names no correction).
+
+    R> wilcox.test(x, y, paired = TRUE)$method   # "Wilcoxon signed rank exact test"
+    R> wilcox.test(team_a, team_b)$method        # "Wilcoxon rank sum exact test"
+    """
+    for res in (wilcoxon(X, Y, paired=True), wilcoxon(TEAM_A, TEAM_B)):
+        assert res.exact is True
+        assert res.correction is False
+        assert res.ties is False
+
+
+def test_rank_sum_normal_without_ties_reports_exact_and_ties_false():
+    """exact=False without ties: exact and ties are exactly False, the correction True.
+
+    R> w <- wilcox.test(team_a, team_b, exact = FALSE)
+    R> c(w$statistic, w$p.value); w$method
+    2 0.0148509378873649   "Wilcoxon rank sum test with continuity correction"
+    """
+    res = wilcoxon(TEAM_A, TEAM_B, exact=False)
+    assert res.pvalue == pytest.approx(0.0148509378873649, rel=1e-12)
+    assert (res.exact, res.ties, res.correction) == (False, False, True)
+    assert res.exact is False
+    assert res.ties is False
+    assert res.method == "Wilcoxon rank sum test with continuity correction"
+
+
+def test_repr_names_the_normal_approximation():
+    """The repr says "normal" for the normal approximation.
+
+    R> wilcox.test(c(1, 2, 2, 3, -4))   # V = 10, p-value = 0.5879 (ties: normal approximation)
+    """
+    res = wilcoxon([1.0, 2.0, 2.0, 3.0, -4.0])
+    assert repr(res) == "WilcoxonResult(V=10, p=0.5879, signed-rank normal, n=5)"
+
+
+def test_interval_at_another_level_checks_the_level_first():
+    """A level outside (0, 1) is refused by name, before comparing with the level computed."""
+    res = wilcoxon(X, Y, paired=True, confidence_level=0.95)
+    for bad in (1.0, 0.0):
+        with pytest.raises(InputValueError, match=r"^confidence_level must be a share in \(0, 1\)"):
+            res.confidence_interval(bad)
+
+
+def test_interval_at_a_level_off_in_the_tenth_digit_is_refused():
+    """Levels are compared to 1e-12 relative: 0.95 * (1 + 1e-10) is another level."""
+    res = wilcoxon(X, Y, paired=True, confidence_level=0.95)
+    assert tuple(res.confidence_interval(0.95 * (1 + 1e-13))) == tuple(res.interval)
+    with pytest.raises(InputValueError, match=r"computed at confidence level 0\.95"):
+        res.confidence_interval(0.95 * (1 + 1e-10))
+
+
+def test_no_interval_error_says_how_to_get_one():
+    """Without a confidence level, asking for the interval says to pass one to wilcoxon."""
+    with pytest.raises(InputValueError, match=r"^no interval was computed: call wilcoxon\(\.\.\., "):
+        wilcoxon(X, Y, paired=True).confidence_interval()
+
+
+def test_undefined_tests_name_the_reason():
+    """Every difference zero (signed-rank) or every value tied (rank-sum): errors saying so.
+
+    R> wilcox.test(c(0, 0))$p.value        # NaN
+    R> wilcox.test(c(1, 1), c(1, 1))$p.value   # NaN
+    """
+    with pytest.raises(InputValueError, match=r"^the signed-rank test is undefined: every difference"):
+        wilcoxon([0.0, 0.0])
+    with pytest.raises(InputValueError, match=r"^the rank-sum test is undefined: every value is tied"):
+        wilcoxon([1.0, 1.0], [1.0, 1.0])
+
+
+def test_rank_sum_interval_of_constant_samples_names_the_shift():
+    """Two constant samples: no interval (R stops with an error), the message gives x - y.
+
+    R> wilcox.test(c(3, 3), c(1, 1), conf.int = TRUE)
+    Error in if (f.lower <= 0) return(mumin) : missing value where TRUE/FALSE needed
+    """
+    with pytest.raises(
+        InputValueError,
+        match=r"^the rank-sum confidence interval is undefined .*\(x - y = 2 throughout\)",
+    ):
+        wilcoxon([3.0, 3.0], [1.0, 1.0], confidence_level=0.95)
+
+
+# -- exact intervals: the achieved level -----------------------------------------------------------
+
+X5 = [-1.0, 2.0, 3.0, 5.0, 8.0]
+
+
+def test_signed_rank_unachievable_level_is_reported_to_two_figures():
+    """n = 5 at 97%: the best two-sided level is 1 - 2/32; R warns and reports 1 - 0.062.
+
+    R> w <- wilcox.test(c(-1, 2, 3, 5, 8), conf.int = TRUE, conf.level = 0.97)
+    R> c(w$estimate, w$conf.int, attr(w$conf.int, "conf.level"))   # 3.5 -1 8 0.938, a warning
+    """
+    res, messages = _messages(X5, confidence_level=0.97)
+    assert messages == ["requested conf.level not achievable"]
+    assert (res.estimate, tuple(res.interval)) == (3.5, (-1.0, 8.0))
+    assert res.confidence_level == pytest.approx(0.938, rel=1e-12)
+
+
+def test_signed_rank_level_within_half_alpha_is_kept():
+    """At 95.5% the achieved 2/32 = 0.0625 is within alpha/2 of 0.045 (0.0175 < 0.0225): no warning.
+
+    R> w <- wilcox.test(c(-1, 2, 3, 5, 8), conf.int = TRUE, conf.level = 0.955)
+    R> c(w$estimate, w$conf.int, attr(w$conf.int, "conf.level"))   # 3.5 -1 8 0.955, no warning
+    """
+    res, messages = _messages(X5, confidence_level=0.955)
+    assert messages == []
+    assert res.confidence_level == 0.955
+
+
+def test_rank_sum_unachievable_level_is_reported_in_full():
+    """Sizes 3 and 4 at 97%: the best level 1 - 2/35 is reported unrounded, as R does.
+
+    R> w <- wilcox.test(c(1.5, 2.5, 6), c(3, 4, 5, 7), conf.int = TRUE, conf.level = 0.97)
+    R> c(w$estimate, w$conf.int, attr(w$conf.int, "conf.level"))
+    -1.5 -5.5 3 0.942857142857143, warning "Requested conf.level not achievable"
+    """
+    res, messages = _messages([1.5, 2.5, 6.0], [3.0, 4.0, 5.0, 7.0], confidence_level=0.97)
+    assert messages == ["requested conf.level not achievable"]
+    assert (res.estimate, tuple(res.interval)) == (-1.5, (-5.5, 3.0))
+    assert res.confidence_level == pytest.approx(1 - 2 / 35, rel=1e-12)
+    assert res.confidence_level != pytest.approx(0.943, rel=1e-6)
+
+
+def test_one_sided_level_below_the_smallest_tail_uses_the_first_order_statistic():
+    """n = 5, one-sided 99%: the quantile is 0, so the limit is the first Walsh average (R's
+    ``qu <- 1``) and the achieved level 1 - 1/32, reported by R as 0.969 with a warning.
+
+    R> w <- wilcox.test(c(-1, 2, 3, 5, 8), alternative = "greater", conf.int = TRUE, conf.level = 0.99)
+    R> c(w$conf.int, attr(w$conf.int, "conf.level"))   # -1 Inf 0.969
+    R> (same with "less")                              # -Inf 8 0.969
+    """
+    for alternative, interval in (("greater", (-1.0, math.inf)), ("less", (-math.inf, 8.0))):
+        res, messages = _messages(X5, alternative=alternative, confidence_level=0.99)
+        assert messages == ["requested conf.level not achievable"]
+        assert tuple(res.interval) == interval
+        assert res.confidence_level == pytest.approx(0.969, rel=1e-12)
+
+
+def test_achieved_exactly_half_alpha_above_is_kept():
+    """R warns only when the achieved alpha exceeds alpha by more than alpha/2, not at equality.
+
+    Sizes 1 and 2, one-sided: the achieved alpha is 1/3; at level 7/9, alpha = 2/9 and
+    1/3 - 2/9 == (2/9)/2 in floating point (checked in R too), so the level is kept.
+    R> w <- wilcox.test(5, c(1, 2), alternative = "greater", conf.int = TRUE, conf.level = 7/9)
+    R> c(w$estimate, w$conf.int, attr(w$conf.int, "conf.level"))   # 3.5 3 Inf 0.777777777777778
+    """
+    level = 7 / 9
+    assert (1 / 3 - (1 - level)) == (1 - level) / 2  # the tie this test is about
+    res, messages = _messages([5.0], [1.0, 2.0], alternative="greater", confidence_level=level)
+    assert messages == []
+    assert (res.estimate, tuple(res.interval)) == (3.5, (3.0, math.inf))
+    assert res.confidence_level == level
+
+
+# -- normal-approximation intervals ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("level", "alternative", "interval", "reported"),
+    [
+        (0.95, "two-sided", (1.5, 1.5), 0.0),
+        (0.95, "less", (-math.inf, 1.5), 0.0),
+        (0.75, "two-sided", (1.5, 1.5), 0.0),
+        (0.75, "less", (-math.inf, 1.5), 0.0),
+        (0.75, "greater", (1.0, math.inf), 0.5),
+    ],
+)
+def test_signed_rank_interval_collapses_to_the_median_when_alpha_reaches_one(
+    level: float, alternative: str, interval: tuple[float, float], reported: float
+):
+    """Two values, normal approximation: R doubles alpha to 1 or beyond (0.75: exactly 1) and
+    then gives the median as both limits and reports level 0 (never below 0).
+
+    R> for (lev in c(0.95, 0.75)) for (alt in c("two.sided", "less", "greater")) {
+    R>   w <- wilcox.test(c(1, 2), exact = FALSE, conf.int = TRUE, conf.level = lev, alternative = alt)
+    R>   print(c(w$conf.int, attr(w$conf.int, "conf.level"))) }
+    0.95: 1.5 1.5 0; -Inf 1.5 0; (greater: see the next test)
+    0.75: 1.5 1.5 0; -Inf 1.5 0; 1 Inf 0.5 (each with "requested conf.level not achievable")
+    """
+    res, messages = _messages([1.0, 2.0], exact=False, confidence_level=level, alternative=alternative)
+    assert messages == ["requested conf.level not achievable"]
+    assert tuple(res.interval) == interval
+    assert res.confidence_level == reported
+    assert res.estimate == 1.5
+
+
+def test_root_search_stops_at_r_tolerance():
+    """The limit is where Brent's search with R's tolerance 1e-4 stops, as R's uniroot does.
+
+    The z-statistic is a step function jumping at 1.5, so a tighter search would end nearer 1.5.
+    R> w <- wilcox.test(c(1, 2), exact = FALSE, conf.int = TRUE, conf.level = 0.95,
+    R>                  alternative = "greater")
+    R> sprintf("%.15g", c(w$conf.int, attr(w$conf.int, "conf.level")))
+    "1.50000743034292" "Inf" "0.199999999999999"
+    """
+    res, _ = _messages([1.0, 2.0], exact=False, confidence_level=0.95, alternative="greater")
+    assert res.interval[0] == pytest.approx(1.50000743034292, abs=1e-12)
+    assert res.confidence_level == pytest.approx(0.199999999999999, abs=1e-14)
+
+
+def test_signed_rank_achievable_normal_interval_does_not_warn():
+    """An achievable level gives no "not achievable" warning (R's test: 1 - level < 0.75 alpha).
+
+    R> w <- wilcox.test(c(1, 2, 2, 3, -4, 5, 6, 7, 8), conf.int = TRUE)
+    R> c(w$estimate, w$conf.int, attr(w$conf.int, "conf.level"))
+    3.50006692637362 0.499946362095045 6.49995792868628 0.95 (R warns only about the ties)
+    """
+    res, messages = _messages([1.0, 2.0, 2.0, 3.0, -4.0, 5.0, 6.0, 7.0, 8.0], confidence_level=0.95)
+    assert messages == []
+    assert res.confidence_level == 0.95
+    assert tuple(res.interval) == pytest.approx((0.499946362095045, 6.49995792868628), abs=1e-4)
+
+
+@pytest.mark.parametrize(
+    ("alternative", "interval"),
+    [("two-sided", (1.0, 2.0)), ("less", (-math.inf, 2.0)), ("greater", (1.0, math.inf))],
+)
+def test_rank_sum_interval_end_checks_use_the_corrected_statistic(
+    alternative: str, interval: tuple[float, float]
+):
+    """At the ends of the range the continuity-corrected z decides whether the limit is the end.
+
+    x = (1, 2), y = 0 at 50%: at d = 1 the corrected z is 0 (uncorrected 0.707), below the
+    quantile 0.674, so the lower limit is 1 (and the upper 2, by symmetry).
+    R> for (alt in c("two.sided", "less", "greater")) print(wilcox.test(c(1, 2), 0, exact = FALSE,
+    R>   conf.int = TRUE, conf.level = 0.5, alternative = alt)$conf.int)
+    1 2; -Inf 2; 1 Inf
+    """
+    res, messages = _messages(
+        [1.0, 2.0], [0.0], exact=False, confidence_level=0.5, alternative=alternative
+    )
+    assert messages == []
+    assert tuple(res.interval) == interval
+    assert res.estimate == pytest.approx(1.5, abs=1e-4)  # R: 1.5
+
+
+# -- wilcoxon's inputs: names in messages, counts --------------------------------------------------
+
+
+def test_bad_inputs_are_named():
+    """Errors name the argument at fault: x, y (paired or not), paired, confidence_level."""
+    with pytest.raises(InputTypeError, match=r"^x, value 1: 'a' is text"):
+        wilcoxon(["a", 1.0])  # type: ignore[list-item]
+    for is_paired in (False, True):
+        with pytest.raises(InputTypeError, match=r"^y, value 1: 'a' is text"):
+            wilcoxon([1.0], ["a"], paired=is_paired)  # type: ignore[list-item]
+    with pytest.raises(InputTypeError, match=r"^paired must be True or False"):
+        wilcoxon([1.0, 2.0], paired="yes")  # type: ignore[arg-type]
+    for level in (1.0, 0.0):
+        with pytest.raises(InputValueError, match=r"^confidence_level must be a share in \(0, 1\)"):
+            wilcoxon([1.0, 2.0], confidence_level=level)
+    with pytest.raises(InputValueError, match=r"^a paired test needs y: got y=None$"):
+        wilcoxon([1.0, 2.0], paired=True)
+    with pytest.raises(InputValueError, match=r"^not enough \(non-missing\) x observations: got 0$"):
+        wilcoxon([math.nan])
+
+
+def test_one_sample_counts_missing_values_and_zeros():
+    """One sample: a NaN is counted as missing, a zero difference is dropped from n1.
+
+    R> wilcox.test(c(1, NA, 2, 3))                       # V = 6, n = 3 (the NA removed)
+    R> sum(sleep$extra[1:10] - sleep$extra[11:20] != 0)  # 9 differences ranked (one zero)
+    """
+    res = wilcoxon([1.0, math.nan, 2.0, 3.0])
+    assert (res.statistic, res.missing, res.n1, res.n2) == (6.0, 1, 3, 0)
+    sleep1 = [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0]
+    sleep2 = [1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4]
+    res = wilcoxon(sleep1, sleep2, paired=True)
+    assert (res.n1, res.zeros, res.n) == (9, 1, 9)
+
+
+def test_greater_p_value_at_the_smallest_statistic_is_one():
+    """V = 0 against "greater": P(V >= 0) = 1, not more.
+
+    R> wilcox.test(c(-1, -2, -3), alternative = "greater")$p.value   # 1
+    """
+    assert wilcoxon([-1.0, -2.0, -3.0], alternative="greater").pvalue == 1.0
+
+
+def test_two_sample_empty_sample_is_named():
+    """Two samples: the sample with no non-missing value is named in the error.
+
+    R> wilcox.test(NA_real_, 1)   # Error: not enough (non-missing) 'x' observations
+    R> wilcox.test(1, NA_real_)   # Error: not enough 'y' observations
+    """
+    with pytest.raises(InputValueError, match=r"^not enough \(non-missing\) x observations: got 0$"):
+        wilcoxon([math.nan], [1.0])
+    with pytest.raises(InputValueError, match=r"^not enough \(non-missing\) y observations: got 0$"):
+        wilcoxon([1.0], [math.nan])
+
+
+def test_result_keeps_paired_and_mu():
+    """The result records paired and the null location mu as given.
+
+    R> wilcox.test(x, y, paired = TRUE, mu = 0.5)$null.value   # location shift 0.5
+    """
+    res = wilcoxon(X, Y, paired=True, mu=0.5)
+    assert res.paired is True
+    assert res.mu == 0.5
+    assert wilcoxon(TEAM_A, TEAM_B).paired is False

@@ -527,7 +527,8 @@ def _signed_rank_normal_interval(x: NDArray[np.float64], out: _Outcome, opt: _Op
         else:
             interval = ConfidenceInterval(median, median)
     elif alternative == "greater":
-        interval = ConfidenceInterval(root(upper_q(alpha)) if alpha < 1 else median, math.inf)
+        # alpha < 1 here: the corrected z at min(x) is >= 0, so R's loop stops once alpha >= 1/2
+        interval = ConfidenceInterval(root(upper_q(alpha)), math.inf)
     else:
         interval = ConfidenceInterval(-math.inf, root(-upper_q(alpha)) if alpha < 1 else median)
     estimate = _root(lambda d: z_of(d, correct=False), low_end, high_end)
@@ -581,12 +582,9 @@ def _rank_sum_normal_interval(
     def z_of(d: float, *, correct: bool) -> float:
         ranks = _rank(np.concatenate([x - d, y]))
         dz = float(ranks[:nx].sum()) - nx * (nx + 1) / 2 - nx * ny / 2
+        # sigma > 0: it is 0 only when every value ties, i.e. both samples constant (refused below)
         sigma = math.sqrt((nx * ny / 12) * ((total + 1) - _tie_sum(ranks) / (total * (total - 1))))
-        if sigma == 0:
-            note = "cannot compute confidence interval when all observations are tied"
-            if note not in opt.notes:
-                opt.notes.append(note)
-        return _ratio(dz - _correction(dz, alternative, correct), sigma)
+        return (dz - _correction(dz, alternative, correct)) / sigma
 
     low_end, high_end = float(x.min() - y.max()), float(x.max() - y.min())
     if low_end == high_end:  # each sample constant: every value ties at the shift (R stops too)
