@@ -785,3 +785,16 @@ def test_gof_table_markdown_and_frame():
     assert df["observed"].tolist() == [34, 27, 21, 18]
     np.testing.assert_allclose(df["residual"], [4 / 30**0.5, -3 / 30**0.5, 1 / 20**0.5, -2 / 20**0.5])
     np.testing.assert_allclose(df["adjusted_residual"], [4 / 21**0.5, -3 / 21**0.5, 0.25, -0.5])
+
+
+@pytest.mark.parametrize(
+    ("alternative", "interval"), [("greater", (1.0, math.inf)), ("less", (0.0, 1.0))]
+)
+def test_fisher_limit_is_one_when_the_tail_at_one_is_alpha(alternative: str, interval: tuple):
+    """With margins 2, 2 / 2, 2 and x = 1 each tail at odds ratio 1 is 5/6 = 1 - level: the limit is 1.
+
+    R> fisher.test(matrix(c(1, 1, 1, 1), 2), alternative = "greater", conf.level = 1/6)$conf.int
+    # 1 Inf  (and "less": 0 1)
+    """
+    got = fisher_exact([[1, 1], [1, 1]], alternative=alternative, confidence_level=1 / 6)
+    assert tuple(got.confidence_interval()) == interval
