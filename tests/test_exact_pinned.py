@@ -517,3 +517,48 @@ def test_advance_counts_settled_paths_at_a_64th_and_the_band_in_full():
     assert child.size == 0 and added[0] == pytest.approx(math.log(np.exp(val).sum()), rel=1e-12)
     with pytest.raises(TableTooLargeError):  # the last path (-1/8) expanded: above 0 - 0 - 1/4
         _exact._advance(*args, np.array([0.25]), np.array([-100.0]), 0.0, budget(0))
+
+
+# -- the final join: past paths against every completion of their node --------------------------
+
+
+def join_oracle(node, val, wt, parent, comp, cutoff, obs):
+    """Sum of wt * exp(val + comp - obs) over each past path's completions with val + comp <= cutoff."""
+    total = 0.0
+    for nd, v, w in zip(node, val, wt, strict=True):
+        mine = [c for p, c in zip(parent, comp, strict=True) if p == nd and v + c <= cutoff]
+        total += sum(w * math.exp(v + c - obs) for c in mine)
+    return total
+
+
+def join_case(rng: np.random.Generator, spread: bool) -> tuple:
+    """Past paths and completions on a grid of 1/8, so that sums tie with the cutoff."""
+    m = int(rng.integers(1, 5))
+    extra = rng.integers(0, m, size=int(rng.integers(0, 8)))
+    parent = np.sort(np.concatenate([np.arange(m), extra]))  # every node has a completion
+    comp = -rng.integers(0, 40, size=parent.size) / 8.0
+    node = np.sort(rng.integers(0, m, size=int(rng.integers(1, 9))))
+    val = -rng.integers(0, 40, size=node.size) / 8.0
+    if spread:  # completions too far apart to pack node and value into one integer
+        comp[parent == m - 1] -= 3 * 2.0**29
+        val[node == m - 1] += 3 * 2.0**29
+    wt = rng.uniform(0.5, 2.0, size=node.size)
+    cutoff = -float(rng.integers(0, 48)) / 8.0
+    return node, val, wt, parent, comp, cutoff, cutoff - 1.0
+
+
+@pytest.mark.parametrize("spread", [False, True], ids=["packed", "node-by-node"])
+def test_join_sums_every_completion_within_the_cutoff(spread: bool):
+    """_join against the brute force on 300 random joins, ties with the cutoff included."""
+    rng = np.random.default_rng(20261129)
+    for _ in range(300):
+        case = join_case(rng, spread)
+        got = _exact._join(*case)
+        plain = [c.tolist() if hasattr(c, "tolist") else c for c in case]
+        assert got == pytest.approx(join_oracle(*plain), rel=1e-12, abs=1e-300)
+
+
+def test_join_with_no_completion_within_the_cutoff_is_zero():
+    """Every completion above the cutoff: nothing is summed (0, not a partial term)."""
+    args = (np.array([0]), np.array([-1.0]), np.array([1.0]), np.array([0, 0]), np.array([-1.0, -2]))
+    assert _exact._join(*args, -4.0, -4.0) == 0.0
