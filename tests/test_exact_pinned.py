@@ -562,3 +562,12 @@ def test_join_with_no_completion_within_the_cutoff_is_zero():
     """Every completion above the cutoff: nothing is summed (0, not a partial term)."""
     args = (np.array([0]), np.array([-1.0]), np.array([1.0]), np.array([0, 0]), np.array([-1.0, -2]))
     assert _exact._join(*args, -4.0, -4.0) == 0.0
+
+
+def test_tables_whose_row_sums_would_not_fit_a_key_are_refused():
+    """31 rows of sum 3: 4**31 = 2**62 keys of sorted row sums, beyond int64 packing: refused."""
+    table = np.zeros((31, 31), dtype=np.int64)
+    for i in range(31):
+        table[i, [i, (i + 1) % 31, (i + 2) % 31]] = 1  # three ones in each row and column
+    with pytest.raises(TableTooLargeError, match="31x31 table with n = 93"):
+        _exact.exact_pvalue(table, limit=10**7)
