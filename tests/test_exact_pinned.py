@@ -571,3 +571,27 @@ def test_tables_whose_row_sums_would_not_fit_a_key_are_refused():
         table[i, [i, (i + 1) % 31, (i + 2) % 31]] = 1  # three ones in each row and column
     with pytest.raises(TableTooLargeError, match="31x31 table with n = 93"):
         _exact.exact_pvalue(table, limit=10**7)
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        # R> fisher.test(rbind(c(1, 1, 0), c(2, 0, 0), c(0, 1, 1)))$p.value   # 0.6
+        ([[1, 1, 0], [2, 0, 0], [0, 1, 1]], 0.6),
+        # R> fisher.test(rbind(c(0, 0, 1, 0), c(0, 0, 0, 3), c(1, 1, 0, 1)))$p.value
+        ([[0, 0, 1, 0], [0, 0, 0, 3], [1, 1, 0, 1]], 0.228571428571428),
+    ],
+)
+def test_network_finishes_early_when_no_past_path_is_left(
+    monkeypatch: pytest.MonkeyPatch, table: list[list[int]], expected: float
+):
+    """Forced onto the network, these tables settle or drop every past path before the last two
+    columns: the forward pass stops there with R's p-value."""
+    monkeypatch.setattr(_exact, "_SMALL", 0)
+    monkeypatch.setattr(_exact, "_ENUMERATE", 0)
+    monkeypatch.setattr(_exact, "_HALVES", 0)
+    joined: list[int] = []
+    real = _exact._join
+    monkeypatch.setattr(_exact, "_join", lambda *a: joined.append(1) or real(*a))
+    assert _p(table) == pytest.approx(expected, rel=1e-9)
+    assert joined == []  # no final join: the pass ended before it
