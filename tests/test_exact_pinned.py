@@ -595,3 +595,22 @@ def test_network_finishes_early_when_no_past_path_is_left(
     monkeypatch.setattr(_exact, "_join", lambda *a: joined.append(1) or real(*a))
     assert _p(table) == pytest.approx(expected, rel=1e-9)
     assert joined == []  # no final join: the pass ended before it
+
+
+def test_two_row_join_split_of_many_small_columns(monkeypatch: pytest.MonkeyPatch):
+    """Columns 1, 1, 1, 1, 7 (forced onto the join): sizes 2|1, 2|2, 4|2, 4|4, 32|4 by the rule
+    above, so the halves are (1, 1, 7) and (1, 1); the p-value is R's.
+
+    R> fisher.test(rbind(c(1, 1, 1, 1, 0), c(0, 0, 0, 0, 7)))$p.value   # 0.00303030303030303
+    """
+    monkeypatch.setattr(_exact, "_ENUMERATE", 0)
+    calls: list[list[int]] = []
+    real = _exact._half_fillings
+
+    def spy(cols: list[int], *args: object) -> object:
+        calls.append(list(cols))
+        return real(cols, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_exact, "_half_fillings", spy)
+    assert _p([[1, 1, 1, 1, 0], [0, 0, 0, 0, 7]]) == pytest.approx(0.00303030303030303, rel=1e-9)
+    assert calls == [[1, 1, 7], [1, 1]]
