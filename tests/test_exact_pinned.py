@@ -396,12 +396,8 @@ def test_two_row_table_with_many_tables_meets_in_the_middle(monkeypatch: pytest.
     assert _p(transposed) == pytest.approx(expected, rel=1e-9)
 
 
-def test_two_row_join_gives_each_column_to_the_half_with_fewer_fillings(
-    monkeypatch: pytest.MonkeyPatch,
-):
-    """The halves, by hand: columns in the order given (ascending: 19, 19, 25, 26, 33), each to
-    the half with fewer fillings so far, ties to the first: sizes 20|1, 20|20, 520|20, 520|540,
-    17,680|540, so the halves are (19, 25, 33) and (19, 26)."""
+def _record_halves(monkeypatch: pytest.MonkeyPatch) -> list[list[int]]:
+    """Record the columns of each half `_two_row_join` lists (the list fills as the test runs)."""
     calls: list[list[int]] = []
     real = _exact._half_fillings
 
@@ -410,6 +406,16 @@ def test_two_row_join_gives_each_column_to_the_half_with_fewer_fillings(
         return real(cols, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(_exact, "_half_fillings", spy)
+    return calls
+
+
+def test_two_row_join_gives_each_column_to_the_half_with_fewer_fillings(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    """The halves, by hand: columns in the order given (ascending: 19, 19, 25, 26, 33), each to
+    the half with fewer fillings so far, ties to the first: sizes 20|1, 20|20, 520|20, 520|540,
+    17,680|540, so the halves are (19, 25, 33) and (19, 26)."""
+    calls = _record_halves(monkeypatch)
     _p([[20, 15, 10, 12, 8], [5, 18, 9, 14, 11]])
     assert calls == [[19, 25, 33], [19, 26]]
 
@@ -604,13 +610,6 @@ def test_two_row_join_split_of_many_small_columns(monkeypatch: pytest.MonkeyPatc
     R> fisher.test(rbind(c(1, 1, 1, 1, 0), c(0, 0, 0, 0, 7)))$p.value   # 0.00303030303030303
     """
     monkeypatch.setattr(_exact, "_ENUMERATE", 0)
-    calls: list[list[int]] = []
-    real = _exact._half_fillings
-
-    def spy(cols: list[int], *args: object) -> object:
-        calls.append(list(cols))
-        return real(cols, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(_exact, "_half_fillings", spy)
+    calls = _record_halves(monkeypatch)
     assert _p([[1, 1, 1, 1, 0], [0, 0, 0, 0, 7]]) == pytest.approx(0.00303030303030303, rel=1e-9)
     assert calls == [[1, 1, 7], [1, 1]]
