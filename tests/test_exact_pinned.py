@@ -496,19 +496,38 @@ def advance_case(rng: np.random.Generator, spread: bool) -> tuple:
     return node, val, wt, parent, arc_val, arc_child, mult, hi, lo, cutoff
 
 
+def merged_band(band: list) -> list:
+    """The band's paths merged by (child, value), weights summed, sorted by child then value."""
+    total: dict = {}
+    for c, v, w in band:
+        total[(c, v)] = total.get((c, v), 0.0) + w
+    return [(c, v, w) for (c, v), w in sorted(total.items())]
+
+
+def advance(case: tuple, limit: int = 10**9) -> tuple:
+    """_advance on a case laid out as advance_oracle's arguments."""
+    return _exact._advance(case[:3], case[3:7], *case[7:], budget(limit))
+
+
+@pytest.mark.parametrize("chunk", [1, 3, 16_384], ids=["chunk-1", "chunk-3", "default"])
 @pytest.mark.parametrize("spread", [False, True], ids=["packed", "node-by-node"])
-def test_advance_settles_drops_and_expands_as_the_bounds_say(spread: bool):
-    """_advance against the brute force on 300 random steps, ties with the limits included."""
+def test_advance_settles_drops_and_expands_as_the_bounds_say(
+    monkeypatch: pytest.MonkeyPatch, spread: bool, chunk: int
+):
+    """_advance against the brute force on 300 random steps, ties with the limits included;
+    the band expanded and merged whole or a few paths at a time (never splitting a child)."""
+    monkeypatch.setattr(_exact, "_CHUNK", chunk)
     rng = np.random.default_rng(20261128)
     for _ in range(300):
         case = advance_case(rng, spread)
-        added, (child, val, wt) = _exact._advance(*case, budget())
+        added, (child, val, wt) = advance(case)
         plain = (c.tolist() if hasattr(c, "tolist") else c for c in case)
         want_added, want_band = advance_oracle(*plain)
+        want = merged_band(want_band)
         np.testing.assert_allclose(added, want_added, rtol=1e-12)
-        assert child.tolist() == [b[0] for b in want_band]
-        np.testing.assert_allclose(val, [b[1] for b in want_band], rtol=1e-15)
-        np.testing.assert_allclose(wt, [b[2] for b in want_band], rtol=1e-15)
+        assert child.tolist() == [b[0] for b in want]
+        np.testing.assert_allclose(val, [b[1] for b in want], rtol=1e-15)
+        np.testing.assert_allclose(wt, [b[2] for b in want], rtol=1e-15)
 
 
 def test_advance_counts_settled_paths_at_a_64th_and_the_band_in_full():
@@ -519,10 +538,10 @@ def test_advance_counts_settled_paths_at_a_64th_and_the_band_in_full():
     node = np.zeros(63, dtype=np.int64)
     val = -np.arange(63, 0, -1) / 8.0
     args = (node, val, np.ones(63), np.array([0]), np.array([0.0]), np.array([0]), np.array([1.0]))
-    added, (child, _, _) = _exact._advance(*args, np.array([-100.0]), np.array([-100.0]), 0.0, budget(0))
+    added, (child, _, _) = advance((*args, np.array([-100.0]), np.array([-100.0]), 0.0), limit=0)
     assert child.size == 0 and added[0] == pytest.approx(math.log(np.exp(val).sum()), rel=1e-12)
     with pytest.raises(TableTooLargeError):  # the last path (-1/8) expanded: above 0 - 0 - 1/4
-        _exact._advance(*args, np.array([0.25]), np.array([-100.0]), 0.0, budget(0))
+        advance((*args, np.array([0.25]), np.array([-100.0]), 0.0), limit=0)
 
 
 # -- the final join: past paths against every completion of their node --------------------------

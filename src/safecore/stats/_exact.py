@@ -77,8 +77,13 @@ _ENUMERATE = 2_000
 # Tables whose enumeration (all columns but the last two) holds at most this many partial
 # tables are enumerated without bounds (see _enumerate).
 _SMALL = 20_000
+# The final join forms every (past path, completion) pair when they number at most this many
+# times the completions (few past paths per node); otherwise it sorts the completions.
+_DIRECT_JOIN = 2
 # Two-row tables whose halves list at most this many fillings each are joined in the middle.
 _HALVES = 2_000_000
+# The band of past paths is expanded and merged about this many paths at a time (_advance).
+_CHUNK = 16_384
 # Keys (node or key, quantised value) are packed into one int64 below this bound;
 # beyond it the slower lexsort and node-by-node searches are used.
 _PACK_BOUND = 2**62
@@ -301,6 +306,13 @@ class _Network:
         self.span = int(self.radix[-1]) * (int(rows[-1]) + 1)  # keys of sorted row sums lie below this
         self._masks: Int | None = None
 
+    def key(self, sorted_sums: Int) -> Int:
+        """Return the key of each column of sorted row sums (shape ``(k, m)``), radix ``rows + 1``."""
+        key: Int = sorted_sums[0] * int(self.radix[0])
+        for digit, weight in zip(sorted_sums[1:], self.radix[1:].tolist(), strict=True):
+            key += digit * weight
+        return key
+
     @property
     def masks(self) -> Int | None:
         """Every subset of the rows as a 0/1 matrix (built on first use), or None beyond 10 rows."""
@@ -320,7 +332,7 @@ class _Network:
             val -= lf[row]
         child = np.ascontiguousarray(states.T)[:, parent]
         child -= cells
-        key = self.radix @ _sort_columns(child)
+        key = self.key(_sort_columns(child))
         uniq, inv = _unique(key, self.span)
         return parent, val, inv, (uniq[:, None] // self.radix) % (self.rows + 1)
 
@@ -470,11 +482,13 @@ def _segment_cumsum(terms: Float, starts: Int) -> Float:
         for a, b in zip(starts.tolist(), (starts + sizes).tolist(), strict=True):
             out_[a:b] = np.cumsum(terms[a:b])
         return out_
-    rows = np.repeat(np.arange(starts.size), sizes)
-    cols = np.arange(terms.size) - starts[rows]
+    # each term's place in the flattened matrix: its position, shifted to its row's start
+    flat = np.arange(terms.size, dtype=np.int64)
+    flat += np.repeat(np.arange(starts.size) * width - starts, sizes)
     padded = np.zeros((starts.size, width))
-    padded[rows, cols] = terms
-    out: Float = np.cumsum(padded, axis=1)[rows, cols]
+    padded.ravel()[flat] = terms
+    np.cumsum(padded, axis=1, out=padded)
+    out: Float = padded.ravel()[flat]
     return out
 
 
@@ -554,7 +568,7 @@ def _enumerate(net: _Network, cols: Int, obs: float, cutoff: float, cap: int) ->
             for row in cells:
                 val -= lf[row]
             states = states[parent] - cells.T
-        key = net.radix @ _sort_columns(np.ascontiguousarray(states.T))
+        key = net.key(_sort_columns(np.ascontiguousarray(states.T)))
         uniq, node = _unique(key, net.span)
         nodes = (uniq[:, None] // net.radix) % (net.rows + 1)
         parent, comp = _completions(nodes, int(cols[-2]), lf, budget)
@@ -650,43 +664,45 @@ def exact_pvalue(table: Int, *, limit: int) -> float:  # noqa: PLR0915 - one for
             hi, lo = net.bounds(states, np.sort(cols[j + 1 :])[::-1])
         rem = int(cols[j + 1 :].sum())
         log_all = lf[rem] - lf[states].sum(axis=1) - float(lf[cols[j + 1 :]].sum())
+        arcs = (parent, arc_val, arc_child, mult)
         added, (child, val, wt) = _advance(
-            node, val, wt, parent, arc_val, arc_child, mult, hi[arc_child], lo[arc_child], cutoff, budget
+            (node, val, wt), arcs, hi[arc_child], lo[arc_child], cutoff, budget
         )
         total += float((mult * np.exp(added + arc_val + log_all[arc_child] - obs)).sum())
         if val.size == 0:
             return _finish(total, obs, lf, rows, cols, n)
-        pick, child, wt = _group(child, val, wt)
-        val = val[pick]
-        live, node = np.unique(child, return_inverse=True)
-        node = node.reshape(-1)
+        starts = _starts(child)  # sorted by child, then value
+        live = child[starts]
+        node = np.repeat(np.arange(starts.size), np.diff(np.append(starts, child.size)))
     parent, comp = _completions(states[live], int(cols[-2]), lf, budget)
     total += _join(node, val, wt, parent, comp, cutoff, obs)
     return _finish(total, obs, lf, rows, cols, n)
 
 
 def _advance(
-    node: Int,
-    val: Float,
-    wt: Float,
-    parent: Int,
-    arc_val: Float,
-    arc_child: Int,
-    mult: Float,
+    paths: tuple[Int, Float, Float],
+    arcs: tuple[Int, Float, Int, Float],
     hi: Float,
     lo: Float,
     cutoff: float,
     budget: _Budget,
 ) -> tuple[Float, tuple[Int, Float, Float]]:
-    """Join the past paths (*node*, *val*, *wt*; sorted by node, then value) to each arc.
+    """Join the past paths to each arc: settle, drop or expand them, and merge the expanded ones.
 
-    An arc of value ``a`` into a child with longest and shortest completions
-    *hi* and *lo* settles the past paths of its node with value at most
-    ``cutoff - a - hi`` (a prefix of the node's paths) and drops those above
-    ``cutoff - a - lo`` (a suffix); only the band between is expanded.
-    Returns, per arc, the log of its settled paths' weighted sum
-    (``-inf`` if none), and the expanded paths (child, value, weight).
+    *paths* are (node, value, weight), sorted by node then value; *arcs*
+    are (parent, value, child, multiplicity), sorted by parent. An arc of
+    value ``a`` into a child with longest and shortest completions *hi* and
+    *lo* settles the past paths of its node with value at most
+    ``cutoff - a - hi`` (a prefix of the node's paths) and drops those
+    above ``cutoff - a - lo`` (a suffix); only the band between is
+    expanded. Expanded paths reaching one child with one value (on the
+    2**-32 grid) are merged, their weights summed (:func:`_group`).
+    Returns, per arc, the log of its settled paths' weighted sum (``-inf``
+    if none), and the merged paths (child, value, weight), sorted by child
+    then value.
     """
+    node, val, wt = paths
+    parent, arc_val, arc_child, mult = arcs
     m = int(node[-1]) + 1
     start = np.searchsorted(node, np.arange(m + 1))
     q = np.rint(val * _SCALE).astype(np.int64)
@@ -732,14 +748,49 @@ def _advance(
     count = kept - settled
     total = int(count.sum())
     budget.check(total)
-    # the band of arc i is past paths settled[i] .. kept[i] - 1: positions by one repeat
-    past = np.arange(total, dtype=np.int64)
-    past += np.repeat(settled - (np.cumsum(count) - count), count)
-    child_val = val[past]
-    child_val += np.repeat(arc_val, count)
-    child_wt = wt[past]
-    child_wt *= np.repeat(mult, count)
-    return added, (np.repeat(arc_child, count), child_val, child_wt)
+    if total == 0:
+        return added, (np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0))
+    return added, _expand(val, wt, settled, count, arc_val, arc_child, mult)
+
+
+def _expand(
+    val: Float, wt: Float, settled: Int, count: Int, arc_val: Float, arc_child: Int, mult: Float
+) -> tuple[Int, Float, Float]:
+    """Expand each arc's band of past paths (*count* from *settled* on) and merge the results.
+
+    The band is expanded and merged a run of whole children at a time,
+    each run of about ``_CHUNK`` paths: arrays that small are reused by the
+    allocator (large ones are returned to the system, and cost a page fault
+    per 4 KiB when allocated again) and sorted within the cache. Returns
+    the merged paths (child, value, weight), sorted by child then value.
+    """
+    by_child = np.argsort(arc_child, kind="stable")
+    counts = count[by_child]
+    ends = np.cumsum(counts)
+    first = _starts(arc_child[by_child])  # each child's first arc, in by_child order
+    # a run ends before the first arc of the first child reached after each multiple of _CHUNK
+    before = ends[first - 1] * (first > 0)  # paths in the runs before each child's first arc
+    at = np.searchsorted(before, np.arange(1, int(ends[-1]) // _CHUNK + 1) * _CHUNK)
+    cuts = np.unique(np.concatenate([[0], first[at[at < first.size]], [by_child.size]]))
+    out: tuple[list[Int], list[Float], list[Float]] = ([], [], [])
+    for a, b in zip(cuts[:-1].tolist(), cuts[1:].tolist(), strict=True):
+        chunk = by_child[a:b]
+        n = counts[a:b]
+        size = int(ends[b - 1] - (ends[a - 1] if a else 0))
+        if size == 0:
+            continue
+        # the band of arc i is past paths settled[i] .. kept[i] - 1: positions by one repeat
+        past = np.arange(size, dtype=np.int64)
+        past += np.repeat(settled[chunk] - (np.cumsum(n) - n), n)
+        child_val = val[past]
+        child_val += np.repeat(arc_val[chunk], n)
+        child_wt = wt[past]
+        child_wt *= np.repeat(mult[chunk], n)
+        pick, child, merged = _group(np.repeat(arc_child[chunk], n), child_val, child_wt)
+        out[0].append(child)
+        out[1].append(child_val[pick])
+        out[2].append(merged)
+    return np.concatenate(out[0]), np.concatenate(out[1]), np.concatenate(out[2])
 
 
 def _join(
@@ -763,6 +814,10 @@ def _join(
     the work never grows with the prefixes.
     """
     m = int(parent.max()) + 1
+    if parent.size < 2 or bool((parent[1:] >= parent[:-1]).all()):
+        paired = _join_pairs(node, val, wt, parent, comp, cutoff, obs)
+        if paired is not None:
+            return paired
     owner = parent
     q = np.rint(comp * _SCALE).astype(np.int64)
     base = q.min(initial=0)
@@ -770,10 +825,18 @@ def _join(
     if span * (m + 1) >= _PACK_BOUND:
         order = np.lexsort((q, owner))
         keys = None
-    else:
+    else:  # key order; equal keys are all in or all out of every prefix, so their order is free
         keys = owner * span + (q - base)
-        order = np.argsort(keys, kind="stable")
-        keys = keys[order]
+        ibits = int(keys.size - 1).bit_length()
+        if span * (m + 1) << ibits < 2 * _PACK_BOUND:  # positions packed in: a plain sort
+            keys <<= ibits
+            keys |= np.arange(keys.size, dtype=np.int64)
+            keys.sort()
+            order = keys & ((1 << ibits) - 1)
+            keys >>= ibits
+        else:
+            order = np.argsort(keys)
+            keys = keys[order]
     # Scale each node's terms by its anchor, cutoff - (least past value at the node):
     # every term a past path sums is then at most 1 (the clip only touches terms no path sums).
     least = np.full(m, np.inf)
@@ -805,6 +868,28 @@ def _join(
     else:  # long prefixes: read from running sums restarted at each node
         sums = _segment_cumsum(terms, _starts(owner))[end[ok] - 1]
     return float((wt[ok] * sums * np.exp(val[ok] + anchor[node[ok]] - obs)).sum())
+
+
+def _join_pairs(
+    node: Int, val: Float, wt: Float, parent: Int, comp: Float, cutoff: float, obs: float
+) -> float | None:
+    """:func:`_join` by forming every (past path, completion) pair, or None if too many.
+
+    With the completions grouped by node (*parent* ascending) and few past
+    paths per node, forming and filtering every pair costs no more than
+    ``_DIRECT_JOIN`` times the completions, and needs no sort.
+    """
+    cstart = np.searchsorted(parent, np.arange(int(parent[-1]) + 2))
+    size = cstart[node + 1] - cstart[node]
+    pairs = int(size.sum())
+    if pairs > _DIRECT_JOIN * comp.size:
+        return None
+    src = np.repeat(np.arange(node.size), size)
+    pos = np.arange(pairs) + np.repeat(cstart[node] - (np.cumsum(size) - size), size)
+    v = comp[pos]
+    v += val[src]
+    keep = v <= cutoff
+    return float((wt[src[keep]] * np.exp(v[keep] - obs)).sum())
 
 
 def _finish(total: float, obs: float, lf: Float, rows: Int, cols: Int, n: int) -> float:
