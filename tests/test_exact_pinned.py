@@ -8,6 +8,7 @@ numpy one-liner or hand arithmetic; none comes from the code under test.
 
 from __future__ import annotations
 
+import collections
 import itertools
 import math
 import re
@@ -162,6 +163,40 @@ def test_fill_lists_every_filling_under_each_node(states, column):
     parent, cells = _exact._fill(s, column, budget())
     got = sorted(zip(parent.tolist(), map(tuple, cells.T.tolist()), strict=True))
     want = sorted((i, x) for i, caps in enumerate(states) for x in fillings(caps, column))
+    assert got == want
+
+
+def canonical_form(caps: tuple[int, ...], x: tuple[int, ...]) -> tuple[int, ...]:
+    """x with its entries sorted ascending within each run of equal caps (caps ascending)."""
+    out: list[int] = []
+    for _, run in itertools.groupby(zip(caps, x, strict=True), key=lambda pair: pair[0]):
+        out += sorted(v for _, v in run)
+    return tuple(out)
+
+
+@given(
+    st.lists(st.lists(st.integers(0, 4), min_size=1, max_size=5), min_size=1, max_size=4).filter(
+        lambda s: len({len(r) for r in s}) == 1
+    ),
+    st.integers(0, 10),
+)
+def test_canonical_fillings_stand_for_their_permutations(states, column):
+    """Under each node (sums ascending, ties common), the canonical fillings are the fillings
+    ascending within each run of equal sums, and each one's multiplicity is the number of
+    fillings it stands for (counted by brute force)."""
+    states = [sorted(r) for r in states]
+    column = min(column, *(sum(r) for r in states))
+    s = np.asarray(states, dtype=np.int64)
+    parent, cells = _exact._fill(s, column, budget(), canonical=True)
+    mult = _exact._permutations(s, parent, cells)
+    got = sorted(zip(parent.tolist(), map(tuple, cells.T.tolist()), mult.tolist(), strict=True))
+    want = sorted(
+        (i, x, float(n))
+        for i, caps in enumerate(states)
+        for x, n in collections.Counter(
+            canonical_form(tuple(caps), x) for x in fillings(caps, column)
+        ).items()
+    )
     assert got == want
 
 

@@ -126,15 +126,19 @@ def _ranges(count: Int) -> tuple[Int, Int]:
     return item, step
 
 
-def _fill(states: Int, column: int, budget: _Budget) -> tuple[Int, Int]:
+def _fill(states: Int, column: int, budget: _Budget, *, canonical: bool = False) -> tuple[Int, Int]:
     """Every way to fill a column of sum *column* under each node's row sums.
 
     Returns the node of each arc and its cells, one array per row (shape
-    ``(k, arcs)``). The count of partial fillings never falls from one row
-    to the next, so checking it before each row's expansion bounds
-    everything allocated here. Each row's values are kept with a link to
-    the partial filling they extend, and the cells are gathered once at the
-    end.
+    ``(k, arcs)``). Checking the count of partial fillings before each
+    row's expansion bounds everything allocated here. Each row's values
+    are kept with a link to the partial filling they extend, and the cells
+    are gathered once at the end.
+
+    With *canonical*, rows of equal sums within a node (adjacent: each
+    node's sums ascend) are filled in ascending order only: one filling
+    stands for all its permutations among those rows, which lead to the
+    same child with the same value (:func:`_permutations` counts them).
     """
     m, k = states.shape
     caps = np.ascontiguousarray(states.T)
@@ -144,9 +148,12 @@ def _fill(states: Int, column: int, budget: _Budget) -> tuple[Int, Int]:
     left = np.full(m, column, dtype=np.int64)
     values: list[Int] = []
     links: list[Int] = []
+    value = np.zeros(m, dtype=np.int64)
     for i in range(k - 1):  # the last row takes what is left
         lo = np.maximum(0, left - suffix[i + 1][parent])
-        count = np.minimum(caps[i][parent], left) - lo + 1
+        if canonical and i > 0:  # no less than the row before when their sums are equal
+            lo = np.where(caps[i][parent] == caps[i - 1][parent], np.maximum(lo, value), lo)
+        count = np.maximum(np.minimum(caps[i][parent], left) - lo + 1, 0)
         budget.check(int(count.sum()))
         item, step = _ranges(count)
         value = lo[item] + step
@@ -154,6 +161,12 @@ def _fill(states: Int, column: int, budget: _Budget) -> tuple[Int, Int]:
         links.append(item)
         parent = parent[item]
         left = left[item] - value
+    if canonical and k > 1:  # the last row too
+        ok = (caps[k - 1][parent] != caps[k - 2][parent]) | (left >= value)
+        if not ok.all():
+            keep = np.flatnonzero(ok)
+            values[-1], links[-1] = values[-1][keep], links[-1][keep]
+            parent, left = parent[keep], left[keep]
     cells = np.empty((k, left.size), dtype=np.int64)
     cells[k - 1] = left
     index: Int | None = None
@@ -161,6 +174,33 @@ def _fill(states: Int, column: int, budget: _Budget) -> tuple[Int, Int]:
         cells[i] = values[i] if index is None else values[i][index]
         index = links[i] if index is None else links[i][index]
     return parent, cells
+
+
+def _permutations(states: Int, parent: Int, cells: Int) -> Float:
+    """How many fillings each canonical filling of :func:`_fill` stands for.
+
+    Within each run of rows of equal sums, ``L! / prod(c_v!)`` for a run
+    of ``L`` rows whose cells take value ``v`` ``c_v`` times: the product,
+    row by row, of the row's place in its run over its place among the
+    equal cells before it.
+    """
+    equal = np.ascontiguousarray((states[:, 1:] == states[:, :-1]).T)  # row i + 1 sum equals row i's
+    num = np.ones(cells.shape[1])  # products of small integers: exact, as is their quotient
+    den = np.ones(cells.shape[1])
+    place = np.ones(cells.shape[1])
+    ties = np.ones(cells.shape[1])
+    for i in range(1, cells.shape[0]):
+        if not equal[i - 1].any():
+            place[:] = 1.0
+            ties[:] = 1.0
+            continue
+        same = equal[i - 1][parent]
+        place = np.where(same, place + 1.0, 1.0)
+        ties = np.where(same & (cells[i] == cells[i - 1]), ties + 1.0, 1.0)
+        num *= place
+        den *= ties
+    out: Float = num / den
+    return out
 
 
 def _unique(key: Int, span: int) -> tuple[Int, Int]:
@@ -323,9 +363,16 @@ class _Network:
 
     def arcs(
         self, states: Int, column: int, budget: _Budget | None = None
-    ) -> tuple[Int, Float, Int, Int]:
-        """Arcs filling *column* from *states*: parent, value, child index and child states."""
-        parent, cells = _fill(states, column, budget or self.budget)
+    ) -> tuple[Int, Float, Int, Float, Int]:
+        """Arcs filling *column* from *states*: parent, value, child, multiplicity, child states.
+
+        Arcs are sorted by parent. The permutations of a filling among rows of equal sums lead to the
+        same child with the same value: one arc stands for them all (the
+        canonical fillings of :func:`_fill`), its multiplicity counting them
+        (:func:`_permutations`).
+        """
+        parent, cells = _fill(states, column, budget or self.budget, canonical=True)
+        mult = _permutations(states, parent, cells)
         lf = self.lf
         val = -lf[cells[0]]
         for row in cells[1:]:
@@ -334,21 +381,7 @@ class _Network:
         child -= cells
         key = self.key(_sort_columns(child))
         uniq, inv = _unique(key, self.span)
-        return parent, val, inv, (uniq[:, None] // self.radix) % (self.rows + 1)
-
-    def merged_arcs(
-        self, states: Int, column: int, budget: _Budget | None = None
-    ) -> tuple[Int, Float, Int, Float, Int]:
-        """Arcs as :meth:`arcs`, those from one node to one child with one value merged.
-
-        Rows of equal sums permuted give such arcs; each becomes one arc with
-        a multiplicity. Returns parent, value, child index and multiplicity
-        (sorted by parent), and the child states.
-        """
-        parent, val, child, children = self.arcs(states, column, budget)
-        m = children.shape[0]
-        pick, key, mult = _group(parent * m + child, val, np.ones(parent.size))
-        return key // m, val[pick], key % m, mult, children
+        return parent, val, inv, mult, (uniq[:, None] // self.radix) % (self.rows + 1)
 
     def build(
         self, cols: Int
@@ -372,7 +405,7 @@ class _Network:
         held = 1
         for j in range(cols.size - 2):
             try:
-                parent, val, child, mult, children = self.merged_arcs(self.states[j], int(cols[j]), cap)
+                parent, val, child, mult, children = self.arcs(self.states[j], int(cols[j]), cap)
             except TableTooLargeError:
                 return None
             held += parent.size + children.shape[0]
@@ -401,7 +434,7 @@ class _Network:
             return v, v
         if cols.size == 2:
             return self.two_columns(states, int(cols[1]))
-        parent, val, inv, children = self.arcs(states, int(cols[-1]))
+        parent, val, inv, _, children = self.arcs(states, int(cols[-1]))
         chi, clo = self.bounds(children, cols[:-1])
         starts = _starts(parent)
         hi = np.maximum.reduceat(val + chi[inv], starts)
@@ -660,7 +693,7 @@ def exact_pvalue(table: Int, *, limit: int) -> float:  # noqa: PLR0915 - one for
             states = net.states[j + 1]
             hi, lo = his[j + 1], los[j + 1]
         else:
-            parent, arc_val, arc_child, mult, states = net.merged_arcs(states[live], int(cols[j]))
+            parent, arc_val, arc_child, mult, states = net.arcs(states[live], int(cols[j]))
             hi, lo = net.bounds(states, np.sort(cols[j + 1 :])[::-1])
         rem = int(cols[j + 1 :].sum())
         log_all = lf[rem] - lf[states].sum(axis=1) - float(lf[cols[j + 1 :]].sum())
