@@ -607,9 +607,14 @@ def join_case(rng: np.random.Generator, spread: bool) -> tuple:
     return node, val, wt, parent, comp, cutoff, cutoff - 1.0
 
 
+@pytest.mark.parametrize("pairs", [0, 4, 10**9], ids=["sorted", "default", "pairs"])
 @pytest.mark.parametrize("spread", [False, True], ids=["packed", "node-by-node"])
-def test_join_sums_every_completion_within_the_cutoff(spread: bool):
-    """_join against the brute force on 300 random joins, ties with the cutoff included."""
+def test_join_sums_every_completion_within_the_cutoff(
+    monkeypatch: pytest.MonkeyPatch, spread: bool, pairs: int
+):
+    """_join against the brute force on 300 random joins, ties with the cutoff included: by
+    sorting the completions, by forming every pair, and choosing between them as by default."""
+    monkeypatch.setattr(_exact, "_DIRECT_JOIN", pairs)
     rng = np.random.default_rng(20261129)
     for _ in range(300):
         case = join_case(rng, spread)

@@ -79,7 +79,7 @@ _ENUMERATE = 2_000
 _SMALL = 20_000
 # The final join forms every (past path, completion) pair when they number at most this many
 # times the completions (few past paths per node); otherwise it sorts the completions.
-_DIRECT_JOIN = 2
+_DIRECT_JOIN = 4
 # Two-row tables whose halves list at most this many fillings each are joined in the middle.
 _HALVES = 2_000_000
 # The band of past paths is expanded and merged about this many paths at a time (_advance).
