@@ -544,14 +544,17 @@ def advance(case: tuple, limit: int = 10**9) -> tuple:
     return _exact._advance(case[:3], case[3:7], *case[7:], budget(limit))
 
 
+@pytest.mark.parametrize("dense", [0, 10**9], ids=["sorted", "by-value"])
 @pytest.mark.parametrize("chunk", [1, 3, 16_384], ids=["chunk-1", "chunk-3", "default"])
 @pytest.mark.parametrize("spread", [False, True], ids=["packed", "node-by-node"])
 def test_advance_settles_drops_and_expands_as_the_bounds_say(
-    monkeypatch: pytest.MonkeyPatch, spread: bool, chunk: int
+    monkeypatch: pytest.MonkeyPatch, spread: bool, chunk: int, dense: int
 ):
     """_advance against the brute force on 300 random steps, ties with the limits included;
-    the band expanded and merged whole or a few paths at a time (never splitting a child)."""
+    the band expanded whole or a few paths at a time (never splitting a child when sorted),
+    and merged by sorting or in a dense (child, value) array."""
     monkeypatch.setattr(_exact, "_CHUNK", chunk)
+    monkeypatch.setattr(_exact, "_DENSE_RATE", dense)
     rng = np.random.default_rng(20261128)
     for _ in range(300):
         case = advance_case(rng, spread)

@@ -82,6 +82,9 @@ _SMALL = 20_000
 _DIRECT_JOIN = 4
 # Two-row tables whose halves list at most this many fillings each are joined in the middle.
 _HALVES = 2_000_000
+# Child paths are merged in a dense (child, value) array while it, and the sums of distinct
+# past and arc values, number at most this many times the paths expanded (_expand_by_value).
+_DENSE_RATE = 2
 # The band of past paths is expanded and merged about this many paths at a time (_advance).
 _CHUNK = 16_384
 # Keys (node or key, quantised value) are packed into one int64 below this bound;
@@ -783,7 +786,76 @@ def _advance(
     budget.check(total)
     if total == 0:
         return added, (np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0))
+    dense = _expand_by_value(val, wt, settled, count, arc_val, arc_child, mult)
+    if dense is not None:
+        return added, dense
     return added, _expand(val, wt, settled, count, arc_val, arc_child, mult)
+
+
+def _value_index(val: Float) -> tuple[Float, Int]:
+    """Return the distinct values of *val* on the 2**-32 grid and each value's index among them.
+
+    The distinct values ascend; each is the first of its equals in *val*.
+    """
+    q = np.rint(val * _SCALE).astype(np.int64)
+    order = np.argsort(q, kind="stable")
+    qs = q[order]
+    new = np.empty(q.size, dtype=np.bool_)
+    new[:1] = True
+    np.not_equal(qs[1:], qs[:-1], out=new[1:])
+    index = np.empty(q.size, dtype=np.int64)
+    index[order] = np.cumsum(new) - 1
+    return val[order[new]], index
+
+
+def _expand_by_value(
+    val: Float, wt: Float, settled: Int, count: Int, arc_val: Float, arc_child: Int, mult: Float
+) -> tuple[Int, Float, Float] | None:
+    """:func:`_expand` through the few distinct values of a stage, or None when they are many.
+
+    A past path's value is a sum of log factorials of its cells; in sparse
+    tables its past paths take few distinct values, as do the arcs. Each
+    child path's value is then one of the sums of a distinct past value and
+    a distinct arc value, listed once (on the 2**-32 grid), and the child
+    paths are merged by adding their weights into a dense (child, value)
+    array (``numpy.bincount``) instead of being sorted. Used when the sums
+    and the array each number at most ``_DENSE_RATE`` times the band.
+    """
+    total = int(count.sum())
+    past_vals, past_id = _value_index(val)
+    arc_vals, arc_id = _value_index(arc_val)
+    if past_vals.size * arc_vals.size > _DENSE_RATE * total:
+        return None
+    sums = (past_vals[:, None] + arc_vals[None, :]).ravel()
+    child_vals, sum_id = _value_index(sums)
+    width = child_vals.size
+    children = int(arc_child.max()) + 1
+    if children * width > _DENSE_RATE * total:
+        return None
+    past_key = past_id * arc_vals.size  # a child path's key: child * width + its sum's index
+    arc_key = arc_child * width
+    merged = np.zeros(children * width)
+    ends = np.cumsum(count)
+    # runs of whole arcs of about _CHUNK paths: each ends after the arc reaching a multiple
+    cuts = np.searchsorted(ends, np.arange(0, total, _CHUNK), side="right")
+    cuts = np.unique(np.append(cuts, count.size))
+    for a, b in zip(cuts[:-1].tolist(), cuts[1:].tolist(), strict=True):
+        n = count[a:b]
+        size = int(n.sum())
+        if size == 0:
+            continue
+        # the band of arc i is past paths settled[i] .. kept[i] - 1: positions by one repeat
+        past = np.arange(size, dtype=np.int64)
+        past += np.repeat(settled[a:b] - (np.cumsum(n) - n), n)
+        key = past_key[past]
+        key += np.repeat(arc_id[a:b], n)
+        key = sum_id[key]
+        key += np.repeat(arc_key[a:b], n)
+        weight = wt[past]
+        weight *= np.repeat(mult[a:b], n)
+        merged += np.bincount(key, weights=weight, minlength=merged.size)
+    held = np.flatnonzero(merged)
+    return held // width, child_vals[held % width], merged[held]
 
 
 def _expand(
