@@ -15,14 +15,14 @@ import re
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from scipy.special import gammaln
 
 from safecore import TableTooLargeError
 from safecore.stats import _exact
 from safecore.stats._exact import _Budget, _Network
-from tests.exact_oracle import _tables
+from tests.exact_oracle import _tables, fisher_exact_rxc_oracle
 
 LF = gammaln(np.arange(200, dtype=np.float64) + 1.0)  # log factorials, 0! to 199!
 
@@ -462,6 +462,63 @@ def test_small_three_column_table_is_enumerated_without_bounds(monkeypatch: pyte
     """
     _forbid(monkeypatch, "_two_row_join", "build")
     assert _p([[2, 1, 0], [1, 2, 1], [0, 1, 3]]) == pytest.approx(0.401558441558441, rel=1e-9)
+
+
+def _completions_too_many_once(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Make the first call of _completions (the enumeration's, under its cap) refuse: too many.
+
+    Returns a list that gains an entry for each call of _bounded_join.
+    """
+    real, bounded, calls = _exact._completions, _exact._bounded_join, [0]
+    joined: list[int] = []
+
+    def completions(*args: object) -> object:
+        calls[0] += 1
+        if calls[0] == 1:
+            raise TableTooLargeError("too many completions")
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_exact, "_completions", completions)
+    monkeypatch.setattr(_exact, "_bounded_join", lambda *a: joined.append(1) or bounded(*a))
+    return joined
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        # R> print(fisher.test(matrix(c(5,2,8,12,7,17,9,0,1), 3, 3))$p.value, digits = 17)
+        ([[5, 12, 9], [2, 7, 0], [8, 17, 1]], 0.026969147677938374),
+        # R> print(fisher.test(matrix(c(2,4,0,2,4,1,5,7,11,6,27,1), 4, 3))$p.value, digits = 17)
+        ([[2, 4, 11], [4, 1, 6], [0, 5, 27], [2, 7, 1]], 3.245623916157463e-05),
+        # R> fisher.test(rbind(c(2, 1, 0), c(1, 2, 1), c(0, 1, 3)))$p.value   # 0.401558441558441
+        ([[2, 1, 0], [1, 2, 1], [0, 1, 3]], 0.401558441558441),
+    ],
+)
+def test_enumeration_with_too_many_completions_bounds_its_partial_tables(
+    monkeypatch: pytest.MonkeyPatch, table: list[list[int]], expected: float
+):
+    """When only the completions exceed the enumeration's cap, the partial tables' nodes are
+    bounded (settled, dropped or completed) and joined: R's p-value, no network built."""
+    joined = _completions_too_many_once(monkeypatch)
+    _forbid(monkeypatch, "build")
+    assert _p(table) == pytest.approx(expected, rel=1e-9)
+    assert joined == [1]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_bounded_join_agrees_with_the_brute_force(data: st.DataObject):
+    """Random tables of 3 rows and 3 or 4 columns, n <= 24, their enumeration's completions
+    refused once: the bounded join gives the column enumerator's p-value."""
+    r, c = 3, data.draw(st.integers(3, 4))
+    cells = data.draw(st.lists(st.integers(0, 2), min_size=r * c, max_size=r * c))
+    table = np.array(cells, dtype=np.int64).reshape(r, c)
+    assume(table.sum(axis=0).all() and table.sum(axis=1).all())
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        joined = _completions_too_many_once(monkeypatch)
+        got = _exact.exact_pvalue(table, limit=10**7)
+    assert got == pytest.approx(fisher_exact_rxc_oracle(table), rel=1e-9)
+    assert joined == [1]
 
 
 def test_build_counts_every_arc_and_node_against_the_cap(monkeypatch: pytest.MonkeyPatch):

@@ -591,7 +591,9 @@ def _enumerate(net: _Network, cols: Int, obs: float, cutoff: float, cap: int) ->
     the last two columns joined in closed form (:func:`_join`). Returns
     None as soon as more than *cap* partial tables would be held, so the
     caller can use the network algorithm instead; for small tables this
-    avoids the cost of building bounds.
+    avoids the cost of building bounds. When only the completions would be
+    too many, the nodes' bounds settle or drop the partial tables first
+    (:func:`_bounded_join`).
     """
     budget = _Budget(cap, net.budget.shape, net.budget.n)
     lf = net.lf
@@ -607,10 +609,39 @@ def _enumerate(net: _Network, cols: Int, obs: float, cutoff: float, cap: int) ->
         key = net.key(_sort_columns(np.ascontiguousarray(states.T)))
         uniq, node = _unique(key, net.span)
         nodes = (uniq[:, None] // net.radix) % (net.rows + 1)
-        parent, comp = _completions(nodes, int(cols[-2]), lf, budget)
     except TableTooLargeError:
         return None
+    try:
+        parent, comp = _completions(nodes, int(cols[-2]), lf, budget)
+    except TableTooLargeError:
+        return _bounded_join(net, (nodes, node, val), cols[-2:], obs, cutoff)
     return _join(node, val, np.ones(node.size), parent, comp, cutoff, obs)
+
+
+def _bounded_join(
+    net: _Network, paths: tuple[Int, Int, Float], last: Int, obs: float, cutoff: float
+) -> float:
+    """:func:`_join` of partial tables after their nodes' bounds have settled or dropped them.
+
+    *paths* are the nodes (their row sums left), each partial table's node
+    and its value; *last* the last two columns. A partial table whose most
+    probable completion is within the cutoff adds all its completions in
+    closed form (``rem! / (c! c'! prod s_i!)``); one whose least probable
+    completion is above the cutoff adds nothing; only the nodes of the
+    others are completed and joined.
+    """
+    nodes, node, val = paths
+    lf = net.lf
+    hi, lo = net.two_columns(nodes, int(last[1]))
+    log_all = lf[int(last.sum())] - lf[nodes].sum(axis=1) - float(lf[last].sum())
+    settled = val + hi[node] <= cutoff
+    total = float(np.exp(val[settled] + log_all[node[settled]] - obs).sum())
+    kept = ~settled & (val + lo[node] <= cutoff)
+    if not kept.any():
+        return total
+    live, at = np.unique(node[kept], return_inverse=True)
+    parent, comp = _completions(nodes[live], int(last[0]), lf, net.budget)
+    return total + _join(at.reshape(-1), val[kept], np.ones(int(kept.sum())), parent, comp, cutoff, obs)
 
 
 def _completions(states: Int, column: int, lf: Float, budget: _Budget) -> tuple[Int, Float]:
