@@ -649,13 +649,32 @@ def _completions(states: Int, column: int, lf: Float, budget: _Budget) -> tuple[
 
     A completion fills the next-to-last column (sum *column*) with cells
     ``x``; the last column takes ``s - x``. Its value is
-    ``-sum(log x_i! + log (s_i - x_i)!)``.
+    ``-sum(log x_i! + log (s_i - x_i)!)``. The rows are filled as in
+    :func:`_fill`, each row's terms added to the value as it is filled, so
+    no cells are kept.
     """
-    parent, cells = _fill(states, column, budget)
-    left = np.ascontiguousarray(states.T)
-    comp = -(lf[cells[0]] + lf[left[0][parent] - cells[0]])
-    for i in range(1, cells.shape[0]):
-        comp -= lf[cells[i]] + lf[left[i][parent] - cells[i]]
+    m, k = states.shape
+    caps = np.ascontiguousarray(states.T)
+    suffix = np.zeros((k + 1, m), dtype=np.int64)
+    suffix[:k] = np.cumsum(caps[::-1], axis=0)[::-1]
+    parent = np.arange(m)
+    left = np.full(m, column, dtype=np.int64)
+    comp = np.zeros(m)
+    for i in range(k - 1):  # the last row takes what is left
+        lo = np.maximum(0, left - suffix[i + 1][parent])
+        count = np.minimum(caps[i][parent], left) - lo + 1
+        budget.check(int(count.sum()))
+        item, step = _ranges(count)
+        x = lo[item]
+        x += step
+        parent = parent[item]
+        left = left[item]
+        left -= x
+        comp = comp[item]
+        comp -= lf[x]
+        comp -= lf[caps[i][parent] - x]
+    comp -= lf[left]
+    comp -= lf[caps[k - 1][parent] - left]
     return parent, comp
 
 
