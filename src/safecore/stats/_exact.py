@@ -54,6 +54,7 @@ proportion to it is allocated.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 
 import numpy as np
 from numpy.typing import NDArray
@@ -129,14 +130,45 @@ def _ranges(count: Int) -> tuple[Int, Int]:
     return item, step
 
 
+def _fill_rows(
+    caps: Int, column: int, budget: _Budget, *, canonical: bool = False
+) -> Iterator[tuple[int, Int, Int, Int, Int]]:
+    """Fill a column of sum *column* one row at a time under each node's row sums *caps* (``(k, m)``).
+
+    After each of the first ``k - 1`` rows, yields the row, the partial
+    filling each new one extends (``item``), its cell in the row, its node
+    and what is left of the column (the last row takes it). Checking the
+    count of partial fillings before each row's expansion bounds everything
+    allocated here. With *canonical*, see :func:`_fill`.
+    """
+    k, m = caps.shape
+    suffix = np.zeros((k + 1, m), dtype=np.int64)
+    suffix[:k] = np.cumsum(caps[::-1], axis=0)[::-1]
+    parent = np.arange(m)
+    left = np.full(m, column, dtype=np.int64)
+    x = np.zeros(m, dtype=np.int64)
+    for i in range(k - 1):
+        lo = np.maximum(0, left - suffix[i + 1][parent])
+        if canonical and i > 0:  # no less than the row before when their sums are equal
+            lo = np.where(caps[i][parent] == caps[i - 1][parent], np.maximum(lo, x), lo)
+        count = np.maximum(np.minimum(caps[i][parent], left) - lo + 1, 0)
+        budget.check(int(count.sum()))
+        item, step = _ranges(count)
+        x = lo[item]
+        x += step
+        parent = parent[item]
+        left = left[item]
+        left -= x
+        yield i, item, x, parent, left
+
+
 def _fill(states: Int, column: int, budget: _Budget, *, canonical: bool = False) -> tuple[Int, Int]:
     """Every way to fill a column of sum *column* under each node's row sums.
 
     Returns the node of each arc and its cells, one array per row (shape
-    ``(k, arcs)``). Checking the count of partial fillings before each
-    row's expansion bounds everything allocated here. Each row's values
-    are kept with a link to the partial filling they extend, and the cells
-    are gathered once at the end.
+    ``(k, arcs)``). Rows are filled by :func:`_fill_rows`; each row's
+    values are kept with a link to the partial filling they extend, and the
+    cells are gathered once at the end.
 
     With *canonical*, rows of equal sums within a node (adjacent: each
     node's sums ascend) are filled in ascending order only: one filling
@@ -145,27 +177,16 @@ def _fill(states: Int, column: int, budget: _Budget, *, canonical: bool = False)
     """
     m, k = states.shape
     caps = np.ascontiguousarray(states.T)
-    suffix = np.zeros((k + 1, m), dtype=np.int64)
-    suffix[:k] = np.cumsum(caps[::-1], axis=0)[::-1]
     parent = np.arange(m)
     left = np.full(m, column, dtype=np.int64)
     values: list[Int] = []
     links: list[Int] = []
-    value = np.zeros(m, dtype=np.int64)
-    for i in range(k - 1):  # the last row takes what is left
-        lo = np.maximum(0, left - suffix[i + 1][parent])
-        if canonical and i > 0:  # no less than the row before when their sums are equal
-            lo = np.where(caps[i][parent] == caps[i - 1][parent], np.maximum(lo, value), lo)
-        count = np.maximum(np.minimum(caps[i][parent], left) - lo + 1, 0)
-        budget.check(int(count.sum()))
-        item, step = _ranges(count)
-        value = lo[item] + step
-        values.append(value)
+    for filled in _fill_rows(caps, column, budget, canonical=canonical):
+        _, item, x, parent, left = filled
+        values.append(x)
         links.append(item)
-        parent = parent[item]
-        left = left[item] - value
     if canonical and k > 1:  # the last row too
-        ok = (caps[k - 1][parent] != caps[k - 2][parent]) | (left >= value)
+        ok = (caps[k - 1][parent] != caps[k - 2][parent]) | (left >= values[-1])
         if not ok.all():
             keep = np.flatnonzero(ok)
             values[-1], links[-1] = values[-1][keep], links[-1][keep]
@@ -649,27 +670,17 @@ def _completions(states: Int, column: int, lf: Float, budget: _Budget) -> tuple[
 
     A completion fills the next-to-last column (sum *column*) with cells
     ``x``; the last column takes ``s - x``. Its value is
-    ``-sum(log x_i! + log (s_i - x_i)!)``. The rows are filled as in
-    :func:`_fill`, each row's terms added to the value as it is filled, so
-    no cells are kept.
+    ``-sum(log x_i! + log (s_i - x_i)!)``. The rows are filled by
+    :func:`_fill_rows`, each row's terms added to the value as it is
+    filled, so no cells are kept.
     """
     m, k = states.shape
     caps = np.ascontiguousarray(states.T)
-    suffix = np.zeros((k + 1, m), dtype=np.int64)
-    suffix[:k] = np.cumsum(caps[::-1], axis=0)[::-1]
     parent = np.arange(m)
     left = np.full(m, column, dtype=np.int64)
     comp = np.zeros(m)
-    for i in range(k - 1):  # the last row takes what is left
-        lo = np.maximum(0, left - suffix[i + 1][parent])
-        count = np.minimum(caps[i][parent], left) - lo + 1
-        budget.check(int(count.sum()))
-        item, step = _ranges(count)
-        x = lo[item]
-        x += step
-        parent = parent[item]
-        left = left[item]
-        left -= x
+    for filled in _fill_rows(caps, column, budget):
+        i, item, x, parent, left = filled
         comp = comp[item]
         comp -= lf[x]
         comp -= lf[caps[i][parent] - x]
