@@ -34,7 +34,7 @@ from safecore.stats.contingency import fisher_exact_rxc
 
 LOOP = 0.2
 ROUNDS = 3
-TURNS = 2
+TURNS = 3
 SEED = 20_240_601
 
 NAMED = {
