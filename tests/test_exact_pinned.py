@@ -651,33 +651,49 @@ def join_oracle(node, val, wt, parent, comp, cutoff, obs):
     return total
 
 
-def join_case(rng: np.random.Generator, spread: bool) -> tuple:
-    """Past paths and completions on a grid of 1/8, so that sums tie with the cutoff."""
+def join_case(rng: np.random.Generator, spread: bool | str, shuffled: bool = False) -> tuple:
+    """Past paths and completions on a grid of 1/8, so that sums tie with the cutoff.
+
+    *spread* True: completions too far apart to pack node and value into one integer;
+    "positions": far enough apart that node and value fit but not with the positions too.
+    *shuffled*: completions in random order (not grouped by node).
+    """
     m = int(rng.integers(1, 5))
-    extra = rng.integers(0, m, size=int(rng.integers(0, 8)))
+    extra = rng.integers(0, m, size=int(rng.integers(0, 8)) + (24 if spread == "positions" else 0))
     parent = np.sort(np.concatenate([np.arange(m), extra]))  # every node has a completion
     comp = -rng.integers(0, 40, size=parent.size) / 8.0
     node = np.sort(rng.integers(0, m, size=int(rng.integers(1, 9))))
     val = -rng.integers(0, 40, size=node.size) / 8.0
-    if spread:  # completions too far apart to pack node and value into one integer
+    if spread is True:  # completions too far apart to pack node and value into one integer
         comp[parent == m - 1] -= 3 * 2.0**29
         val[node == m - 1] += 3 * 2.0**29
+    elif spread == "positions":  # keys of about 2**57: 5 more bits of positions do not fit
+        comp[parent == m - 1] -= 2.0**25
+        val[node == m - 1] += 2.0**25
+    if shuffled:
+        order = rng.permutation(parent.size)
+        parent, comp = parent[order], comp[order]
     wt = rng.uniform(0.5, 2.0, size=node.size)
     cutoff = -float(rng.integers(0, 48)) / 8.0
     return node, val, wt, parent, comp, cutoff, cutoff - 1.0
 
 
+@pytest.mark.parametrize("shuffled", [False, True], ids=["grouped", "shuffled"])
 @pytest.mark.parametrize("pairs", [0, 4, 10**9], ids=["sorted", "default", "pairs"])
-@pytest.mark.parametrize("spread", [False, True], ids=["packed", "node-by-node"])
+@pytest.mark.parametrize(
+    "spread", [False, "positions", True], ids=["packed", "argsorted", "node-by-node"]
+)
 def test_join_sums_every_completion_within_the_cutoff(
-    monkeypatch: pytest.MonkeyPatch, spread: bool, pairs: int
+    monkeypatch: pytest.MonkeyPatch, spread: bool | str, pairs: int, shuffled: bool
 ):
     """_join against the brute force on 300 random joins, ties with the cutoff included: by
-    sorting the completions, by forming every pair, and choosing between them as by default."""
+    sorting the completions (positions packed into the keys, argsorted, or node by node), by
+    forming every pair, and choosing between them as by default; the completions grouped by
+    node or not (then never joined pair by pair)."""
     monkeypatch.setattr(_exact, "_DIRECT_JOIN", pairs)
     rng = np.random.default_rng(20261129)
     for _ in range(300):
-        case = join_case(rng, spread)
+        case = join_case(rng, spread, shuffled)
         got = _exact._join(*case)
         plain = [c.tolist() if hasattr(c, "tolist") else c for c in case]
         assert got == pytest.approx(join_oracle(*plain), rel=1e-12, abs=1e-300)

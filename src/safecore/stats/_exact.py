@@ -146,7 +146,7 @@ def _fill_rows(
     suffix[:k] = np.cumsum(caps[::-1], axis=0)[::-1]
     parent = np.arange(m)
     left = np.full(m, column, dtype=np.int64)
-    x = np.zeros(m, dtype=np.int64)
+    x = left  # the row before's cells, read from the second row on (the first sets it)
     for i in range(k - 1):
         lo = np.maximum(0, left - suffix[i + 1][parent])
         if canonical and i > 0:  # no less than the row before when their sums are equal
@@ -674,10 +674,8 @@ def _completions(states: Int, column: int, lf: Float, budget: _Budget) -> tuple[
     :func:`_fill_rows`, each row's terms added to the value as it is
     filled, so no cells are kept.
     """
-    m, k = states.shape
+    m, k = states.shape  # k >= 2: a table has two rows or more
     caps = np.ascontiguousarray(states.T)
-    parent = np.arange(m)
-    left = np.full(m, column, dtype=np.int64)
     comp = np.zeros(m)
     for filled in _fill_rows(caps, column, budget):
         i, item, x, parent, left = filled
@@ -901,12 +899,9 @@ def _expand_by_value(
     cuts = np.searchsorted(ends, np.arange(0, total, _CHUNK), side="right")
     cuts = np.unique(np.append(cuts, count.size))
     for a, b in zip(cuts[:-1].tolist(), cuts[1:].tolist(), strict=True):
-        n = count[a:b]
-        size = int(n.sum())
-        if size == 0:
-            continue
+        n = count[a:b]  # never all zero: the run's first arc holds a multiple of _CHUNK
         # the band of arc i is past paths settled[i] .. kept[i] - 1: positions by one repeat
-        past = np.arange(size, dtype=np.int64)
+        past = np.arange(int(n.sum()), dtype=np.int64)
         past += np.repeat(settled[a:b] - (np.cumsum(n) - n), n)
         key = past_key[past]
         key += np.repeat(arc_id[a:b], n)
