@@ -12,6 +12,7 @@ import collections
 import itertools
 import math
 import re
+from collections.abc import Iterator
 
 import numpy as np
 import pytest
@@ -25,6 +26,20 @@ from safecore.stats._exact import _Budget, _Network
 from tests.exact_oracle import _tables, fisher_exact_rxc_oracle
 
 LF = gammaln(np.arange(200, dtype=np.float64) + 1.0)  # log factorials, 0! to 199!
+GRID, PLAIN = _exact._GRID, _exact._PLAIN  # the listers' caps (switched off below)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _listers_off() -> Iterator[None]:
+    """Switch off the listers of tiny tables (``_two_row_grid``, ``_tables``).
+
+    They come first, and would take most of the small tables these tests use
+    to reach the paths behind them; their own tests switch them back on.
+    """
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_exact, "_GRID", 0)
+        mp.setattr(_exact, "_PLAIN", 0)
+        yield
 
 
 def budget(limit: int = 10**9) -> _Budget:
@@ -377,6 +392,132 @@ def test_exact_pvalue_names_the_original_shape():
     table = np.array([[5, 4], [3, 6], [4, 5]])
     with pytest.raises(TableTooLargeError, match=re.escape("for this 3x2 table with n = 27")):
         _exact.exact_pvalue(table, limit=1)
+
+
+# -- the listers of tiny tables ----------------------------------------------------------------
+
+
+def _relative_sum(values: list[float], table: np.ndarray) -> float:
+    """Sum of exp(v - obs) over the values v no more probable than the table (R's tolerance)."""
+    obs = -float(LF[table].sum())
+    cutoff = obs + math.log1p(1e-7)
+    return math.fsum(math.exp(v - obs) for v in values if v <= cutoff)
+
+
+def _obs_cutoff(table: np.ndarray) -> tuple[float, float]:
+    obs = -float(LF[table].sum())
+    return obs, obs + math.log1p(1e-7)
+
+
+@settings(max_examples=100)
+@given(st.lists(st.tuples(st.integers(0, 4), st.integers(0, 3)), min_size=2, max_size=5))
+def test_two_row_grid_equals_the_brute_force(cells: list[tuple[int, int]]):
+    """Every first row listed (itertools.product of each column's cells, kept when they sum to
+    the row's sum): the grid's relative sum is the brute force's, whichever row is first."""
+    table = np.array(cells, dtype=np.int64).T
+    assume(table.sum(axis=0).all() and table.sum(axis=1).all())
+    cols = table.sum(axis=0).tolist()
+    for r0 in table.sum(axis=1).tolist():
+        values = [
+            -sum(LF[x] + LF[c - x] for x, c in zip(row, cols, strict=True)) for row in fillings(cols, r0)
+        ]
+        obs, cutoff = _obs_cutoff(table)
+        got = _exact._two_row_grid(r0, np.array(cols[::-1]), LF, obs, cutoff, 10**9)
+        assert got == pytest.approx(_relative_sum(values, table), rel=1e-12)
+
+
+def test_two_row_grid_refuses_a_grid_over_its_cap():
+    """Columns 3, 4, 9 and a first row of 5: the grid spans the two smaller columns, cells up to
+    min(c, 5): 4 x 5 = 20 points. At a cap of 20 it lists them; at 19 it returns None. With a
+    first row of 2 the cells stop at 2: 3 x 3 = 9 points."""
+    table = np.array([[1, 2, 2], [2, 2, 7]])  # columns 3, 4, 9; rows 5, 11
+    obs, cutoff = _obs_cutoff(table)
+    cols = np.array([9, 4, 3])
+    assert _exact._two_row_grid(5, cols, LF, obs, cutoff, 20) is not None
+    assert _exact._two_row_grid(5, cols, LF, obs, cutoff, 19) is None
+    assert _exact._two_row_grid(2, cols, LF, obs, cutoff, 9) is not None
+    assert _exact._two_row_grid(2, cols, LF, obs, cutoff, 8) is None
+
+
+def test_fillings_bound_by_hand():
+    """Rows 2, 3, 4 and columns 1, 2, 2 (and 4, last, not counted): a column of sum c has at
+    most comb(c + 2, 2) fillings of 3 rows and at most (min(2, c) + 1)(min(3, c) + 1) (the
+    largest row fixed by the rest): 3, 6 and 6, so 108."""
+    assert _exact._fillings_bound(np.array([2, 3, 4]), np.array([1, 2, 2, 4])) == 3 * 6 * 6
+    # one row: a column has one filling; comb(c + 0, 0) = 1
+    assert _exact._fillings_bound(np.array([7]), np.array([3, 4])) == 1
+    # rows 1 and 9, column 5: comb(6, 1) = 6 against min(1, 5) + 1 = 2
+    assert _exact._fillings_bound(np.array([9, 1]), np.array([5, 5])) == 2
+
+
+@settings(max_examples=100)
+@given(st.data())
+def test_fillings_bound_is_at_least_the_number_of_tables(data: st.DataObject):
+    """The bound is never below the count of tables the oracle lists."""
+    r, c = data.draw(st.integers(2, 4)), data.draw(st.integers(2, 4))
+    cells = data.draw(st.lists(st.integers(0, 2), min_size=r * c, max_size=r * c))
+    table = np.array(cells, dtype=np.int64).reshape(r, c)
+    assume(table.sum(axis=0).all() and table.sum(axis=1).all() and table.sum() <= 16)
+    rows, cols = table.sum(axis=1), np.sort(table.sum(axis=0))
+    count = sum(1 for _ in _tables(rows.tolist(), cols.tolist()))
+    assert _exact._fillings_bound(rows, cols) >= count
+
+
+@settings(max_examples=100)
+@given(st.data())
+def test_every_table_equals_the_brute_force(data: st.DataObject):
+    """Tables of 2 to 4 rows and 2 to 5 columns, listed cell by cell: the relative sum over them
+    is the oracle's, over its own list of tables."""
+    r, c = data.draw(st.integers(2, 4)), data.draw(st.integers(2, 5))
+    cells = data.draw(st.lists(st.integers(0, 2), min_size=r * c, max_size=r * c))
+    table = np.array(cells, dtype=np.int64).reshape(r, c)
+    assume(table.sum(axis=0).all() and table.sum(axis=1).all() and table.sum() <= 16)
+    rows, cols = table.sum(axis=1), table.sum(axis=0)
+    values = [-float(LF[np.array(t)].sum()) for t in _tables(rows.tolist(), cols.tolist())]
+    obs, cutoff = _obs_cutoff(table)
+    got = _exact._every_table(rows, cols, LF, obs, cutoff, 10**9)
+    assert got == pytest.approx(_relative_sum(values, table), rel=1e-12)
+
+
+def test_every_table_refuses_a_bound_over_its_cap():
+    """Rows 2, 3, 4, columns 1, 2, 2, 4: bound 108 (above). At a cap of 108 the tables are
+    listed; at 107 it returns None."""
+    table = np.array([[0, 1, 0, 1], [1, 0, 1, 1], [0, 1, 1, 2]])
+    obs, cutoff = _obs_cutoff(table)
+    rows, cols = table.sum(axis=1), table.sum(axis=0)
+    assert _exact._every_table(rows, cols, LF, obs, cutoff, 108) is not None
+    assert _exact._every_table(rows, cols, LF, obs, cutoff, 107) is None
+
+
+@pytest.mark.parametrize(
+    ("table", "expected", "forbidden"),
+    [
+        # R> print(fisher.test(rbind(c(76, 6, 4), c(17, 15, 12)))$p.value, digits = 17)
+        ([[76, 6, 4], [17, 15, 12]], 2.19069202458859e-08, ("_every_table", "_Network")),
+        # R> print(fisher.test(matrix(c(5,2,8,12,7,17,9,0,1), 3, 3))$p.value, digits = 17)
+        ([[5, 12, 9], [2, 7, 0], [8, 17, 1]], 0.026969147677938374, ("_two_row_grid", "_Network")),
+    ],
+)
+def test_tiny_tables_are_listed(monkeypatch, table, expected, forbidden):
+    """With the listers on, a two-row table of 374 tables is listed on its grid and a 3x3 table
+    of at most 8,976 (by the bound) cell by cell; no network is set up."""
+    monkeypatch.setattr(_exact, "_GRID", GRID)
+    monkeypatch.setattr(_exact, "_PLAIN", PLAIN)
+    _forbid(monkeypatch, *forbidden)
+    assert _p(table) == pytest.approx(expected, rel=1e-9)
+
+
+def test_listers_respect_the_limit(monkeypatch: pytest.MonkeyPatch):
+    """The listers' caps never pass the caller's limit: Table 3 (a grid of 374 points) under a
+    limit of 300 is not listed, and goes on to the paths that check the limit."""
+    monkeypatch.setattr(_exact, "_GRID", GRID)
+    monkeypatch.setattr(_exact, "_PLAIN", PLAIN)
+    seen: list[int] = []
+    real = _exact._two_row_grid
+    monkeypatch.setattr(_exact, "_two_row_grid", lambda *a: seen.append(a[-1]) or real(*a))
+    with pytest.raises(TableTooLargeError):
+        _exact.exact_pvalue(np.array([[76, 6, 4], [17, 15, 12]]), limit=300)
+    assert seen == [300]
 
 
 # -- which path a table takes ------------------------------------------------------------------

@@ -75,6 +75,12 @@ _JOIN_RATE = 64
 _FULL_ARCS = 100_000
 # Two-row tables with at most this many tables (with their margins) are enumerated directly.
 _ENUMERATE = 2_000
+# Two-row tables whose first rows (all columns but the largest) span a grid of at most this many
+# points are listed on it (_two_row_grid).
+_GRID = 16_384
+# Tables with at most this many tables under their margins (by _fillings_bound) are listed
+# cell by cell (_every_table).
+_PLAIN = 16_384
 # Tables whose enumeration (all columns but the last two) holds at most this many partial
 # tables are enumerated without bounds (see _enumerate).
 _SMALL = 20_000
@@ -582,6 +588,96 @@ def _two_row_join(
     return _join(sa[keep], va[keep], np.ones(int(keep.sum())), need, vb, cutoff, obs)
 
 
+def _two_row_grid(r0: int, cols: Int, lf: Float, obs: float, cutoff: float, cap: int) -> float | None:
+    """Return the relative p-value sum of a two-row table from a grid of its first rows, or None.
+
+    The first row's cells ``0 <= x_j <= min(c_j, r0)`` of every column but
+    the largest span a grid, built by outer sums of each column's cells and
+    of its terms ``log x_j! + log (c_j - x_j)!`` (a few numpy operations
+    per column, whatever the grid's size). Partial rows that already pass
+    the row's sum ``r0``, or can no longer reach it, are dropped as the
+    grid grows; the largest column takes ``r0 - sum(x)``. Returns None
+    when the whole grid would hold more than *cap* points.
+    """
+    *rest, last = sorted(cols.tolist())
+    most = [min(c, r0) for c in [*rest, last]]
+    if math.prod(w + 1 for w in most[:-1]) > cap:
+        return None
+    after = [sum(most[j + 1 :]) for j in range(len(rest))]  # what the columns after j can take
+    sums = np.zeros(1, dtype=np.int64)
+    cost = np.zeros(1)  # minus the value: sum of log x! + log (c - x)!
+    top = 0  # the largest sum the grid can hold so far
+    for c, w, room in zip(rest, most, after, strict=False):
+        sums = (sums[:, None] + np.arange(w + 1)).ravel()
+        cost = (cost[:, None] + (lf[: w + 1] + lf[c - w : c + 1][::-1])).ravel()
+        top += w
+        if room < r0 or top > r0:  # drop what cannot reach r0 or passes it
+            keep = np.flatnonzero((sums >= r0 - room) & (sums <= r0))
+            sums, cost = sums[keep], cost[keep]
+            top = min(top, r0)
+    y = r0 - sums  # the largest column's cell: fits, after the drops
+    cost += lf[y]
+    cost += lf[last - y]
+    return float(np.exp(-cost[cost >= -cutoff] - obs).sum())
+
+
+def _fillings_bound(rows: Int, cols: Int) -> int:
+    """Bound the number of tables from above: a product over all columns but the last.
+
+    A column of sum ``c`` has at most ``comb(c + k - 1, k - 1)`` fillings
+    of ``k`` rows, and at most ``prod(min(r_i, c) + 1)`` over all rows but
+    the largest (the last cell is fixed by the rest).
+    """
+    k = rows.size
+    caps = sorted(rows.tolist())[:-1]
+    bound = 1
+    for c in cols[:-1].tolist():
+        bound *= min(math.comb(c + k - 1, k - 1), math.prod(min(r, c) + 1 for r in caps))
+    return bound
+
+
+def _every_table(rows: Int, cols: Int, lf: Float, obs: float, cutoff: float, cap: int) -> float | None:
+    """Return the relative p-value sum of a small table by listing every table, or None if too many.
+
+    The columns are filled one cell at a time, each partial table carrying
+    its row sums left and its terms; the last cell of each column and the
+    last column are fixed by the margins. No nodes, bounds or merging:
+    for tables of a few thousand tables or fewer this is the fewest numpy
+    operations. Returns None when :func:`_fillings_bound` exceeds *cap*.
+    """
+    ordered = np.sort(cols)
+    if _fillings_bound(rows, ordered) > cap:
+        return None
+    k = rows.size
+    left_rows = rows[:, None].copy()  # (k, tables): each partial table's row sums left
+    cost = np.zeros(1)  # minus each partial table's value
+    for c in ordered[:-1].tolist():
+        left = np.full(cost.size, c, dtype=np.int64)
+        rest = left_rows[1:].sum(axis=0)  # row sums left below the row being filled
+        for i in range(k - 1):
+            lo = left - rest
+            np.maximum(lo, 0, out=lo)
+            count = np.minimum(left_rows[i], left)
+            count -= lo
+            count += 1  # at least one: the rows left can always take the column
+            ends = np.cumsum(count)
+            x = np.arange(int(ends[-1]), dtype=np.int64)
+            x += np.repeat(lo - ends + count, count)
+            left_rows = np.repeat(left_rows, count, axis=1)
+            cost = np.repeat(cost, count)
+            left = np.repeat(left, count)
+            cost += lf[x]
+            left_rows[i] -= x
+            left -= x
+            if i < k - 2:
+                rest = np.repeat(rest, count)
+                rest -= left_rows[i + 1]
+        cost += lf[left]
+        left_rows[k - 1] -= left
+    cost += lf[left_rows].sum(axis=0)
+    return float(np.exp(-cost[cost >= -cutoff] - obs).sum())
+
+
 def _small_table(net: _Network, cols: Int, obs: float, cutoff: float) -> float | None:
     """Return the relative p-value sum of a table small enough to enumerate, else None.
 
@@ -708,7 +804,7 @@ def _column_order(cols: Int, rows: Int) -> Int:
     return np.concatenate([cols[:1], cols[3:][::-1], cols[2:3], cols[1:2]])
 
 
-def exact_pvalue(table: Int, *, limit: int) -> float:  # noqa: PLR0915 - one forward pass, kept whole
+def exact_pvalue(table: Int, *, limit: int) -> float:
     """Fisher–Freeman–Halton p-value of a validated 2-D table (no empty row or column)."""
     from scipy.special import gammaln  # noqa: PLC0415 - keep `import safecore` light
 
@@ -726,10 +822,30 @@ def exact_pvalue(table: Int, *, limit: int) -> float:  # noqa: PLR0915 - one for
     lf: Float = gammaln(np.arange(n + 1, dtype=np.float64) + 1.0)
     obs = float(-lf[t].sum())
     cutoff = obs + math.log1p(REL_TOL)
-    net = _Network(rows, lf, budget)
-    small = _small_table(net, cols, obs, cutoff)
-    if small is not None:
-        return _finish(small, obs, lf, rows, cols, n)
+    if rows.size == 2:
+        total = _two_row_grid(int(rows[0]), cols, lf, obs, cutoff, min(_GRID, limit))
+    else:
+        total = _every_table(rows, cols, lf, obs, cutoff, min(_PLAIN, limit))
+    if total is None:
+        net = _Network(rows, lf, budget)
+        total = _small_table(net, cols, obs, cutoff)
+        if total is None:
+            total = _forward(net, cols, obs, cutoff)
+    if total is None:  # even the most probable table counts
+        return 1.0
+    return _finish(total, obs, lf, rows, cols, n)
+
+
+def _forward(net: _Network, cols: Int, obs: float, cutoff: float) -> float | None:
+    """Return the relative p-value sum by the network's forward pass (None if every table counts).
+
+    The network is built whole when small (:meth:`_Network.build`), else
+    level by level from the nodes past paths reach; each level's past
+    paths are settled, dropped or expanded (:func:`_advance`), and those
+    left with two columns to go are joined to their nodes' completions
+    (:func:`_join`).
+    """
+    rows, lf, budget = net.rows, net.lf, net.budget
     full = net.build(cols)
     if full is not None:
         levels, his, los = full
@@ -737,7 +853,7 @@ def exact_pvalue(table: Int, *, limit: int) -> float:  # noqa: PLR0915 - one for
     else:
         top = net.bounds(rows[None, :], np.sort(cols)[::-1])[0][0]
     if top <= cutoff:  # even the most probable table counts
-        return 1.0
+        return None
 
     total = 0.0
     states = rows[None, :]  # the nodes of the level (all of it when the network is built)
@@ -765,13 +881,12 @@ def exact_pvalue(table: Int, *, limit: int) -> float:  # noqa: PLR0915 - one for
         )
         total += float((mult * np.exp(added + arc_val + log_all[arc_child] - obs)).sum())
         if val.size == 0:
-            return _finish(total, obs, lf, rows, cols, n)
+            return total
         starts = _starts(child)  # sorted by child, then value
         live = child[starts]
         node = np.repeat(np.arange(starts.size), np.diff(np.append(starts, child.size)))
     parent, comp = _completions(states[live], int(cols[-2]), lf, budget)
-    total += _join(node, val, wt, parent, comp, cutoff, obs)
-    return _finish(total, obs, lf, rows, cols, n)
+    return total + _join(node, val, wt, parent, comp, cutoff, obs)
 
 
 def _advance(
