@@ -11,7 +11,10 @@ from __future__ import annotations
 import collections
 import itertools
 import math
+import platform
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import numpy as np
@@ -64,6 +67,32 @@ def test_budget_allows_the_limit_and_refuses_one_more():
         "the exact test would hold more than 1,000 partial tables (network nodes, arcs and past "
         "paths) for this 2x3 table with n = 12; use method='monte-carlo' or raise exact_limit"
     )
+
+
+_FAULTS = """
+import resource
+import numpy as np
+from safecore.stats._exact import exact_pvalue
+job = np.array([[1, 2, 1, 0], [3, 3, 6, 1], [10, 10, 14, 9], [6, 7, 12, 11]]).T
+exact_pvalue(job, limit=10**7)
+before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+for _ in range(5):
+    exact_pvalue(job, limit=10**7)
+print((resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before) / 5)
+"""
+
+
+@pytest.mark.skipif(
+    sys.platform != "linux" or platform.libc_ver()[0] != "glibc", reason="glibc's malloc thresholds"
+)
+def test_repeated_calls_keep_their_memory():
+    """In a fresh process, after one call on R's Job table, each further call takes few fresh
+    pages from the system (glibc keeps the freed heap once _keep_heap has raised its
+    thresholds); without it each call faulted in about a thousand pages."""
+    done = subprocess.run(
+        [sys.executable, "-c", _FAULTS], capture_output=True, text=True, check=True
+    )
+    assert float(done.stdout) < 100
 
 
 # -- small array helpers -----------------------------------------------------------------------
@@ -877,6 +906,24 @@ def test_network_finishes_early_when_no_past_path_is_left(
     monkeypatch.setattr(_exact, "_join", lambda *a: joined.append(1) or real(*a))
     assert _p(table) == pytest.approx(expected, rel=1e-9)
     assert joined == []  # no final join: the pass ended before it
+
+
+@pytest.mark.parametrize(("small", "tried"), [(4, False), (5, True)])
+def test_enumeration_is_not_tried_far_beyond_its_cap(
+    monkeypatch: pytest.MonkeyPatch, small: int, tried: bool
+):
+    """Rows 2, 3, 4 and columns 1, 2, 2, 4: _fillings_bound over the columns before the last two
+    is 3 x 6 = 18 (3 fillings of 1, 6 of 2). Under a cap of 4 (4 x 4 = 16 < 18) _enumerate is not
+    tried; under 5 (20 >= 18) it is. Either way the p-value is the oracle's."""
+    table = np.array([[0, 1, 0, 1], [1, 0, 1, 1], [0, 1, 1, 2]])
+    monkeypatch.setattr(_exact, "_SMALL", small)
+    calls: list[int] = []
+    real = _exact._enumerate
+    monkeypatch.setattr(_exact, "_enumerate", lambda *a: calls.append(1) or real(*a))
+    assert _exact.exact_pvalue(table, limit=10**7) == pytest.approx(
+        fisher_exact_rxc_oracle(table), rel=1e-9
+    )
+    assert calls == ([1] if tried else [])
 
 
 def test_two_row_join_split_of_many_small_columns(monkeypatch: pytest.MonkeyPatch):

@@ -53,6 +53,7 @@ proportion to it is allocated.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterator
 
@@ -84,6 +85,9 @@ _PLAIN = 16_384
 # Tables whose enumeration (all columns but the last two) holds at most this many partial
 # tables are enumerated without bounds (see _enumerate).
 _SMALL = 20_000
+# _enumerate is not tried when _fillings_bound exceeds its cap this many times over (on the
+# benchmark's tables the bound is at most 1.5 times the count of partial tables).
+_BOUND_SLACK = 4
 # The final join forms every (past path, completion) pair when they number at most this many
 # times the completions (few past paths per node); otherwise it sorts the completions.
 _DIRECT_JOIN = 4
@@ -97,6 +101,8 @@ _CHUNK = 16_384
 # Keys (node or key, quantised value) are packed into one int64 below this bound;
 # beyond it the slower lexsort and node-by-node searches are used.
 _PACK_BOUND = 2**62
+# One block of this many bytes is allocated and freed, untouched, before the first test (_keep_heap).
+_HEAP_BLOCK = 16 * 2**20
 # Rows up to this many get exact least-probable bounds by subset enumeration.
 _MAX_SUBSET_ROWS = 10
 
@@ -695,9 +701,10 @@ def _small_table(net: _Network, cols: Int, obs: float, cutoff: float) -> float |
         joined = _two_row_join(rows, cols, lf, obs, cutoff, net.budget)
         if joined is not None:
             return joined
-    if cols.size < 3:
-        return None
-    return _enumerate(net, cols, obs, cutoff, min(_SMALL, net.budget.limit))
+    cap = min(_SMALL, net.budget.limit)
+    if cols.size < 3 or _fillings_bound(rows, cols[:-1]) > _BOUND_SLACK * cap:
+        return None  # (the bound is loose, but not by this much on tables seen so far)
+    return _enumerate(net, cols, obs, cutoff, cap)
 
 
 def _enumerate(net: _Network, cols: Int, obs: float, cutoff: float, cap: int) -> float | None:
@@ -804,9 +811,33 @@ def _column_order(cols: Int, rows: Int) -> Int:
     return np.concatenate([cols[:1], cols[3:][::-1], cols[2:3], cols[1:2]])
 
 
+@functools.cache
+def _keep_heap() -> None:
+    """Let the C allocator keep freed memory from one call to the next (once per process).
+
+    glibc's ``malloc`` serves arrays below its mmap threshold from its heap,
+    and gives freed heap memory back to the system once more than its trim
+    threshold of it lies free. Both thresholds start at 128 KiB and rise
+    (to the block's size, and twice that) whenever a larger block obtained
+    by mmap is freed, up to 32 MiB (``mallopt(3)``, "dynamic mmap
+    threshold"). One call of this test allocates and frees a few megabytes
+    in arrays far smaller than that, so in a fresh process every call took
+    its memory back from the system page by page: about a thousand page
+    faults per call on R's Job table, a fifth of its time on a virtual
+    machine. Allocating and freeing one 16 MiB block (``_HEAP_BLOCK``), none
+    of whose pages is ever touched, raises both thresholds once, as the
+    first large array of most numpy sessions does; freed memory up to
+    32 MiB then stays with the process. Elsewhere than glibc this is one
+    untouched allocation.
+    """
+    np.empty(_HEAP_BLOCK, dtype=np.uint8)
+
+
 def exact_pvalue(table: Int, *, limit: int) -> float:
     """Fisher–Freeman–Halton p-value of a validated 2-D table (no empty row or column)."""
     from scipy.special import gammaln  # noqa: PLC0415 - keep `import safecore` light
+
+    _keep_heap()
 
     t = np.asarray(table, dtype=np.int64)
     n = int(t.sum())
