@@ -221,17 +221,20 @@ def test_each_path_agrees_with_oracle(
 
 @given(
     terms=st.lists(st.floats(1e-300, 1.0), min_size=1, max_size=60),
-    cuts=st.sets(st.integers(1, 59), max_size=6),
+    cuts=st.lists(st.integers(1, 59), max_size=6),
+    empty=st.integers(0, 2),
     wide=st.booleans(),
 )
-def test_segment_cumsum_restarts_at_each_segment(terms, cuts, wide):
-    """Each segment's running sums equal numpy.cumsum of that segment alone (padded or looped)."""
+def test_segment_cumsum_restarts_at_each_segment(terms, cuts, empty, wide):
+    """Each segment's running sums equal numpy.cumsum of that segment alone (padded or looped);
+    empty segments (a cut repeated, or *empty* of them at the start) hold no term."""
     x = np.asarray(terms)
-    starts = np.asarray(sorted({0} | {c for c in cuts if c < x.size}), dtype=np.int64)
+    starts = np.asarray(sorted([0] * (empty + 1) + [c for c in cuts if c < x.size]), dtype=np.int64)
     if wide:  # ten short segments then one of 70,000: padding would be too big, so one by one
         x = np.concatenate([np.full(10, 0.5), x, np.full(70_000, 1e-3)])
         starts = np.concatenate([np.arange(10), starts + 10])
-    got = _exact._segment_cumsum(x, starts)
+    sizes = np.diff(np.append(starts, x.size))
+    got = _exact._segment_cumsum(x, sizes)
     bounds = [*starts.tolist(), x.size]
     want = np.concatenate([np.cumsum(x[a:b]) for a, b in itertools.pairwise(bounds)])
     np.testing.assert_allclose(got, want, rtol=1e-12)

@@ -147,11 +147,12 @@ def _fill_rows(
 ) -> Iterator[tuple[int, Int, Int, Int, Int]]:
     """Fill a column of sum *column* one row at a time under each node's row sums *caps* (``(k, m)``).
 
-    After each of the first ``k - 1`` rows, yields the row, the partial
-    filling each new one extends (``item``), its cell in the row, its node
-    and what is left of the column (the last row takes it). Checking the
-    count of partial fillings before each row's expansion bounds everything
-    allocated here. With *canonical*, see :func:`_fill`.
+    After each of the first ``k - 1`` rows, yields the row, how many new
+    partial fillings extend each one before (``count``; they follow in
+    order), their cells in the row, their nodes and what is left of the
+    column (the last row takes it). Checking the count of partial fillings
+    before each row's expansion bounds everything allocated here. With
+    *canonical*, see :func:`_fill`.
     """
     k, m = caps.shape
     suffix = np.zeros((k + 1, m), dtype=np.int64)
@@ -160,18 +161,23 @@ def _fill_rows(
     left = np.full(m, column, dtype=np.int64)
     x = left  # the row before's cells, read from the second row on (the first sets it)
     for i in range(k - 1):
-        lo = np.maximum(0, left - suffix[i + 1][parent])
+        lo = left - suffix[i + 1][parent]
+        np.maximum(lo, 0, out=lo)
         if canonical and i > 0:  # no less than the row before when their sums are equal
             lo = np.where(caps[i][parent] == caps[i - 1][parent], np.maximum(lo, x), lo)
-        count = np.maximum(np.minimum(caps[i][parent], left) - lo + 1, 0)
-        budget.check(int(count.sum()))
-        item, step = _ranges(count)
-        x = lo[item]
-        x += step
-        parent = parent[item]
-        left = left[item]
+        count = np.minimum(caps[i][parent], left)
+        count -= lo
+        count += 1
+        np.maximum(count, 0, out=count)
+        ends = np.cumsum(count)
+        total = int(ends[-1]) if ends.size else 0
+        budget.check(total)
+        x = np.repeat(lo - ends + count, count)  # cells: lo, lo + 1, ... for each partial filling
+        x += np.arange(total)
+        parent = np.repeat(parent, count)
+        left = np.repeat(left, count)
         left -= x
-        yield i, item, x, parent, left
+        yield i, count, x, parent, left
 
 
 def _fill(states: Int, column: int, budget: _Budget, *, canonical: bool = False) -> tuple[Int, Int]:
@@ -189,14 +195,14 @@ def _fill(states: Int, column: int, budget: _Budget, *, canonical: bool = False)
     """
     m, k = states.shape
     caps = np.ascontiguousarray(states.T)
-    parent = np.arange(m)
+    parent = np.arange(m)  # (one row: no cell to fill but the last)
     left = np.full(m, column, dtype=np.int64)
     values: list[Int] = []
-    links: list[Int] = []
+    links: list[Int] = []  # for each partial filling, the one it extends
     for filled in _fill_rows(caps, column, budget, canonical=canonical):
-        _, item, x, parent, left = filled
+        _, count, x, parent, left = filled
         values.append(x)
-        links.append(item)
+        links.append(np.repeat(np.arange(count.size), count))
     if canonical and k > 1:  # the last row too
         ok = (caps[k - 1][parent] != caps[k - 2][parent]) | (left >= values[-1])
         if not ok.all():
@@ -536,15 +542,15 @@ def _half_fillings(cols: list[int], lf: Float, most: int, budget: _Budget) -> tu
     return sums, vals
 
 
-def _segment_cumsum(terms: Float, starts: Int) -> Float:
-    """Return running sums of *terms*, restarted at each of *starts* (sorted, from 0).
+def _segment_cumsum(terms: Float, sizes: Int) -> Float:
+    """Return running sums of *terms*, restarted at each segment (of *sizes* terms each, in order).
 
     No segment's sum is taken as a difference of running totals (which would
     lose a small segment after a large one): the segments are laid out as
     the rows of a zero-padded matrix and summed along them, or, when padding
     would more than quadruple the memory, summed one by one.
     """
-    sizes = np.diff(np.append(starts, terms.size))
+    starts = np.cumsum(sizes) - sizes
     width = int(sizes.max())
     if starts.size * width > 4 * terms.size + 65_536:
         out_: Float = np.empty_like(terms)
@@ -781,8 +787,8 @@ def _completions(states: Int, column: int, lf: Float, budget: _Budget) -> tuple[
     caps = np.ascontiguousarray(states.T)
     comp = np.zeros(m)
     for filled in _fill_rows(caps, column, budget):
-        i, item, x, parent, left = filled
-        comp = comp[item]
+        i, count, x, parent, left = filled
+        comp = np.repeat(comp, count)
         comp -= lf[x]
         comp -= lf[caps[i][parent] - x]
     comp -= lf[left]
@@ -1121,10 +1127,12 @@ def _join(
     the work never grows with the prefixes.
     """
     m = int(parent.max()) + 1
-    if parent.size < 2 or bool((parent[1:] >= parent[:-1]).all()):
-        paired = _join_pairs(node, val, wt, parent, comp, cutoff, obs)
-        if paired is not None:
-            return paired
+    size = np.bincount(parent, minlength=m)  # each node's completions, from start[node] on
+    start = np.concatenate(([0], np.cumsum(size)))
+    if int(size[node].sum()) <= _DIRECT_JOIN * comp.size and (
+        parent.size < 2 or bool((parent[1:] >= parent[:-1]).all())
+    ):
+        return _join_pairs(node, val, wt, start, comp, cutoff, obs)
     owner = parent
     q = np.rint(comp * _SCALE).astype(np.int64)
     base = q.min(initial=0)
@@ -1150,7 +1158,6 @@ def _join(
     np.minimum.at(least, node, val)
     anchor = cutoff - least  # -inf at nodes no past path reaches (their terms are never summed)
     owner = owner[order]
-    start = np.searchsorted(owner, np.arange(m + 1))
     terms = np.exp(np.minimum(comp[order] - anchor[owner], 1.0))
     # the number of completions of each past path's node within cutoff - val
     tq = np.floor((cutoff - val) * _SCALE)
@@ -1173,26 +1180,25 @@ def _join(
         bounds[1::2] = end[ok]
         sums = np.add.reduceat(np.append(terms, 0.0), bounds)[0::2]
     else:  # long prefixes: read from running sums restarted at each node
-        sums = _segment_cumsum(terms, _starts(owner))[end[ok] - 1]
+        sums = _segment_cumsum(terms, size)[end[ok] - 1]
     return float((wt[ok] * sums * np.exp(val[ok] + anchor[node[ok]] - obs)).sum())
 
 
 def _join_pairs(
-    node: Int, val: Float, wt: Float, parent: Int, comp: Float, cutoff: float, obs: float
-) -> float | None:
-    """:func:`_join` by forming every (past path, completion) pair, or None if too many.
+    node: Int, val: Float, wt: Float, start: Int, comp: Float, cutoff: float, obs: float
+) -> float:
+    """:func:`_join` by forming every (past path, completion) pair.
 
-    With the completions grouped by node (*parent* ascending) and few past
-    paths per node, forming and filtering every pair costs no more than
-    ``_DIRECT_JOIN`` times the completions, and needs no sort.
+    With the completions grouped by node (node ``u``'s from ``start[u]`` to
+    ``start[u + 1]``) and few past paths per node, forming and filtering
+    every pair costs no more than ``_DIRECT_JOIN`` times the completions,
+    and needs no sort.
     """
-    cstart = np.searchsorted(parent, np.arange(int(parent[-1]) + 2))
-    size = cstart[node + 1] - cstart[node]
+    size = start[node + 1] - start[node]
     pairs = int(size.sum())
-    if pairs > _DIRECT_JOIN * comp.size:
-        return None
     src = np.repeat(np.arange(node.size), size)
-    pos = np.arange(pairs) + np.repeat(cstart[node] - (np.cumsum(size) - size), size)
+    pos = np.repeat(start[node] - (np.cumsum(size) - size), size)
+    pos += np.arange(pairs)
     v = comp[pos]
     v += val[src]
     keep = v <= cutoff
