@@ -245,6 +245,26 @@ def _permutations(states: Int, parent: Int, cells: Int) -> Float:
     return out
 
 
+def _sort_keys(key: Int, span: int) -> tuple[Int, Int]:
+    """Sort *key* (values in ``[0, span)``): the sorted keys and the positions they came from.
+
+    Equal keys keep their order (a stable sort). When key and position fit
+    in 63 bits together they are packed into one integer and sorted in
+    place (``numpy.sort`` is several times faster than a stable
+    ``argsort``); otherwise the keys are argsorted.
+    """
+    ibits = int(key.size - 1).bit_length()
+    if span << ibits < 2 * _PACK_BOUND:
+        packed = key << ibits
+        packed |= np.arange(key.size, dtype=np.int64)
+        packed.sort()
+        order = packed & ((1 << ibits) - 1)
+        packed >>= ibits
+        return packed, order
+    order = np.argsort(key, kind="stable")
+    return key[order], order
+
+
 def _unique(key: Int, span: int) -> tuple[Int, Int]:
     """Find the distinct *key* values (ascending, all below *span*) and each key's position among them.
 
@@ -256,15 +276,7 @@ def _unique(key: Int, span: int) -> tuple[Int, Int]:
         seen[key] = True
         rank = np.cumsum(seen) - 1
         return np.flatnonzero(seen), rank[key]
-    ibits = int(key.size - 1).bit_length()
-    if span << ibits < 2 * _PACK_BOUND:
-        packed = (key << ibits) | np.arange(key.size, dtype=np.int64)
-        packed.sort()
-        order = packed & ((1 << ibits) - 1)
-        packed >>= ibits
-    else:
-        order = np.argsort(key, kind="stable")
-        packed = key[order]
+    packed, order = _sort_keys(key, span)
     new = np.empty(key.size, dtype=np.bool_)
     new[:1] = True
     np.not_equal(packed[1:], packed[:-1], out=new[1:])
@@ -278,10 +290,8 @@ def _group(keys: Int, val: Float, wt: Float) -> tuple[Int, Int, Float]:
     """Merge items with equal *keys* and equal values on the 2**-32 grid.
 
     Returns, sorted by key then value, the index of each group's first item,
-    its key and the summed weight. When key, value and item index fit in 63
-    bits together they are packed into one integer and sorted in place
-    (``numpy.sort`` is several times faster than ``argsort``); otherwise
-    the keys are argsorted or, if even key and value do not fit, lexsorted.
+    its key and the summed weight. Key and value are packed into one
+    integer and sorted (:func:`_sort_keys`) or, if they do not fit, lexsorted.
     """
     if val.size == 0:
         return np.zeros(0, dtype=np.int64), keys[:0], wt[:0]
@@ -289,17 +299,8 @@ def _group(keys: Int, val: Float, wt: Float) -> tuple[Int, Int, Float]:
     q -= q.min()
     span = int(q.max()) + 1
     kspan = int(keys.max()) + 1
-    ibits = int(val.size - 1).bit_length()
-    if (span * kspan) << ibits < 2 * _PACK_BOUND:
-        packed = ((keys * span + q) << ibits) | np.arange(val.size, dtype=np.int64)
-        packed.sort()
-        order = packed & ((1 << ibits) - 1)
-        packed >>= ibits
-        new = packed[1:] != packed[:-1]
-    elif span * kspan < _PACK_BOUND:
-        packed = keys * span + q
-        order = np.argsort(packed, kind="stable")
-        packed = packed[order]
+    if span * kspan < _PACK_BOUND:
+        packed, order = _sort_keys(keys * span + q, span * kspan)
         new = packed[1:] != packed[:-1]
     else:
         order = np.lexsort((q, keys))
@@ -1009,8 +1010,8 @@ def _value_index(val: Float) -> tuple[Float, Int]:
     The distinct values ascend; each is the first of its equals in *val*.
     """
     q = np.rint(val * _SCALE).astype(np.int64)
-    order = np.argsort(q, kind="stable")
-    qs = q[order]
+    q -= q.min()
+    qs, order = _sort_keys(q, int(q.max()) + 1)
     new = np.empty(q.size, dtype=np.bool_)
     new[:1] = True
     np.not_equal(qs[1:], qs[:-1], out=new[1:])
@@ -1140,18 +1141,8 @@ def _join(
     if span * (m + 1) >= _PACK_BOUND:
         order = np.lexsort((q, owner))
         keys = None
-    else:  # key order; equal keys are all in or all out of every prefix, so their order is free
-        keys = owner * span + (q - base)
-        ibits = int(keys.size - 1).bit_length()
-        if span * (m + 1) << ibits < 2 * _PACK_BOUND:  # positions packed in: a plain sort
-            keys <<= ibits
-            keys |= np.arange(keys.size, dtype=np.int64)
-            keys.sort()
-            order = keys & ((1 << ibits) - 1)
-            keys >>= ibits
-        else:
-            order = np.argsort(keys)
-            keys = keys[order]
+    else:
+        keys, order = _sort_keys(owner * span + (q - base), span * (m + 1))
     # Scale each node's terms by its anchor, cutoff - (least past value at the node):
     # every term a past path sums is then at most 1 (the clip only touches terms no path sums).
     least = np.full(m, np.inf)
