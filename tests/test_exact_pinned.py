@@ -504,18 +504,18 @@ def test_every_table_equals_the_brute_force(data: st.DataObject):
     rows, cols = table.sum(axis=1), table.sum(axis=0)
     values = [-float(LF[np.array(t)].sum()) for t in _tables(rows.tolist(), cols.tolist())]
     obs, cutoff = _obs_cutoff(table)
-    got = _exact._every_table(rows, cols, LF, obs, cutoff, 10**9)
+    got = _exact._every_table(rows, cols, LF, obs, cutoff, budget())
     assert got == pytest.approx(_relative_sum(values, table), rel=1e-12)
 
 
 def test_every_table_refuses_a_bound_over_its_cap():
-    """Rows 2, 3, 4, columns 1, 2, 2, 4: bound 108 (above). At a cap of 108 the tables are
-    listed; at 107 it returns None."""
+    """Rows 2, 3, 4, columns 1, 2, 2, 4: bound 108 (above). Under a limit of 108 the tables are
+    listed; under 107 it returns None."""
     table = np.array([[0, 1, 0, 1], [1, 0, 1, 1], [0, 1, 1, 2]])
     obs, cutoff = _obs_cutoff(table)
     rows, cols = table.sum(axis=1), table.sum(axis=0)
-    assert _exact._every_table(rows, cols, LF, obs, cutoff, 108) is not None
-    assert _exact._every_table(rows, cols, LF, obs, cutoff, 107) is None
+    assert _exact._every_table(rows, cols, LF, obs, cutoff, budget(108)) is not None
+    assert _exact._every_table(rows, cols, LF, obs, cutoff, budget(107)) is None
 
 
 @pytest.mark.parametrize(
@@ -547,6 +547,14 @@ def test_listers_respect_the_limit(monkeypatch: pytest.MonkeyPatch):
     with pytest.raises(TableTooLargeError):
         _exact.exact_pvalue(np.array([[76, 6, 4], [17, 15, 12]]), limit=300)
     assert seen == [300]
+    # and a 3x3 table (bound 8,976) is listed under the smaller of the limit and _PLAIN
+    limits: list[int] = []
+    every = _exact._every_table
+    monkeypatch.setattr(_exact, "_every_table", lambda *a: limits.append(a[-1].limit) or every(*a))
+    table = np.array([[5, 12, 9], [2, 7, 0], [8, 17, 1]])
+    for limit in (10_000, 10**7):
+        assert _exact.exact_pvalue(table, limit=limit) == pytest.approx(0.026969147677938374, rel=1e-9)
+    assert limits == [10_000, PLAIN]
 
 
 # -- which path a table takes ------------------------------------------------------------------

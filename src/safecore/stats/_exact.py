@@ -529,17 +529,19 @@ def _count_fillings(caps: Int, total: int) -> float:
 def _half_fillings(cols: list[int], lf: Float, most: int, budget: _Budget) -> tuple[Int, Float]:
     """Every first-row filling of a two-row table's columns *cols* with sum at most *most*.
 
-    Returns each filling's sum and value ``-sum(log x_j! + log (c_j - x_j)!)``.
+    Returns each filling's sum and value ``-sum(log x_j! + log (c_j - x_j)!)``,
+    built by outer sums over the columns (a cell is at most ``min(c_j, most)``).
     """
     sums = np.zeros(1, dtype=np.int64)
     vals = np.zeros(1)
     for c in cols:
-        budget.check(sums.size * (c + 1))
-        x = np.arange(c + 1)
-        sums = (sums[:, None] + x).ravel()
-        vals = (vals[:, None] - (lf[x] + lf[c - x])).ravel()
-        keep = sums <= most
-        sums, vals = sums[keep], vals[keep]
+        w = min(c, most) + 1
+        budget.check(sums.size * w)
+        sums = (sums[:, None] + np.arange(w)).ravel()
+        vals = (vals[:, None] - (lf[:w] + lf[c - w + 1 : c + 1][::-1])).ravel()
+        if sums[-1] > most:
+            keep = np.flatnonzero(sums <= most)
+            sums, vals = sums[keep], vals[keep]
     return sums, vals
 
 
@@ -605,33 +607,22 @@ def _two_row_grid(r0: int, cols: Int, lf: Float, obs: float, cutoff: float, cap:
     """Return the relative p-value sum of a two-row table from a grid of its first rows, or None.
 
     The first row's cells ``0 <= x_j <= min(c_j, r0)`` of every column but
-    the largest span a grid, built by outer sums of each column's cells and
-    of its terms ``log x_j! + log (c_j - x_j)!`` (a few numpy operations
-    per column, whatever the grid's size). Partial rows that already pass
-    the row's sum ``r0``, or can no longer reach it, are dropped as the
-    grid grows; the largest column takes ``r0 - sum(x)``. Returns None
-    when the whole grid would hold more than *cap* points.
+    the largest span a grid of fillings (:func:`_half_fillings`: a few
+    numpy operations per column, whatever the grid's size); the largest
+    column takes ``r0 - sum(x)`` where that fits. Returns None when the
+    whole grid would hold more than *cap* points.
     """
     *rest, last = sorted(cols.tolist())
-    most = [min(c, r0) for c in [*rest, last]]
-    if math.prod(w + 1 for w in most[:-1]) > cap:
+    if math.prod(min(c, r0) + 1 for c in rest) > cap:
         return None
-    after = [sum(most[j + 1 :]) for j in range(len(rest))]  # what the columns after j can take
-    sums = np.zeros(1, dtype=np.int64)
-    cost = np.zeros(1)  # minus the value: sum of log x! + log (c - x)!
-    top = 0  # the largest sum the grid can hold so far
-    for c, w, room in zip(rest, most, after, strict=False):
-        sums = (sums[:, None] + np.arange(w + 1)).ravel()
-        cost = (cost[:, None] + (lf[: w + 1] + lf[c - w : c + 1][::-1])).ravel()
-        top += w
-        if room < r0 or top > r0:  # drop what cannot reach r0 or passes it
-            keep = np.flatnonzero((sums >= r0 - room) & (sums <= r0))
-            sums, cost = sums[keep], cost[keep]
-            top = min(top, r0)
-    y = r0 - sums  # the largest column's cell: fits, after the drops
-    cost += lf[y]
-    cost += lf[last - y]
-    return float(np.exp(-cost[cost >= -cutoff] - obs).sum())
+    sums, vals = _half_fillings(rest, lf, r0, _Budget(cap, (2, cols.size), 0))
+    y = r0 - sums
+    fits = np.flatnonzero(y <= last)
+    y = y[fits]
+    vals = vals[fits]
+    vals -= lf[y]
+    vals -= lf[last - y]
+    return float(np.exp(vals[vals <= cutoff] - obs).sum())
 
 
 def _fillings_bound(rows: Int, cols: Int) -> int:
@@ -649,46 +640,35 @@ def _fillings_bound(rows: Int, cols: Int) -> int:
     return bound
 
 
-def _every_table(rows: Int, cols: Int, lf: Float, obs: float, cutoff: float, cap: int) -> float | None:
+def _every_table(
+    rows: Int, cols: Int, lf: Float, obs: float, cutoff: float, budget: _Budget
+) -> float | None:
     """Return the relative p-value sum of a small table by listing every table, or None if too many.
 
-    The columns are filled one cell at a time, each partial table carrying
-    its row sums left and its terms; the last cell of each column and the
-    last column are fixed by the margins. No nodes, bounds or merging:
-    for tables of a few thousand tables or fewer this is the fewest numpy
-    operations. Returns None when :func:`_fillings_bound` exceeds *cap*.
+    Each column but the last is filled one row at a time (:func:`_fill_rows`)
+    for every partial table, which carries its row sums left and its value;
+    the last column is fixed by the margins. No nodes, bounds or merging:
+    for tables of a few thousand tables or fewer this takes the fewest numpy
+    operations. Returns None when :func:`_fillings_bound` exceeds the
+    *budget*'s limit.
     """
     ordered = np.sort(cols)
-    if _fillings_bound(rows, ordered) > cap:
+    if _fillings_bound(rows, ordered) > budget.limit:
         return None
     k = rows.size
-    left_rows = rows[:, None].copy()  # (k, tables): each partial table's row sums left
-    cost = np.zeros(1)  # minus each partial table's value
-    for c in ordered[:-1].tolist():
-        left = np.full(cost.size, c, dtype=np.int64)
-        rest = left_rows[1:].sum(axis=0)  # row sums left below the row being filled
-        for i in range(k - 1):
-            lo = left - rest
-            np.maximum(lo, 0, out=lo)
-            count = np.minimum(left_rows[i], left)
-            count -= lo
-            count += 1  # at least one: the rows left can always take the column
-            ends = np.cumsum(count)
-            x = np.arange(int(ends[-1]), dtype=np.int64)
-            x += np.repeat(lo - ends + count, count)
-            left_rows = np.repeat(left_rows, count, axis=1)
-            cost = np.repeat(cost, count)
-            left = np.repeat(left, count)
-            cost += lf[x]
-            left_rows[i] -= x
-            left -= x
-            if i < k - 2:
-                rest = np.repeat(rest, count)
-                rest -= left_rows[i + 1]
-        cost += lf[left]
-        left_rows[k - 1] -= left
-    cost += lf[left_rows].sum(axis=0)
-    return float(np.exp(-cost[cost >= -cutoff] - obs).sum())
+    sums = rows[:, None].copy()  # (k, tables): each partial table's row sums left
+    val = np.zeros(1)
+    for column in ordered[:-1].tolist():
+        for filled in _fill_rows(sums, column, budget):
+            i, count, x, _, left = filled
+            sums = np.repeat(sums, count, axis=1)
+            sums[i] -= x
+            val = np.repeat(val, count)
+            val -= lf[x]
+        sums[k - 1] -= left
+        val -= lf[left]
+    val -= lf[sums].sum(axis=0)
+    return float(np.exp(val[val <= cutoff] - obs).sum())
 
 
 def _small_table(net: _Network, cols: Int, obs: float, cutoff: float) -> float | None:
@@ -863,7 +843,8 @@ def exact_pvalue(table: Int, *, limit: int) -> float:
     if rows.size == 2:
         total = _two_row_grid(int(rows[0]), cols, lf, obs, cutoff, min(_GRID, limit))
     else:
-        total = _every_table(rows, cols, lf, obs, cutoff, min(_PLAIN, limit))
+        plain = _Budget(min(_PLAIN, limit), budget.shape, n)
+        total = _every_table(rows, cols, lf, obs, cutoff, plain)
     if total is None:
         net = _Network(rows, lf, budget)
         total = _small_table(net, cols, obs, cutoff)
