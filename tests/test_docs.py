@@ -44,6 +44,20 @@ def test_preparing_data_lists_every_error_and_limit():
     assert f"{_validate.MAX_YEARS:,}" in page
     assert "{}–{}".format(*_validate.YEAR_RANGE) in page
     assert f"{_validate.MEMORY_BUDGET // 2**30} GiB" in page
+    from safecore.stats.contingency import EXACT_LIMIT
+
+    assert f"{EXACT_LIMIT:,} partial tables by default" in page
+    assert f"more than {EXACT_LIMIT:,} partial tables" in page
+
+
+def test_methods_page_gives_the_exact_tests_thresholds():
+    """The Methods page states the exact test's listing caps and its heap block as the code has them."""
+    from safecore.stats import _exact
+
+    page = (DOCS / "methods.md").read_text(encoding="utf-8")
+    assert f"span at most {_exact._GRID:,} points" in page
+    assert f"at most {_exact._PLAIN:,} tables" in page
+    assert f"one untouched {_exact._HEAP_BLOCK // 2**20} MiB block" in page
 
 
 def _public_objects() -> dict[str, object]:
