@@ -451,21 +451,21 @@ def test_two_row_grid_equals_the_brute_force(cells: list[tuple[int, int]]):
             -sum(LF[x] + LF[c - x] for x, c in zip(row, cols, strict=True)) for row in fillings(cols, r0)
         ]
         obs, cutoff = _obs_cutoff(table)
-        got = _exact._two_row_grid(r0, np.array(cols[::-1]), LF, obs, cutoff, 10**9)
+        got = _exact._two_row_grid(r0, np.array(cols[::-1]), LF, obs, cutoff, budget())
         assert got == pytest.approx(_relative_sum(values, table), rel=1e-12)
 
 
 def test_two_row_grid_refuses_a_grid_over_its_cap():
     """Columns 3, 4, 9 and a first row of 5: the grid spans the two smaller columns, cells up to
-    min(c, 5): 4 x 5 = 20 points. At a cap of 20 it lists them; at 19 it returns None. With a
-    first row of 2 the cells stop at 2: 3 x 3 = 9 points."""
+    min(c, 5): 4 x 5 = 20 points. Under a limit of 20 it lists them; under 19 it returns None.
+    With a first row of 2 the cells stop at 2: 3 x 3 = 9 points."""
     table = np.array([[1, 2, 2], [2, 2, 7]])  # columns 3, 4, 9; rows 5, 11
     obs, cutoff = _obs_cutoff(table)
     cols = np.array([9, 4, 3])
-    assert _exact._two_row_grid(5, cols, LF, obs, cutoff, 20) is not None
-    assert _exact._two_row_grid(5, cols, LF, obs, cutoff, 19) is None
-    assert _exact._two_row_grid(2, cols, LF, obs, cutoff, 9) is not None
-    assert _exact._two_row_grid(2, cols, LF, obs, cutoff, 8) is None
+    assert _exact._two_row_grid(5, cols, LF, obs, cutoff, budget(20)) is not None
+    assert _exact._two_row_grid(5, cols, LF, obs, cutoff, budget(19)) is None
+    assert _exact._two_row_grid(2, cols, LF, obs, cutoff, budget(9)) is not None
+    assert _exact._two_row_grid(2, cols, LF, obs, cutoff, budget(8)) is None
 
 
 def test_fillings_bound_by_hand():
@@ -543,7 +543,7 @@ def test_listers_respect_the_limit(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(_exact, "_PLAIN", PLAIN)
     seen: list[int] = []
     real = _exact._two_row_grid
-    monkeypatch.setattr(_exact, "_two_row_grid", lambda *a: seen.append(a[-1]) or real(*a))
+    monkeypatch.setattr(_exact, "_two_row_grid", lambda *a: seen.append(a[-1].limit) or real(*a))
     with pytest.raises(TableTooLargeError):
         _exact.exact_pvalue(np.array([[76, 6, 4], [17, 15, 12]]), limit=300)
     assert seen == [300]

@@ -603,19 +603,21 @@ def _two_row_join(
     return _join(sa[keep], va[keep], np.ones(int(keep.sum())), need, vb, cutoff, obs)
 
 
-def _two_row_grid(r0: int, cols: Int, lf: Float, obs: float, cutoff: float, cap: int) -> float | None:
+def _two_row_grid(
+    r0: int, cols: Int, lf: Float, obs: float, cutoff: float, budget: _Budget
+) -> float | None:
     """Return the relative p-value sum of a two-row table from a grid of its first rows, or None.
 
     The first row's cells ``0 <= x_j <= min(c_j, r0)`` of every column but
     the largest span a grid of fillings (:func:`_half_fillings`: a few
     numpy operations per column, whatever the grid's size); the largest
     column takes ``r0 - sum(x)`` where that fits. Returns None when the
-    whole grid would hold more than *cap* points.
+    whole grid would hold more points than the *budget*'s limit.
     """
     *rest, last = sorted(cols.tolist())
-    if math.prod(min(c, r0) + 1 for c in rest) > cap:
+    if math.prod(min(c, r0) + 1 for c in rest) > budget.limit:
         return None
-    sums, vals = _half_fillings(rest, lf, r0, _Budget(cap, (2, cols.size), 0))
+    sums, vals = _half_fillings(rest, lf, r0, budget)
     y = r0 - sums
     fits = np.flatnonzero(y <= last)
     y = y[fits]
@@ -841,7 +843,8 @@ def exact_pvalue(table: Int, *, limit: int) -> float:
     obs = float(-lf[t].sum())
     cutoff = obs + math.log1p(REL_TOL)
     if rows.size == 2:
-        total = _two_row_grid(int(rows[0]), cols, lf, obs, cutoff, min(_GRID, limit))
+        grid = _Budget(min(_GRID, limit), budget.shape, n)
+        total = _two_row_grid(int(rows[0]), cols, lf, obs, cutoff, grid)
     else:
         plain = _Budget(min(_PLAIN, limit), budget.shape, n)
         total = _every_table(rows, cols, lf, obs, cutoff, plain)
