@@ -642,33 +642,60 @@ def _fillings_bound(rows: Int, cols: Int) -> int:
     return bound
 
 
+def _fill_tables(sums: Int, val: Float, column: int, lf: Float, budget: _Budget) -> tuple[Int, Float]:
+    """Fill a column of sum *column* in every partial table, one cell at a time.
+
+    *sums* (shape ``(k, tables)``) are each partial table's row sums left
+    and *val* its value. Returns both for every filling of the column in
+    every table (a table's fillings in order), the last cell being fixed
+    by the column's sum. The number of partial tables is checked against
+    the *budget* before each row's expansion.
+    """
+    k = sums.shape[0]
+    left = np.full(val.size, column, dtype=np.int64)
+    below = sums[1:].sum(axis=0)  # row sums left below the row being filled
+    for i in range(k - 1):
+        lo = left - below
+        np.maximum(lo, 0, out=lo)
+        count = np.minimum(sums[i], left)
+        count -= lo
+        count += 1  # at least one: the rows left can always take the column
+        ends = np.cumsum(count)
+        budget.check(int(ends[-1]))
+        x = np.repeat(lo - ends + count, count)  # cells lo, lo + 1, ... of each partial table
+        x += np.arange(x.size)
+        sums = np.repeat(sums, count, axis=1)
+        val = np.repeat(val, count)
+        left = np.repeat(left, count)
+        val -= lf[x]
+        sums[i] -= x
+        left -= x
+        if i < k - 2:
+            below = np.repeat(below, count)
+            below -= sums[i + 1]
+    val -= lf[left]
+    sums[k - 1] -= left
+    return sums, val
+
+
 def _every_table(
     rows: Int, cols: Int, lf: Float, obs: float, cutoff: float, budget: _Budget
 ) -> float | None:
     """Return the relative p-value sum of a small table by listing every table, or None if too many.
 
-    Each column but the last is filled one row at a time (:func:`_fill_rows`)
-    for every partial table, which carries its row sums left and its value;
-    the last column is fixed by the margins. No nodes, bounds or merging:
-    for tables of a few thousand tables or fewer this takes the fewest numpy
-    operations. Returns None when :func:`_fillings_bound` exceeds the
-    *budget*'s limit.
+    Every column but the last is filled in every partial table
+    (:func:`_fill_tables`); the last column is fixed by the margins. No
+    nodes, bounds or merging: for tables of a few thousand tables or fewer
+    this takes the fewest numpy operations. Returns None when
+    :func:`_fillings_bound` exceeds the *budget*'s limit.
     """
     ordered = np.sort(cols)
     if _fillings_bound(rows, ordered) > budget.limit:
         return None
-    k = rows.size
     sums = rows[:, None].copy()  # (k, tables): each partial table's row sums left
     val = np.zeros(1)
     for column in ordered[:-1].tolist():
-        for filled in _fill_rows(sums, column, budget):
-            i, count, x, _, left = filled
-            sums = np.repeat(sums, count, axis=1)
-            sums[i] -= x
-            val = np.repeat(val, count)
-            val -= lf[x]
-        sums[k - 1] -= left
-        val -= lf[left]
+        sums, val = _fill_tables(sums, val, column, lf, budget)
     val -= lf[sums].sum(axis=0)
     return float(np.exp(val[val <= cutoff] - obs).sum())
 
@@ -711,21 +738,24 @@ def _enumerate(net: _Network, cols: Int, obs: float, cutoff: float, cap: int) ->
     budget = _Budget(cap, net.budget.shape, net.budget.n)
     lf = net.lf
     try:
-        states = net.rows[None, :]
+        sums = net.rows[:, None].copy()  # (k, tables): each partial table's row sums left
         val = np.zeros(1)
         for column in cols[:-2].tolist():
-            parent, cells = _fill(states, column, budget)
-            val = val[parent]
-            for row in cells:
-                val -= lf[row]
-            states = states[parent] - cells.T
-        key = net.key(_sort_columns(np.ascontiguousarray(states.T)))
+            sums, val = _fill_tables(sums, val, column, lf, budget)
+        key = net.key(_sort_columns(sums))
         uniq, node = _unique(key, net.span)
         nodes = (uniq[:, None] // net.radix) % (net.rows + 1)
     except TableTooLargeError:
         return None
+    column = int(cols[-2])
+    # a node has at most comb(column + k - 1, k - 1) completions, and prod(min(s_i, column) + 1)
+    # over all its rows but the largest
+    each = np.prod(np.minimum(nodes[:, :-1], column) + 1.0, axis=1)
+    most = np.minimum(each, math.comb(column + nodes.shape[1] - 1, column)).sum()
+    if most > cap:
+        return _bounded_join(net, (nodes, node, val), cols[-2:], obs, cutoff)
     try:
-        parent, comp = _completions(nodes, int(cols[-2]), lf, budget)
+        parent, comp = _completions(nodes, column, lf, budget)
     except TableTooLargeError:
         return _bounded_join(net, (nodes, node, val), cols[-2:], obs, cutoff)
     return _join(node, val, np.ones(node.size), parent, comp, cutoff, obs)
