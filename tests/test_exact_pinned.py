@@ -126,12 +126,6 @@ def test_sort_columns_sorts_each_column(k):
         np.testing.assert_array_equal(a, want)  # in place
 
 
-@given(st.lists(st.integers(0, 6), min_size=1, max_size=5), st.integers(0, 20))
-def test_count_fillings_counts_every_vector(caps, total):
-    """_count_fillings equals the number of vectors 0 <= x <= caps summing to total."""
-    assert _exact._count_fillings(np.asarray(caps, dtype=np.int64), total) == len(fillings(caps, total))
-
-
 @given(st.lists(st.integers(0, 5), min_size=1, max_size=4), st.integers(0, 12))
 def test_half_fillings_list_every_filling_up_to_the_sum(cols, most):
     """Each first-row filling with sum <= most, with its sum and -sum(log x! + log (c - x)!)."""
@@ -468,6 +462,39 @@ def test_two_row_grid_refuses_a_grid_over_its_cap():
     assert _exact._two_row_grid(2, cols, LF, obs, cutoff, budget(8)) is None
 
 
+@pytest.mark.parametrize(("limit", "tried"), [(4, False), (5, True)])
+def test_two_row_grid_is_not_tried_far_beyond_its_cap(
+    monkeypatch: pytest.MonkeyPatch, limit: int, tried: bool
+):
+    """Columns 3, 4, 9 and a first row of 5: the whole grid is 4 x 5 = 20 points. Under a limit
+    of 4 (4 x 4 = 16 < 20) no grid is started; under 5 (20 >= 20) it is, and refused as it
+    grows. Either way the answer is None."""
+    table = np.array([[1, 2, 2], [2, 2, 7]])
+    obs, cutoff = _obs_cutoff(table)
+    started: list[int] = []
+    real = _exact._half_fillings
+    monkeypatch.setattr(_exact, "_half_fillings", lambda *a: started.append(1) or real(*a))
+    assert _exact._two_row_grid(5, np.array([9, 4, 3]), LF, obs, cutoff, budget(limit)) is None
+    assert started == ([1] if tried else [])
+
+
+def test_two_row_grid_drops_fillings_past_the_row_as_it_grows():
+    """Columns 5, 5, 5, 9 and a first row of 2: cells up to 2 in the three smaller columns span
+    27 points, but fillings past 2 are dropped as the grid grows: 3 points, then 3 x 3 = 9 (6
+    kept, sums 0 to 2), then 6 x 3 = 18. Under a limit of 18 it lists them (the brute force's
+    sum); under 17 it returns None."""
+    table = np.array([[1, 1, 0, 0], [4, 4, 5, 9]])  # columns 5, 5, 5, 9; rows 2, 22
+    obs, cutoff = _obs_cutoff(table)
+    cols = np.array([9, 5, 5, 5])
+    values = [
+        -sum(LF[x] + LF[c - x] for x, c in zip(row, [5, 5, 5, 9], strict=True))
+        for row in fillings([5, 5, 5, 9], 2)
+    ]
+    got = _exact._two_row_grid(2, cols, LF, obs, cutoff, budget(18))
+    assert got == pytest.approx(_relative_sum(values, table), rel=1e-12)
+    assert _exact._two_row_grid(2, cols, LF, obs, cutoff, budget(17)) is None
+
+
 def test_fillings_bound_by_hand():
     """Rows 2, 3, 4 and columns 1, 2, 2 (and 4, last, not counted): a column of sum c has at
     most comb(c + 2, 2) fillings of 3 rows and at most (min(2, c) + 1)(min(3, c) + 1) (the
@@ -537,16 +564,22 @@ def test_tiny_tables_are_listed(monkeypatch, table, expected, forbidden):
 
 
 def test_listers_respect_the_limit(monkeypatch: pytest.MonkeyPatch):
-    """The listers' caps never pass the caller's limit: Table 3 (a grid of 374 points) under a
-    limit of 300 is not listed, and goes on to the paths that check the limit."""
+    """The listers' caps never pass the caller's limit: Table 3 (a grid of 17 x 22 = 374 points)
+    under a limit of 300 is not listed, and goes on to the two-row join, which holds fewer."""
     monkeypatch.setattr(_exact, "_GRID", GRID)
     monkeypatch.setattr(_exact, "_PLAIN", PLAIN)
-    seen: list[int] = []
+    seen: list[tuple[int, float | None]] = []
     real = _exact._two_row_grid
-    monkeypatch.setattr(_exact, "_two_row_grid", lambda *a: seen.append(a[-1].limit) or real(*a))
-    with pytest.raises(TableTooLargeError):
-        _exact.exact_pvalue(np.array([[76, 6, 4], [17, 15, 12]]), limit=300)
-    assert seen == [300]
+
+    def grid(*args):
+        out = real(*args)
+        seen.append((args[-1].limit, out))
+        return out
+
+    monkeypatch.setattr(_exact, "_two_row_grid", grid)
+    got = _exact.exact_pvalue(np.array([[76, 6, 4], [17, 15, 12]]), limit=300)
+    assert got == pytest.approx(2.19069202458859e-08, rel=1e-9)  # R's, as above
+    assert seen == [(300, None)]
     # and a 3x3 table (bound 8,976) is listed under the smaller of the limit and _PLAIN
     limits: list[int] = []
     every = _exact._every_table
@@ -577,14 +610,20 @@ def _p(table: list[list[int]]) -> float:
     return _exact.exact_pvalue(np.array(table, dtype=np.int64), limit=10**7)
 
 
-def test_two_row_table_with_few_tables_is_enumerated_directly(monkeypatch: pytest.MonkeyPatch):
-    """A two-row table with at most 2,000 tables under its margins is listed directly.
+def test_two_row_grid_past_its_cap_by_product_is_still_listed(monkeypatch: pytest.MonkeyPatch):
+    """Ten columns and a first row of 2: cells up to 2 in the nine smaller columns span
+    3**9 = 19,683 points, more than _GRID (16,384) but not four times more, so the grid is
+    tried; it drops fillings past 2 as it grows and never holds more than 45 x 3 = 135 (45
+    fillings of eight columns with sum at most 2, times three cells): it is listed on the grid.
 
-    R> fisher.test(rbind(c(3, 1, 2), c(1, 3, 2)))$p.value   # 0.766233766233766
+    R> print(fisher.test(rbind(c(1,1,0,0,0,0,0,0,0,0), c(2,3,4,2,5,3,2,4,3,6)))$p.value, digits = 17)
+    [1] 0.48571428571428804
     """
+    monkeypatch.setattr(_exact, "_GRID", GRID)
     _forbid(monkeypatch, "_two_row_join", "_enumerate", "build")
-    assert _p([[3, 1, 2], [1, 3, 2]]) == pytest.approx(0.766233766233766, rel=1e-9)
-    assert _p([[1, 3, 2], [3, 1, 2]]) == pytest.approx(0.766233766233766, rel=1e-9)
+    table = [[1, 1, 0, 0, 0, 0, 0, 0, 0, 0], [2, 3, 4, 2, 5, 3, 2, 4, 3, 6]]
+    assert GRID < 3**9 <= _exact._BOUND_SLACK * GRID  # tried, though the whole grid is too big
+    assert _p(table) == pytest.approx(0.48571428571428804, rel=1e-9)
 
 
 def test_two_row_table_with_many_tables_meets_in_the_middle(monkeypatch: pytest.MonkeyPatch):
@@ -615,8 +654,9 @@ def _record_halves(monkeypatch: pytest.MonkeyPatch) -> list[list[int]]:
     real = _exact._half_fillings
 
     def spy(cols: list[int], *args: object) -> object:
-        calls.append(list(cols))
-        return real(cols, *args)  # type: ignore[arg-type]
+        out = real(cols, *args)  # type: ignore[arg-type]
+        calls.append(list(cols))  # (after: the grid's refused calls, over its cap, are not halves)
+        return out
 
     monkeypatch.setattr(_exact, "_half_fillings", spy)
     return calls
@@ -907,7 +947,6 @@ def test_network_finishes_early_when_no_past_path_is_left(
     """Forced onto the network, these tables settle or drop every past path before the last two
     columns: the forward pass stops there with R's p-value."""
     monkeypatch.setattr(_exact, "_SMALL", 0)
-    monkeypatch.setattr(_exact, "_ENUMERATE", 0)
     monkeypatch.setattr(_exact, "_HALVES", 0)
     joined: list[int] = []
     real = _exact._join
@@ -940,7 +979,6 @@ def test_two_row_join_split_of_many_small_columns(monkeypatch: pytest.MonkeyPatc
 
     R> fisher.test(rbind(c(1, 1, 1, 1, 0), c(0, 0, 0, 0, 7)))$p.value   # 0.00303030303030303
     """
-    monkeypatch.setattr(_exact, "_ENUMERATE", 0)
     calls = _record_halves(monkeypatch)
     assert _p([[1, 1, 1, 1, 0], [0, 0, 0, 0, 7]]) == pytest.approx(0.00303030303030303, rel=1e-9)
     assert calls == [[1, 1, 7], [1, 1]]

@@ -74,10 +74,8 @@ _JOIN_RATE = 64
 # The whole network (nodes and arcs down to two columns left) is built up front
 # when it holds at most this many arcs and nodes.
 _FULL_ARCS = 100_000
-# Two-row tables with at most this many tables (with their margins) are enumerated directly.
-_ENUMERATE = 2_000
-# Two-row tables whose first rows (all columns but the largest) span a grid of at most this many
-# points are listed on it (_two_row_grid).
+# Two-row tables whose first rows (all columns but the largest) span a grid that never holds more
+# than this many points as it grows (_half_fillings) are listed on it (_two_row_grid).
 _GRID = 16_384
 # Tables with at most this many tables under their margins (by _fillings_bound) are listed
 # cell by cell (_every_table).
@@ -514,18 +512,6 @@ class _Network:
         return hi, -(base + gain)
 
 
-def _count_fillings(caps: Int, total: int) -> float:
-    """How many vectors ``0 <= x <= caps`` sum to *total* (a DP over the entries, as a float)."""
-    ways = np.zeros(total + 1)
-    ways[0] = 1.0
-    for c in caps.tolist():
-        cum = np.cumsum(ways)
-        shifted = np.zeros(total + 1)
-        shifted[c + 1 :] = cum[: max(total - c, 0)]
-        ways = cum - shifted
-    return float(ways[total])
-
-
 def _half_fillings(cols: list[int], lf: Float, most: int, budget: _Budget) -> tuple[Int, Float]:
     """Every first-row filling of a two-row table's columns *cols* with sum at most *most*.
 
@@ -609,15 +595,20 @@ def _two_row_grid(
     """Return the relative p-value sum of a two-row table from a grid of its first rows, or None.
 
     The first row's cells ``0 <= x_j <= min(c_j, r0)`` of every column but
-    the largest span a grid of fillings (:func:`_half_fillings`: a few
-    numpy operations per column, whatever the grid's size); the largest
-    column takes ``r0 - sum(x)`` where that fits. Returns None when the
-    whole grid would hold more points than the *budget*'s limit.
+    the largest span a grid of fillings, built column by column from the
+    smallest (:func:`_half_fillings`: a few numpy operations per column,
+    whatever the grid's size; fillings past ``r0`` are dropped as it grows);
+    the largest column takes ``r0 - sum(x)`` where that fits. Returns None
+    when the grid would hold more points than the *budget*'s limit, or at
+    once when the whole grid, none dropped, would pass it four times over.
     """
     *rest, last = sorted(cols.tolist())
-    if math.prod(min(c, r0) + 1 for c in rest) > budget.limit:
+    if math.prod(min(c, r0) + 1 for c in rest) > _BOUND_SLACK * budget.limit:
+        return None  # (fillings past r0 are dropped as the grid grows, but not this many)
+    try:
+        sums, vals = _half_fillings(rest, lf, r0, budget)
+    except TableTooLargeError:
         return None
-    sums, vals = _half_fillings(rest, lf, r0, budget)
     y = r0 - sums
     fits = np.flatnonzero(y <= last)
     y = y[fits]
@@ -703,16 +694,11 @@ def _every_table(
 def _small_table(net: _Network, cols: Int, obs: float, cutoff: float) -> float | None:
     """Return the relative p-value sum of a table small enough to enumerate, else None.
 
-    A two-row table with few tables under its margins (counted by a cheap
-    DP) is enumerated directly, every table being one filling of its
-    smaller row; otherwise, with three or more columns, `_enumerate` is
-    tried under a small cap.
+    A two-row table meets in the middle (:func:`_two_row_join`); failing
+    that, a table of three or more columns whose :func:`_fillings_bound`
+    is within reach of a small cap is enumerated under it (`_enumerate`).
     """
     rows, lf = net.rows, net.lf
-    if rows.size == 2 and _count_fillings(cols, int(rows[0])) <= _ENUMERATE:
-        _, x = _fill(cols[None, :], int(rows[0]), net.budget)
-        val = -(lf[x] + lf[cols[:, None] - x]).sum(axis=0)
-        return float(np.exp(val[val <= cutoff] - obs).sum())
     if rows.size == 2:
         joined = _two_row_join(rows, cols, lf, obs, cutoff, net.budget)
         if joined is not None:
