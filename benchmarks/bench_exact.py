@@ -35,7 +35,7 @@ from safecore.stats.contingency import fisher_exact_rxc
 
 LOOP = 0.2
 ROUNDS = 3
-TURNS = 3
+TURNS = 5
 SEED = 20_240_601
 
 NAMED = {

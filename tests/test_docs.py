@@ -55,7 +55,7 @@ def test_methods_page_gives_the_exact_tests_thresholds():
     from safecore.stats import _exact
 
     page = (DOCS / "methods.md").read_text(encoding="utf-8")
-    assert f"span at most {_exact._GRID:,} points" in page
+    assert f"never span more than {_exact._GRID:,} points" in page
     assert f"at most {_exact._PLAIN:,} tables" in page
     assert f"one untouched {_exact._HEAP_BLOCK // 2**20} MiB block" in page
 
