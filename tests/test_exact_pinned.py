@@ -462,27 +462,46 @@ def test_two_row_grid_refuses_a_grid_over_its_cap():
     assert _exact._two_row_grid(2, cols, LF, obs, cutoff, budget(8)) is None
 
 
-@pytest.mark.parametrize(("limit", "tried"), [(4, False), (5, True)])
-def test_two_row_grid_is_not_tried_far_beyond_its_cap(
+@pytest.mark.parametrize(("limit", "tried"), [(19, False), (20, True)])
+def test_two_row_grid_is_not_started_past_its_bound(
     monkeypatch: pytest.MonkeyPatch, limit: int, tried: bool
 ):
-    """Columns 3, 4, 9 and a first row of 5: the whole grid is 4 x 5 = 20 points. Under a limit
-    of 4 (4 x 4 = 16 < 20) no grid is started; under 5 (20 >= 20) it is, and refused as it
-    grows. Either way the answer is None."""
+    """Columns 3, 4, 9 and a first row of 5: before the second column (5 cells) the grid holds
+    min(4, comb(6, 1)) = 4 fillings, so it can grow to 4 x 5 = 20 points. Under a limit of 19
+    no grid is started; under 20 it is, and lists the tables."""
     table = np.array([[1, 2, 2], [2, 2, 7]])
     obs, cutoff = _obs_cutoff(table)
     started: list[int] = []
     real = _exact._half_fillings
     monkeypatch.setattr(_exact, "_half_fillings", lambda *a: started.append(1) or real(*a))
-    assert _exact._two_row_grid(5, np.array([9, 4, 3]), LF, obs, cutoff, budget(limit)) is None
+    got = _exact._two_row_grid(5, np.array([9, 4, 3]), LF, obs, cutoff, budget(limit))
+    assert (got is not None) == tried
     assert started == ([1] if tried else [])
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(st.tuples(st.integers(0, 2), st.integers(0, 6)), min_size=2, max_size=8),
+    st.integers(1, 200),
+)
+def test_two_row_grid_declines_before_its_budget_can_refuse(
+    cells: list[tuple[int, int]], limit: int
+):
+    """Whatever the limit, the grid returns None or the sum; it never starts a grid that
+    _half_fillings then refuses (its bound is never below what the grid holds)."""
+    table = np.array(cells, dtype=np.int64).T
+    assume(table.sum(axis=0).all() and table.sum(axis=1).all())
+    obs, cutoff = _obs_cutoff(table)
+    cols = np.sort(table.sum(axis=0))[::-1]
+    for r0 in table.sum(axis=1).tolist():
+        _exact._two_row_grid(r0, cols, LF, obs, cutoff, budget(limit))  # no TableTooLargeError
 
 
 def test_two_row_grid_drops_fillings_past_the_row_as_it_grows():
     """Columns 5, 5, 5, 9 and a first row of 2: cells up to 2 in the three smaller columns span
     27 points, but fillings past 2 are dropped as the grid grows: 3 points, then 3 x 3 = 9 (6
-    kept, sums 0 to 2), then 6 x 3 = 18. Under a limit of 18 it lists them (the brute force's
-    sum); under 17 it returns None."""
+    kept, sums 0 to 2: comb(2 + 2, 2)), then 6 x 3 = 18. Under a limit of 18 it lists them (the
+    brute force's sum); under 17 it returns None."""
     table = np.array([[1, 1, 0, 0], [4, 4, 5, 9]])  # columns 5, 5, 5, 9; rows 2, 22
     obs, cutoff = _obs_cutoff(table)
     cols = np.array([9, 5, 5, 5])
@@ -612,9 +631,9 @@ def _p(table: list[list[int]]) -> float:
 
 def test_two_row_grid_past_its_cap_by_product_is_still_listed(monkeypatch: pytest.MonkeyPatch):
     """Ten columns and a first row of 2: cells up to 2 in the nine smaller columns span
-    3**9 = 19,683 points, more than _GRID (16,384) but not four times more, so the grid is
-    tried; it drops fillings past 2 as it grows and never holds more than 45 x 3 = 135 (45
-    fillings of eight columns with sum at most 2, times three cells): it is listed on the grid.
+    3**9 = 19,683 points, more than _GRID (16,384), but the grid drops fillings past 2 as it
+    grows and never holds more than comb(2 + 8, 8) x 3 = 135 (the fillings of eight columns
+    with sum at most 2, times three cells): it is listed on the grid.
 
     R> print(fisher.test(rbind(c(1,1,0,0,0,0,0,0,0,0), c(2,3,4,2,5,3,2,4,3,6)))$p.value, digits = 17)
     [1] 0.48571428571428804
@@ -622,7 +641,7 @@ def test_two_row_grid_past_its_cap_by_product_is_still_listed(monkeypatch: pytes
     monkeypatch.setattr(_exact, "_GRID", GRID)
     _forbid(monkeypatch, "_two_row_join", "_enumerate", "build")
     table = [[1, 1, 0, 0, 0, 0, 0, 0, 0, 0], [2, 3, 4, 2, 5, 3, 2, 4, 3, 6]]
-    assert GRID < 3**9 <= _exact._BOUND_SLACK * GRID  # tried, though the whole grid is too big
+    assert GRID < 3**9
     assert _p(table) == pytest.approx(0.48571428571428804, rel=1e-9)
 
 

@@ -74,7 +74,7 @@ _JOIN_RATE = 64
 # The whole network (nodes and arcs down to two columns left) is built up front
 # when it holds at most this many arcs and nodes.
 _FULL_ARCS = 100_000
-# Two-row tables whose first rows (all columns but the largest) span a grid that never holds more
+# Two-row tables whose first rows (all columns but the largest) span a grid that cannot hold more
 # than this many points as it grows (_half_fillings) are listed on it (_two_row_grid).
 _GRID = 16_384
 # Tables with at most this many tables under their margins (by _fillings_bound) are listed
@@ -599,16 +599,21 @@ def _two_row_grid(
     smallest (:func:`_half_fillings`: a few numpy operations per column,
     whatever the grid's size; fillings past ``r0`` are dropped as it grows);
     the largest column takes ``r0 - sum(x)`` where that fits. Returns None
-    when the grid would hold more points than the *budget*'s limit, or at
-    once when the whole grid, none dropped, would pass it four times over.
+    when the grid could hold more points than the *budget*'s limit: before
+    column ``j`` (of ``w_j = min(c_j, r0) + 1`` cells) it holds at most
+    ``min(prod(w_i), comb(r0 + j, j))`` fillings of the ``j`` columns
+    before it (the second: vectors of ``j`` entries summing to at most
+    ``r0``), times ``w_j`` points as it grows.
     """
     *rest, last = sorted(cols.tolist())
-    if math.prod(min(c, r0) + 1 for c in rest) > _BOUND_SLACK * budget.limit:
-        return None  # (fillings past r0 are dropped as the grid grows, but not this many)
-    try:
-        sums, vals = _half_fillings(rest, lf, r0, budget)
-    except TableTooLargeError:
+    held, most = 1, 0
+    for j, c in enumerate(rest):
+        w = min(c, r0) + 1
+        most = max(most, min(held, math.comb(r0 + j, j)) * w)
+        held *= w
+    if most > budget.limit:
         return None
+    sums, vals = _half_fillings(rest, lf, r0, budget)
     y = r0 - sums
     fits = np.flatnonzero(y <= last)
     y = y[fits]
