@@ -178,18 +178,18 @@ def _fill_rows(
         yield i, count, x, parent, left
 
 
-def _fill(states: Int, column: int, budget: _Budget, *, canonical: bool = False) -> tuple[Int, Int]:
-    """Every way to fill a column of sum *column* under each node's row sums.
+def _fill(states: Int, column: int, budget: _Budget) -> tuple[Int, Int]:
+    """Every canonical way to fill a column of sum *column* under each node's row sums.
 
     Returns the node of each arc and its cells, one array per row (shape
     ``(k, arcs)``). Rows are filled by :func:`_fill_rows`; each row's
     values are kept with a link to the partial filling they extend, and the
     cells are gathered once at the end.
 
-    With *canonical*, rows of equal sums within a node (adjacent: each
-    node's sums ascend) are filled in ascending order only: one filling
-    stands for all its permutations among those rows, which lead to the
-    same child with the same value (:func:`_permutations` counts them).
+    Rows of equal sums within a node (adjacent: each node's sums ascend)
+    are filled in ascending order only: one filling stands for all its
+    permutations among those rows, which lead to the same child with the
+    same value (:func:`_permutations` counts them).
     """
     m, k = states.shape
     caps = np.ascontiguousarray(states.T)
@@ -197,11 +197,11 @@ def _fill(states: Int, column: int, budget: _Budget, *, canonical: bool = False)
     left = np.full(m, column, dtype=np.int64)
     values: list[Int] = []
     links: list[Int] = []  # for each partial filling, the one it extends
-    for filled in _fill_rows(caps, column, budget, canonical=canonical):
+    for filled in _fill_rows(caps, column, budget, canonical=True):
         _, count, x, parent, left = filled
         values.append(x)
         links.append(np.repeat(np.arange(count.size), count))
-    if canonical and k > 1:  # the last row too
+    if k > 1:  # the last row too
         ok = (caps[k - 1][parent] != caps[k - 2][parent]) | (left >= values[-1])
         if not ok.all():
             keep = np.flatnonzero(ok)
@@ -412,7 +412,7 @@ class _Network:
         canonical fillings of :func:`_fill`), its multiplicity counting them
         (:func:`_permutations`).
         """
-        parent, cells = _fill(states, column, budget or self.budget, canonical=True)
+        parent, cells = _fill(states, column, budget or self.budget)
         mult = _permutations(states, parent, cells)
         lf = self.lf
         val = -lf[cells[0]]
