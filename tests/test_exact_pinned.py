@@ -507,6 +507,28 @@ def test_fillings_bound_by_hand():
     assert _exact._fillings_bound(np.array([9, 1]), np.array([5, 5])) == 2
 
 
+def test_filling_bounds_by_hand():
+    """Column 2 under nodes (0, 2, 3), (1, 1, 3), (1, 2, 2) and (2, 2, 5): the two smaller rows
+    allow (0 + 1)(2 + 1) = 3, 2 x 2 = 4, 2 x 3 = 6 and 3 x 3 = 9 fillings, and no column of 2
+    fills 3 rows more than comb(4, 2) = 6 ways: 3, 4, 6, 6."""
+    states = np.array([[0, 2, 3], [1, 1, 3], [1, 2, 2], [2, 2, 5]])
+    assert _exact._filling_bounds(states, 2).tolist() == [3, 4, 6, 6]
+
+
+@settings(max_examples=100)
+@given(
+    st.lists(st.lists(st.integers(0, 5), min_size=1, max_size=4), min_size=1, max_size=4).filter(
+        lambda s: len({len(r) for r in s}) == 1
+    ),
+    st.integers(0, 8),
+)
+def test_filling_bounds_are_at_least_the_fillings(states, column):
+    """Under each node (row sums ascending) the bound is never below the number of fillings."""
+    states = [sorted(r) for r in states]
+    got = _exact._filling_bounds(np.asarray(states, dtype=np.int64), column)
+    assert all(b >= len(fillings(caps, column)) for b, caps in zip(got.tolist(), states, strict=True))
+
+
 @settings(max_examples=100)
 @given(st.data())
 def test_fillings_bound_is_at_least_the_number_of_tables(data: st.DataObject):
@@ -972,6 +994,47 @@ def test_enumeration_is_not_tried_far_beyond_its_cap(
         fisher_exact_rxc_oracle(table), rel=1e-9
     )
     assert calls == ([1] if tried else [])
+
+
+@pytest.mark.parametrize(("small", "tried"), [(3, True), (2, False)])
+def test_enumeration_is_tried_up_to_its_cap_times_the_slack(
+    monkeypatch: pytest.MonkeyPatch, small: int, tried: bool
+):
+    """Rows 1, 1, 6 and columns 1, 2, 2, 3: _fillings_bound over the columns before the last is
+    min(comb(3, 2), 2 x 2) x min(comb(4, 2), 2 x 2) = 3 x 4 = 12. Under a cap of 3 (4 x 3 = 12,
+    not passed) _enumerate is tried; under 2 (8 < 12) it is not. The p-value is the oracle's."""
+    table = np.array([[0, 1, 0, 0], [0, 0, 1, 0], [1, 1, 1, 3]])
+    monkeypatch.setattr(_exact, "_SMALL", small)
+    calls: list[int] = []
+    real = _exact._enumerate
+    monkeypatch.setattr(_exact, "_enumerate", lambda *a: calls.append(1) or real(*a))
+    assert _exact.exact_pvalue(table, limit=10**7) == pytest.approx(
+        fisher_exact_rxc_oracle(table), rel=1e-9
+    )
+    assert calls == ([1] if tried else [])
+
+
+@pytest.mark.parametrize(("small", "bounded"), [(13, False), (12, True)])
+def test_enumeration_bounds_its_partial_tables_when_completions_pass_its_cap(
+    monkeypatch: pytest.MonkeyPatch, small: int, bounded: bool
+):
+    """Rows 1, 2, 3 and columns 1, 2, 3: the first column leaves nodes (0, 2, 3), (1, 1, 3) and
+    (1, 2, 2), whose completions (the column of 2) number at most 3 + 4 + 6 = 13 by
+    _filling_bounds. Under a cap of 13 they are listed and joined; under 12 the partial tables
+    are bounded first (_bounded_join), without trying to list them. R's p-value either way.
+
+    R> print(fisher.test(rbind(c(1, 0, 0), c(0, 1, 1), c(0, 1, 2)))$p.value, digits = 17)
+    [1] 0.79999999999999949
+    """
+    monkeypatch.setattr(_exact, "_SMALL", small)
+    tried: list[int] = []
+    joined: list[int] = []
+    completions, bounded_join = _exact._completions, _exact._bounded_join
+    monkeypatch.setattr(_exact, "_completions", lambda *a: tried.append(1) or completions(*a))
+    monkeypatch.setattr(_exact, "_bounded_join", lambda *a: joined.append(1) or bounded_join(*a))
+    assert _p([[1, 0, 0], [0, 1, 1], [0, 1, 2]]) == pytest.approx(0.79999999999999949, rel=1e-9)
+    assert joined == ([1] if bounded else [])
+    assert len(tried) == 1  # the enumeration's own completions, or the bounded join's
 
 
 def test_two_row_join_split_of_many_small_columns(monkeypatch: pytest.MonkeyPatch):

@@ -606,12 +606,8 @@ def _two_row_grid(
     ``r0``), times ``w_j`` points as it grows.
     """
     *rest, last = sorted(cols.tolist())
-    held, most = 1, 0
-    for j, c in enumerate(rest):
-        w = min(c, r0) + 1
-        most = max(most, min(held, math.comb(r0 + j, j)) * w)
-        held *= w
-    if most > budget.limit:
+    w = [min(c, r0) + 1 for c in rest]
+    if max(min(math.prod(w[:j]), math.comb(r0 + j, j)) * w[j] for j in range(len(w))) > budget.limit:
         return None
     sums, vals = _half_fillings(rest, lf, r0, budget)
     y = r0 - sums
@@ -623,18 +619,29 @@ def _two_row_grid(
     return float(np.exp(vals[vals <= cutoff] - obs).sum())
 
 
-def _fillings_bound(rows: Int, cols: Int) -> int:
-    """Bound the number of tables from above: a product over all columns but the last.
+def _filling_bounds(states: Int, column: int) -> Float:
+    """Bound from above how many ways a column of sum *column* fills under each node's row sums.
 
-    A column of sum ``c`` has at most ``comb(c + k - 1, k - 1)`` fillings
-    of ``k`` rows, and at most ``prod(min(r_i, c) + 1)`` over all rows but
+    *states* are the nodes' row sums (shape ``(m, k)``, each row ascending).
+    A column of ``k`` rows has at most ``comb(column + k - 1, k - 1)``
+    fillings, and at most ``prod(min(s_i, column) + 1)`` over all rows but
     the largest (the last cell is fixed by the rest).
     """
-    k = rows.size
-    caps = sorted(rows.tolist())[:-1]
-    bound = 1
+    k = states.shape[1]
+    each = np.prod(np.minimum(states[:, :-1], column) + 1.0, axis=1)
+    out: Float = np.minimum(each, math.comb(column + k - 1, k - 1))
+    return out
+
+
+def _fillings_bound(rows: Int, cols: Int) -> float:
+    """Bound the number of tables from above: a product over all columns but the last.
+
+    Each column's factor is :func:`_filling_bounds` under the row sums.
+    """
+    node = np.sort(rows)[None, :]
+    bound = 1.0
     for c in cols[:-1].tolist():
-        bound *= min(math.comb(c + k - 1, k - 1), math.prod(min(r, c) + 1 for r in caps))
+        bound *= float(_filling_bounds(node, c)[0])
     return bound
 
 
@@ -739,11 +746,7 @@ def _enumerate(net: _Network, cols: Int, obs: float, cutoff: float, cap: int) ->
     except TableTooLargeError:
         return None
     column = int(cols[-2])
-    # a node has at most comb(column + k - 1, k - 1) completions, and prod(min(s_i, column) + 1)
-    # over all its rows but the largest
-    each = np.prod(np.minimum(nodes[:, :-1], column) + 1.0, axis=1)
-    most = np.minimum(each, math.comb(column + nodes.shape[1] - 1, column)).sum()
-    if most > cap:
+    if float(_filling_bounds(nodes, column).sum()) > cap:  # too many completions, by a bound
         return _bounded_join(net, (nodes, node, val), cols[-2:], obs, cutoff)
     try:
         parent, comp = _completions(nodes, column, lf, budget)
