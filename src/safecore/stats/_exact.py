@@ -36,12 +36,13 @@ at once.
   sums a contiguous run of arcs (``numpy.add.reduceat``) instead of being
   expanded.
 
-A two-row table (or two-column, transposed) with few tables under its
-margins -- counted first by a cheap DP -- is enumerated directly instead:
-every table is one filling of its smaller row. Any other table whose
-fillings of all columns but the last two number at most ``_SMALL`` is
-enumerated that far without bounds and joined in closed form (building
-bounds costs more than it saves there).
+Tables with few tables under their margins are listed instead: a two-row
+table (or two-column, transposed) on a grid of its first row's fillings
+(``_two_row_grid``), any other table cell by cell (``_every_table``). A
+two-row table too large for that meets in the middle (``_two_row_join``).
+Any other table whose fillings of all columns but the last two number at
+most ``_SMALL`` is enumerated that far without bounds and joined in closed
+form (building bounds costs more than it saves there).
 
 The columns are taken smallest first, with the two largest left for the
 join, unless the largest exceeds every row sum: then it goes first and the
