@@ -529,6 +529,15 @@ def test_filling_bounds_are_at_least_the_fillings(states, column):
     assert all(b >= len(fillings(caps, column)) for b, caps in zip(got.tolist(), states, strict=True))
 
 
+@given(st.lists(st.integers(0, 30), min_size=1, max_size=6), st.integers(0, 40))
+def test_fillings_bound_takes_the_filling_bounds_factor_per_column(rows, column):
+    """The tables' bound (Python integers) has, for each column, the factor _filling_bounds
+    (numpy, per node) gives under the sorted row sums."""
+    got = _exact._fillings_bound(np.array(rows), np.array([column, 0]))
+    want = _exact._filling_bounds(np.array([sorted(rows)]), column)[0]
+    assert got == want
+
+
 @settings(max_examples=100)
 @given(st.data())
 def test_fillings_bound_is_at_least_the_number_of_tables(data: st.DataObject):

@@ -634,15 +634,18 @@ def _filling_bounds(states: Int, column: int) -> Float:
     return out
 
 
-def _fillings_bound(rows: Int, cols: Int) -> float:
+def _fillings_bound(rows: Int, cols: Int) -> int:
     """Bound the number of tables from above: a product over all columns but the last.
 
-    Each column's factor is :func:`_filling_bounds` under the row sums.
+    Each column's factor is :func:`_filling_bounds` under the row sums,
+    computed here in Python integers (for one node, several times faster
+    than numpy's calls).
     """
-    node = np.sort(rows)[None, :]
-    bound = 1.0
+    k = rows.size
+    caps = sorted(rows.tolist())[:-1]
+    bound = 1
     for c in cols[:-1].tolist():
-        bound *= float(_filling_bounds(node, c)[0])
+        bound *= min(math.comb(c + k - 1, k - 1), math.prod(min(r, c) + 1 for r in caps))
     return bound
 
 
