@@ -221,14 +221,19 @@ def test_small_expected_warning_counts_cells_below_five():
 def test_exact_limit_reaches_the_exact_test():
     """chi_square's exact_limit is the exact test's limit; a limit of 1 is allowed, 0 is not.
 
-    A 2x2 table needs more than one partial table, so the limit of 1 is exceeded.
+    [[2, 0], [0, 2]] has three tables (first cell 0, 1 or 2): under a limit of 2 they cannot be
+    listed; under 3 they are (R: p = 1/3). [[1, 0], [0, 1]] needs no listing under a limit of
+    1: its two tables are equally probable, so the bounds give p = 1 at once.
+
+    R> print(fisher.test(matrix(c(2, 0, 0, 2), 2))$p.value, digits = 17)   # 0.33333333333333343
     """
     job = [[1, 3, 10, 6], [2, 3, 10, 7], [1, 6, 14, 12], [0, 1, 9, 11]]
     with pytest.raises(TableTooLargeError, match="more than 10 partial tables"):
         chi_square(job, method="exact", exact_limit=10)
-    with pytest.raises(TableTooLargeError, match="more than 1 partial tables"):
-        fisher_exact_rxc([[1, 0], [0, 1]], limit=1)
-    assert fisher_exact_rxc([[1, 0], [0, 1]], limit=2) == 1.0  # both tables have P = 1/2
+    with pytest.raises(TableTooLargeError, match="more than 2 partial tables"):
+        fisher_exact_rxc([[2, 0], [0, 2]], limit=2)
+    assert fisher_exact_rxc([[2, 0], [0, 2]], limit=3) == pytest.approx(0.33333333333333343, rel=1e-9)
+    assert fisher_exact_rxc([[1, 0], [0, 1]], limit=1) == 1.0  # both tables have P = 1/2
     with pytest.raises(InputValueError, match=r"^limit must be a whole number >= 1: 0$"):
         fisher_exact_rxc([[1, 0], [0, 1]], limit=0)
 
