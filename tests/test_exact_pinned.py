@@ -987,38 +987,32 @@ def test_network_finishes_early_when_no_past_path_is_left(
     assert joined == []  # no final join: the pass ended before it
 
 
-@pytest.mark.parametrize(("small", "tried"), [(4, False), (5, True)])
-def test_enumeration_is_not_tried_far_beyond_its_cap(
-    monkeypatch: pytest.MonkeyPatch, small: int, tried: bool
-):
-    """Rows 2, 3, 4 and columns 1, 2, 2, 4: _fillings_bound over the columns before the last two
-    is 3 x 6 = 18 (3 fillings of 1, 6 of 2). Under a cap of 4 (4 x 4 = 16 < 18) _enumerate is not
-    tried; under 5 (20 >= 18) it is. Either way the p-value is the oracle's."""
-    table = np.array([[0, 1, 0, 1], [1, 0, 1, 1], [0, 1, 1, 2]])
-    monkeypatch.setattr(_exact, "_SMALL", small)
-    calls: list[int] = []
-    real = _exact._enumerate
-    monkeypatch.setattr(_exact, "_enumerate", lambda *a: calls.append(1) or real(*a))
-    assert _exact.exact_pvalue(table, limit=10**7) == pytest.approx(
-        fisher_exact_rxc_oracle(table), rel=1e-9
-    )
-    assert calls == ([1] if tried else [])
+# Rows 2, 3, 4 and columns 1, 2, 2, 4: _fillings_bound over the columns before the last two is
+# 3 x 6 = 18 (3 fillings of 1, 6 of 2): under a cap of 4 (4 x 4 = 16 < 18) _enumerate is not
+# tried; under 5 (20 >= 18) it is. Rows 1, 1, 6 and columns 1, 2, 2, 3: the bound is
+# min(comb(3, 2), 2 x 2) x min(comb(4, 2), 2 x 2) = 3 x 4 = 12: under a cap of 3 (4 x 3 = 12,
+# not passed) it is tried; under 2 (8 < 12) it is not.
+_SLACK_CASES = [
+    ([[0, 1, 0, 1], [1, 0, 1, 1], [0, 1, 1, 2]], 4, False),
+    ([[0, 1, 0, 1], [1, 0, 1, 1], [0, 1, 1, 2]], 5, True),
+    ([[0, 1, 0, 0], [0, 0, 1, 0], [1, 1, 1, 3]], 3, True),
+    ([[0, 1, 0, 0], [0, 0, 1, 0], [1, 1, 1, 3]], 2, False),
+]
 
 
-@pytest.mark.parametrize(("small", "tried"), [(3, True), (2, False)])
+@pytest.mark.parametrize(("table", "small", "tried"), _SLACK_CASES)
 def test_enumeration_is_tried_up_to_its_cap_times_the_slack(
-    monkeypatch: pytest.MonkeyPatch, small: int, tried: bool
+    monkeypatch: pytest.MonkeyPatch, table: list[list[int]], small: int, tried: bool
 ):
-    """Rows 1, 1, 6 and columns 1, 2, 2, 3: _fillings_bound over the columns before the last is
-    min(comb(3, 2), 2 x 2) x min(comb(4, 2), 2 x 2) = 3 x 4 = 12. Under a cap of 3 (4 x 3 = 12,
-    not passed) _enumerate is tried; under 2 (8 < 12) it is not. The p-value is the oracle's."""
-    table = np.array([[0, 1, 0, 0], [0, 0, 1, 0], [1, 1, 1, 3]])
+    """_enumerate is tried when _fillings_bound is at most four times its cap (the cases above,
+    far beyond it and at the boundary). Either way the p-value is the oracle's."""
     monkeypatch.setattr(_exact, "_SMALL", small)
     calls: list[int] = []
     real = _exact._enumerate
     monkeypatch.setattr(_exact, "_enumerate", lambda *a: calls.append(1) or real(*a))
-    assert _exact.exact_pvalue(table, limit=10**7) == pytest.approx(
-        fisher_exact_rxc_oracle(table), rel=1e-9
+    counts = np.array(table)
+    assert _exact.exact_pvalue(counts, limit=10**7) == pytest.approx(
+        fisher_exact_rxc_oracle(counts), rel=1e-9
     )
     assert calls == ([1] if tried else [])
 

@@ -141,6 +141,19 @@ def _ranges(count: Int) -> tuple[Int, Int]:
     return item, step
 
 
+def _cells(lo: Int, count: Int, budget: _Budget) -> Int:
+    """List the cells ``lo, lo + 1, ...`` (*count* of them) of each partial filling, in order.
+
+    Their number is checked against the *budget* before they are allocated.
+    """
+    ends = np.cumsum(count)
+    total = int(ends[-1]) if ends.size else 0
+    budget.check(total)
+    x = np.repeat(lo - ends + count, count)
+    x += np.arange(total)
+    return x
+
+
 def _fill_rows(
     caps: Int, column: int, budget: _Budget, *, canonical: bool = False
 ) -> Iterator[tuple[int, Int, Int, Int, Int]]:
@@ -168,11 +181,7 @@ def _fill_rows(
         count -= lo
         count += 1
         np.maximum(count, 0, out=count)
-        ends = np.cumsum(count)
-        total = int(ends[-1]) if ends.size else 0
-        budget.check(total)
-        x = np.repeat(lo - ends + count, count)  # cells: lo, lo + 1, ... for each partial filling
-        x += np.arange(total)
+        x = _cells(lo, count, budget)
         parent = np.repeat(parent, count)
         left = np.repeat(left, count)
         left -= x
@@ -590,6 +599,11 @@ def _two_row_join(
     return _join(sa[keep], va[keep], np.ones(int(keep.sum())), need, vb, cutoff, obs)
 
 
+def _within(val: Float, cutoff: float, obs: float) -> float:
+    """Sum ``exp(v - obs)`` over the listed tables' values *v* within the *cutoff*."""
+    return float(np.exp(val[val <= cutoff] - obs).sum())
+
+
 def _two_row_grid(
     r0: int, cols: Int, lf: Float, obs: float, cutoff: float, budget: _Budget
 ) -> float | None:
@@ -617,7 +631,7 @@ def _two_row_grid(
     vals = vals[fits]
     vals -= lf[y]
     vals -= lf[last - y]
-    return float(np.exp(vals[vals <= cutoff] - obs).sum())
+    return _within(vals, cutoff, obs)
 
 
 def _filling_bounds(states: Int, column: int) -> Float:
@@ -667,10 +681,7 @@ def _fill_tables(sums: Int, val: Float, column: int, lf: Float, budget: _Budget)
         count = np.minimum(sums[i], left)
         count -= lo
         count += 1  # at least one: the rows left can always take the column
-        ends = np.cumsum(count)
-        budget.check(int(ends[-1]))
-        x = np.repeat(lo - ends + count, count)  # cells lo, lo + 1, ... of each partial table
-        x += np.arange(x.size)
+        x = _cells(lo, count, budget)
         sums = np.repeat(sums, count, axis=1)
         val = np.repeat(val, count)
         left = np.repeat(left, count)
@@ -704,7 +715,7 @@ def _every_table(
     for column in ordered[:-1].tolist():
         sums, val = _fill_tables(sums, val, column, lf, budget)
     val -= lf[sums].sum(axis=0)
-    return float(np.exp(val[val <= cutoff] - obs).sum())
+    return _within(val, cutoff, obs)
 
 
 def _small_table(net: _Network, cols: Int, obs: float, cutoff: float) -> float | None:
