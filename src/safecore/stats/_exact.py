@@ -70,7 +70,7 @@ REL_TOL = 1e-7
 # Values (sums of log factorials) are compared and merged on a grid of 2**-32 log units.
 _SCALE = float(2**32)
 # Settled past-path sums examined per arc count against the limit at this rate
-# (they are summed in place by reduceat, not allocated).
+# (they are summed in place, not listed: _prefix_sums).
 _JOIN_RATE = 64
 # The whole network (nodes and arcs down to two columns left) is built up front
 # when it holds at most this many arcs and nodes.
@@ -104,6 +104,9 @@ _PACK_BOUND = 2**62
 _HEAP_BLOCK = 16 * 2**20
 # Rows up to this many get exact least-probable bounds by subset enumeration.
 _MAX_SUBSET_ROWS = 10
+# A sum of exp(x) is scaled by an anchor at most this far (in log units) above its largest
+# term, so that term is a normal float (exp(-708) is the least; see _prefix_sums).
+_SPREAD = 600.0
 
 Int = NDArray[np.int64]
 Float = NDArray[np.float64]
@@ -566,6 +569,43 @@ def _segment_cumsum(terms: Float, sizes: Int) -> Float:
     return out
 
 
+def _prefix_sums(x: Float, wt: Float | None, sizes: Int, group: Int, end: Int) -> tuple[Float, Float]:
+    """Sum ``wt_i exp(x_i)`` over prefixes of sorted groups, each sum scaled to stay in range.
+
+    *x* holds groups of *sizes* items in turn, ascending within each group
+    (*wt*, if given, their weights). Prefix ``r`` is the first items of
+    group ``group[r]`` up to ``end[r]`` (exclusive; never empty). Returns
+    ``(sums, shift)``: the prefix's sum is ``sums[r] * exp(shift[r])``.
+
+    The shift is the largest ``x[end - 1]`` over the group's prefixes, so
+    no term summed exceeds 1 (items past every prefix are clipped at 1).
+    A prefix whose own largest term lies more than ``_SPREAD`` below its
+    shift would lose its terms to underflow: those prefixes are summed
+    again, shifted by their own group maxima (at least the group's largest
+    such prefix is then within ``_SPREAD``, so the repeats end).
+    """
+    shift = np.full(sizes.size, -np.inf)
+    top = x[end - 1]
+    np.maximum.at(shift, group, top)
+    terms = np.exp(np.minimum(x - np.repeat(shift, sizes), 0.0))
+    if wt is not None:
+        terms *= wt
+    start = np.cumsum(sizes) - sizes
+    begin = start[group]
+    if int((end - begin).sum()) <= 4 * terms.size:  # short prefixes: each summed in place
+        bounds = np.empty(2 * end.size, dtype=np.int64)
+        bounds[0::2] = begin
+        bounds[1::2] = end
+        sums = np.add.reduceat(np.append(terms, 0.0), bounds)[0::2]
+    else:  # long prefixes: read from running sums restarted at each group
+        sums = _segment_cumsum(terms, sizes)[end - 1]
+    shift = shift[group]
+    far = shift - top > _SPREAD
+    if far.any():
+        sums[far], shift[far] = _prefix_sums(x, wt, sizes, group[far], end[far])
+    return sums, shift
+
+
 def _two_row_join(
     rows: Int, cols: Int, lf: Float, obs: float, cutoff: float, budget: _Budget
 ) -> float | None:
@@ -1002,20 +1042,12 @@ def _advance(
     # lo <= hi, so kept >= settled but for rounding in the bounds, which the maximum absorbs
     settled = cut(cutoff - arc_val - hi)
     kept = np.maximum(cut(cutoff - arc_val - lo), settled)
-    # settled sums: each node's terms scaled by its largest settled value, summed in place
     has = settled > begin
     budget.check(int((settled - begin)[has].sum()) // _JOIN_RATE)
-    anchor = np.full(m, -np.inf)
-    np.maximum.at(anchor, parent[has], val[settled[has] - 1])
-    # (a settled term is at most its node's anchor; the clip only touches terms no arc sums)
-    terms = np.append(wt * np.exp(np.minimum(val - anchor[node], 0.0)), 0.0)
     added = np.full(parent.size, -np.inf)
     if has.any():
-        bounds = np.empty(2 * int(has.sum()), dtype=np.int64)
-        bounds[0::2] = begin[has]
-        bounds[1::2] = settled[has]
-        with np.errstate(divide="ignore"):
-            added[has] = np.log(np.add.reduceat(terms, bounds)[0::2]) + anchor[parent[has]]
+        sums, shift = _prefix_sums(val, wt, np.diff(start), parent[has], settled[has])
+        added[has] = np.log(sums) + shift
     count = kept - settled
     total = int(count.sum())
     budget.check(total)
@@ -1144,11 +1176,9 @@ def _join(
     *parent* and *comp* are the completions of every node (every node of
     *node* has at least one): with two columns left, filling the
     next-to-last column fixes the last. Sorted by value, the completions
-    within the cutoff of a past path form a prefix of its node's. Short
-    prefixes are summed in place (``numpy.add.reduceat``); when their total
-    length exceeds four times the completions, each prefix's total is read
-    from running sums restarted at each node (:func:`_segment_cumsum`), so
-    the work never grows with the prefixes.
+    within the cutoff of a past path form a prefix of its node's, summed by
+    :func:`_prefix_sums` (in place, or from running sums restarted at each
+    node when the prefixes are long, so the work never grows with them).
     """
     m = int(parent.max()) + 1
     size = np.bincount(parent, minlength=m)  # each node's completions, from start[node] on
@@ -1157,22 +1187,14 @@ def _join(
         parent.size < 2 or bool((parent[1:] >= parent[:-1]).all())
     ):
         return _join_pairs(node, val, wt, start, comp, cutoff, obs)
-    owner = parent
     q = np.rint(comp * _SCALE).astype(np.int64)
     base = q.min(initial=0)
     span = int(q.max(initial=0) - base) + 2
     if span * (m + 1) >= _PACK_BOUND:
-        order = np.lexsort((q, owner))
+        order = np.lexsort((q, parent))
         keys = None
     else:
-        keys, order = _sort_keys(owner * span + (q - base), span * (m + 1))
-    # Scale each node's terms by its anchor, cutoff - (least past value at the node):
-    # every term a past path sums is then at most 1 (the clip only touches terms no path sums).
-    least = np.full(m, np.inf)
-    np.minimum.at(least, node, val)
-    anchor = cutoff - least  # -inf at nodes no past path reaches (their terms are never summed)
-    owner = owner[order]
-    terms = np.exp(np.minimum(comp[order] - anchor[owner], 1.0))
+        keys, order = _sort_keys(parent * span + (q - base), span * (m + 1))
     # the number of completions of each past path's node within cutoff - val
     tq = np.floor((cutoff - val) * _SCALE)
     if keys is not None:
@@ -1184,18 +1206,11 @@ def _join(
         for i, (nd, limit_q) in enumerate(zip(node.tolist(), tq.tolist(), strict=True)):
             a, b = int(start[nd]), int(start[nd + 1])
             end[i] = a + int(np.searchsorted(qs[a:b], limit_q, side="right"))
-    begin = start[node]
-    ok = end > begin
+    ok = end > start[node]
     if not ok.any():
         return 0.0
-    if int((end - begin)[ok].sum()) <= 4 * terms.size:  # short prefixes: each summed in place
-        bounds = np.empty(2 * int(ok.sum()), dtype=np.int64)
-        bounds[0::2] = begin[ok]
-        bounds[1::2] = end[ok]
-        sums = np.add.reduceat(np.append(terms, 0.0), bounds)[0::2]
-    else:  # long prefixes: read from running sums restarted at each node
-        sums = _segment_cumsum(terms, size)[end[ok] - 1]
-    return float((wt[ok] * sums * np.exp(val[ok] + anchor[node[ok]] - obs)).sum())
+    sums, shift = _prefix_sums(comp[order], None, size, node[ok], end[ok])
+    return float((wt[ok] * sums * np.exp(val[ok] + shift - obs)).sum())
 
 
 def _join_pairs(
