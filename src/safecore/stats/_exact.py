@@ -133,14 +133,14 @@ class _Budget:
 
 def _starts(a: Int) -> Int:
     """Positions where a sorted array *a* takes a new value (its first item included)."""
-    return np.flatnonzero(np.concatenate(([True], a[1:] != a[:-1])))
+    return np.concatenate(([True], a[1:] != a[:-1])).nonzero()[0]
 
 
 def _ranges(count: Int) -> tuple[Int, Int]:
     """For items with *count* children each: the item of every child and its step within the item."""
     total = int(count.sum())
-    item = np.repeat(np.arange(count.size), count)
-    step = np.arange(total) - np.repeat(np.cumsum(count) - count, count)
+    item = np.arange(count.size).repeat(count)
+    step = np.arange(total) - (count.cumsum() - count).repeat(count)
     return item, step
 
 
@@ -149,10 +149,10 @@ def _cells(lo: Int, count: Int, budget: _Budget) -> Int:
 
     Their number is checked against the *budget* before they are allocated.
     """
-    ends = np.cumsum(count)
+    ends = count.cumsum()
     total = int(ends[-1]) if ends.size else 0
     budget.check(total)
-    x = np.repeat(lo - ends + count, count)
+    x: Int = (lo - ends + count).repeat(count)
     x += np.arange(total)
     return x
 
@@ -171,7 +171,7 @@ def _fill_rows(
     """
     k, m = caps.shape
     suffix = np.zeros((k + 1, m), dtype=np.int64)
-    suffix[:k] = np.cumsum(caps[::-1], axis=0)[::-1]
+    suffix[:k] = caps[::-1].cumsum(axis=0)[::-1]
     parent = np.arange(m)
     left = np.full(m, column, dtype=np.int64)
     x = left  # the row before's cells, read from the second row on (the first sets it)
@@ -185,8 +185,8 @@ def _fill_rows(
         count += 1
         np.maximum(count, 0, out=count)
         x = _cells(lo, count, budget)
-        parent = np.repeat(parent, count)
-        left = np.repeat(left, count)
+        parent = parent.repeat(count)
+        left = left.repeat(count)
         left -= x
         yield i, count, x, parent, left
 
@@ -213,11 +213,11 @@ def _fill(states: Int, column: int, budget: _Budget) -> tuple[Int, Int]:
     for filled in _fill_rows(caps, column, budget, canonical=True):
         _, count, x, parent, left = filled
         values.append(x)
-        links.append(np.repeat(np.arange(count.size), count))
+        links.append(np.arange(count.size).repeat(count))
     if k > 1:  # the last row too
         ok = (caps[k - 1][parent] != caps[k - 2][parent]) | (left >= values[-1])
         if not ok.all():
-            keep = np.flatnonzero(ok)
+            keep = ok.nonzero()[0]
             values[-1], links[-1] = values[-1][keep], links[-1][keep]
             parent, left = parent[keep], left[keep]
     cells = np.empty((k, left.size), dtype=np.int64)
@@ -272,7 +272,7 @@ def _sort_keys(key: Int, span: int) -> tuple[Int, Int]:
         order = packed & ((1 << ibits) - 1)
         packed >>= ibits
         return packed, order
-    order = np.argsort(key, kind="stable")
+    order = key.argsort(kind="stable")
     return key[order], order
 
 
@@ -285,13 +285,13 @@ def _unique(key: Int, span: int) -> tuple[Int, Int]:
     if span <= 4 * key.size + 4096:
         seen = np.zeros(span, dtype=np.bool_)
         seen[key] = True
-        rank = np.cumsum(seen) - 1
-        return np.flatnonzero(seen), rank[key]
+        rank = seen.cumsum() - 1
+        return seen.nonzero()[0], rank[key]
     packed, order = _sort_keys(key, span)
     new = np.empty(key.size, dtype=np.bool_)
     new[:1] = True
     np.not_equal(packed[1:], packed[:-1], out=new[1:])
-    rank = np.cumsum(new) - 1
+    rank = new.cumsum() - 1
     inv = np.empty(key.size, dtype=np.int64)
     inv[order] = rank
     return packed[new], inv
@@ -317,7 +317,7 @@ def _group(keys: Int, val: Float, wt: Float) -> tuple[Int, Int, Float]:
         order = np.lexsort((q, keys))
         ks, qs = keys[order], q[order]
         new = (ks[1:] != ks[:-1]) | (qs[1:] != qs[:-1])
-    starts = np.flatnonzero(np.concatenate(([True], new)))
+    starts = np.concatenate(([True], new)).nonzero()[0]
     first = order[starts]
     return first, keys[first], np.add.reduceat(wt[order], starts)
 
@@ -370,15 +370,15 @@ def _two_column_mode(states: Int, first: Int, lf: Float) -> Float:
 
     deficit = first - x.sum(axis=1)
     while (deficit > 0).any():
-        i = np.argmin(gain_add(x), axis=1)
+        i = gain_add(x).argmin(axis=1)
         grow = deficit > 0
         x[rows[grow], i[grow]] += 1
         deficit -= grow
     while True:
         add = gain_add(x)
         rem = gain_remove(x)
-        i = np.argmin(add, axis=1)
-        j = np.argmin(rem, axis=1)
+        i = add.argmin(axis=1)
+        j = rem.argmin(axis=1)
         better = add[rows, i] + rem[rows, j] < -1e-12
         if not better.any():
             break
@@ -513,15 +513,19 @@ class _Network:
         base = lf[states].sum(axis=1)
         if self.masks is None:  # many rows: a relaxation (every row alone at its maximum)
             return hi, -base
-        sums = states @ self.masks.T  # subset sums, one column per subset
-        rest = first - sums
+        caps = np.ascontiguousarray(states.T)  # (k, m): nodes along the last axis, the fastest
+        rest = first - self.masks @ caps  # (subsets, m): what the one row left takes
         gain = np.full(m, -np.inf)
-        for i in range(k):
-            s_i = states[:, i : i + 1]
-            ok = (self.masks[:, i] == 0)[None, :] & (rest >= 0) & (rest <= s_i)
-            x = np.where(ok, rest, 0)
-            g = np.where(ok, lf[x] + lf[s_i - x], -np.inf).max(axis=1) - lf[states[:, i]]
-            gain = np.maximum(gain, g)
+        step = max(1, 64 >> k)  # rows taken together: at most 64 (row, subset) pairs per node
+        for i in range(0, k, step):
+            s = caps[i : i + step, None, :]  # (rows, 1, m): the row taking the rest
+            x = np.minimum(rest, s)
+            np.maximum(x, 0, out=x)
+            g = lf[x]
+            g += lf[s - x]
+            g -= lf[s]
+            g[(x != rest) | (self.masks.T[i : i + step, :, None] != 0)] = -np.inf  # not a vertex
+            gain = np.maximum(gain, g.reshape(-1, m).max(axis=0))
         return hi, -(base + gain)
 
 
@@ -539,7 +543,7 @@ def _half_fillings(cols: list[int], lf: Float, most: int, budget: _Budget) -> tu
         sums = (sums[:, None] + np.arange(w)).ravel()
         vals = (vals[:, None] - (lf[:w] + lf[c - w + 1 : c + 1][::-1])).ravel()
         if sums[-1] > most:
-            keep = np.flatnonzero(sums <= most)
+            keep = (sums <= most).nonzero()[0]
             sums, vals = sums[keep], vals[keep]
     return sums, vals
 
@@ -552,19 +556,19 @@ def _segment_cumsum(terms: Float, sizes: Int) -> Float:
     the rows of a zero-padded matrix and summed along them, or, when padding
     would more than quadruple the memory, summed one by one.
     """
-    starts = np.cumsum(sizes) - sizes
+    starts = sizes.cumsum() - sizes
     width = int(sizes.max())
     if starts.size * width > 4 * terms.size + 65_536:
         out_: Float = np.empty_like(terms)
         for a, b in zip(starts.tolist(), (starts + sizes).tolist(), strict=True):
-            out_[a:b] = np.cumsum(terms[a:b])
+            out_[a:b] = terms[a:b].cumsum()
         return out_
     # each term's place in the flattened matrix: its position, shifted to its row's start
     flat = np.arange(terms.size, dtype=np.int64)
-    flat += np.repeat(np.arange(starts.size) * width - starts, sizes)
+    flat += (np.arange(starts.size) * width - starts).repeat(sizes)
     padded = np.zeros((starts.size, width))
     padded.ravel()[flat] = terms
-    np.cumsum(padded, axis=1, out=padded)
+    padded.cumsum(axis=1, out=padded)
     out: Float = padded.ravel()[flat]
     return out
 
@@ -587,16 +591,16 @@ def _prefix_sums(x: Float, wt: Float | None, sizes: Int, group: Int, end: Int) -
     shift = np.full(sizes.size, -np.inf)
     top = x[end - 1]
     np.maximum.at(shift, group, top)
-    terms = np.exp(np.minimum(x - np.repeat(shift, sizes), 0.0))
+    terms = np.exp(np.minimum(x - shift.repeat(sizes), 0.0))
     if wt is not None:
         terms *= wt
-    start = np.cumsum(sizes) - sizes
+    start = sizes.cumsum() - sizes
     begin = start[group]
     if int((end - begin).sum()) <= 4 * terms.size:  # short prefixes: each summed in place
         bounds = np.empty(2 * end.size, dtype=np.int64)
         bounds[0::2] = begin
         bounds[1::2] = end
-        sums = np.add.reduceat(np.append(terms, 0.0), bounds)[0::2]
+        sums = np.add.reduceat(np.concatenate((terms, [0.0])), bounds)[0::2]
     else:  # long prefixes: read from running sums restarted at each group
         sums = _segment_cumsum(terms, sizes)[end - 1]
     shift = shift[group]
@@ -666,7 +670,7 @@ def _two_row_grid(
         return None
     sums, vals = _half_fillings(rest, lf, r0, budget)
     y = r0 - sums
-    fits = np.flatnonzero(y <= last)
+    fits = (y <= last).nonzero()[0]
     y = y[fits]
     vals = vals[fits]
     vals -= lf[y]
@@ -722,14 +726,14 @@ def _fill_tables(sums: Int, val: Float, column: int, lf: Float, budget: _Budget)
         count -= lo
         count += 1  # at least one: the rows left can always take the column
         x = _cells(lo, count, budget)
-        sums = np.repeat(sums, count, axis=1)
-        val = np.repeat(val, count)
-        left = np.repeat(left, count)
+        sums = sums.repeat(count, axis=1)
+        val = val.repeat(count)
+        left = left.repeat(count)
         val -= lf[x]
         sums[i] -= x
         left -= x
         if i < k - 2:
-            below = np.repeat(below, count)
+            below = below.repeat(count)
             below -= sums[i + 1]
     val -= lf[left]
     sums[k - 1] -= left
@@ -850,7 +854,7 @@ def _completions(states: Int, column: int, lf: Float, budget: _Budget) -> tuple[
     comp = np.zeros(m)
     for filled in _fill_rows(caps, column, budget):
         i, count, x, parent, left = filled
-        comp = np.repeat(comp, count)
+        comp = comp.repeat(count)
         comp -= lf[x]
         comp -= lf[caps[i][parent] - x]
     comp -= lf[left]
@@ -965,8 +969,8 @@ def _forward(net: _Network, cols: Int, obs: float, cutoff: float) -> float | Non
     for j in range(cols.size - 2):
         if full is not None:  # the arcs out of the live nodes (sorted by parent)
             level_parent, level_val, level_child, level_mult = levels[j]
-            start = np.searchsorted(level_parent, live)
-            parent, step = _ranges(np.searchsorted(level_parent, live, side="right") - start)
+            start = level_parent.searchsorted(live)
+            parent, step = _ranges(level_parent.searchsorted(live, side="right") - start)
             arc = start[parent] + step
             arc_val, arc_child, mult = level_val[arc], level_child[arc], level_mult[arc]
             states = net.states[j + 1]
@@ -985,7 +989,7 @@ def _forward(net: _Network, cols: Int, obs: float, cutoff: float) -> float | Non
             return total
         starts = _starts(child)  # sorted by child, then value
         live = child[starts]
-        node = np.repeat(np.arange(starts.size), np.diff(np.append(starts, child.size)))
+        node = np.arange(starts.size).repeat(np.concatenate((starts[1:], [child.size])) - starts)
     parent, comp = _completions(states[live], int(cols[-2]), lf, budget)
     return total + _join(node, val, wt, parent, comp, cutoff, obs)
 
@@ -1015,7 +1019,7 @@ def _advance(
     node, val, wt = paths
     parent, arc_val, arc_child, mult = arcs
     m = int(node[-1]) + 1
-    start = np.searchsorted(node, np.arange(m + 1))
+    start = node.searchsorted(np.arange(m + 1))
     q = np.rint(val * _SCALE).astype(np.int64)
     base = int(q.min())
     span = int(q.max()) - base + 2
@@ -1025,8 +1029,8 @@ def _advance(
         keys = node * span + (q - base)
 
         def cut(limit: Float) -> Int:
-            probe = np.clip(np.floor(limit * _SCALE) - base, -1, span - 1).astype(np.int64)
-            out: Int = np.searchsorted(keys, parent * span + probe, side="right")
+            probe = np.minimum(np.maximum(np.floor(limit * _SCALE) - base, -1), span - 1)
+            out: Int = keys.searchsorted(parent * span + probe.astype(np.int64), side="right")
             return out
 
     else:  # rare: values too spread to pack; search node by node
@@ -1035,7 +1039,7 @@ def _advance(
             tq = np.floor(limit * _SCALE)
             out = np.empty(parent.size, dtype=np.int64)
             for i, (a, b, t) in enumerate(zip(begin.tolist(), stop.tolist(), tq.tolist(), strict=True)):
-                out[i] = a + int(np.searchsorted(q[a:b], t, side="right"))
+                out[i] = a + int(q[a:b].searchsorted(t, side="right"))
             return out
 
     # cut() stays within each arc's node (the probe is clipped to the node's key range), and
@@ -1046,7 +1050,7 @@ def _advance(
     budget.check(int((settled - begin)[has].sum()) // _JOIN_RATE)
     added = np.full(parent.size, -np.inf)
     if has.any():
-        sums, shift = _prefix_sums(val, wt, np.diff(start), parent[has], settled[has])
+        sums, shift = _prefix_sums(val, wt, start[1:] - start[:-1], parent[has], settled[has])
         added[has] = np.log(sums) + shift
     count = kept - settled
     total = int(count.sum())
@@ -1071,7 +1075,7 @@ def _value_index(val: Float) -> tuple[Float, Int]:
     new[:1] = True
     np.not_equal(qs[1:], qs[:-1], out=new[1:])
     index = np.empty(q.size, dtype=np.int64)
-    index[order] = np.cumsum(new) - 1
+    index[order] = new.cumsum() - 1
     return val[order[new]], index
 
 
@@ -1102,23 +1106,24 @@ def _expand_by_value(
     past_key = past_id * arc_vals.size  # a child path's key: child * width + its sum's index
     arc_key = arc_child * width
     merged = np.zeros(children * width)
-    ends = np.cumsum(count)
+    ends = count.cumsum()
     # runs of whole arcs of about _CHUNK paths: each ends after the arc reaching a multiple
-    cuts = np.searchsorted(ends, np.arange(0, total, _CHUNK), side="right")
-    cuts = np.unique(np.append(cuts, count.size))
+    cuts = ends.searchsorted(np.arange(0, total, _CHUNK), side="right")
+    cuts = np.unique(np.concatenate((cuts, [count.size])))
     for a, b in zip(cuts[:-1].tolist(), cuts[1:].tolist(), strict=True):
         n = count[a:b]  # never all zero: the run's first arc holds a multiple of _CHUNK
         # the band of arc i is past paths settled[i] .. kept[i] - 1: positions by one repeat
         past = np.arange(int(n.sum()), dtype=np.int64)
-        past += np.repeat(settled[a:b] - (np.cumsum(n) - n), n)
+        shift: Int = settled[a:b] - (np.cumsum(n) - n)
+        past += shift.repeat(n)
         key = past_key[past]
-        key += np.repeat(arc_id[a:b], n)
+        key += arc_id[a:b].repeat(n)
         key = sum_id[key]
-        key += np.repeat(arc_key[a:b], n)
+        key += arc_key[a:b].repeat(n)
         weight = wt[past]
-        weight *= np.repeat(mult[a:b], n)
+        weight *= mult[a:b].repeat(n)
         merged += np.bincount(key, weights=weight, minlength=merged.size)
-    held = np.flatnonzero(merged)
+    held = merged.nonzero()[0]
     return held // width, child_vals[held % width], merged[held]
 
 
@@ -1133,13 +1138,13 @@ def _expand(
     per 4 KiB when allocated again) and sorted within the cache. Returns
     the merged paths (child, value, weight), sorted by child then value.
     """
-    by_child = np.argsort(arc_child, kind="stable")
+    by_child = arc_child.argsort(kind="stable")
     counts = count[by_child]
-    ends = np.cumsum(counts)
+    ends = counts.cumsum()
     first = _starts(arc_child[by_child])  # each child's first arc, in by_child order
     # a run ends before the first arc of the first child reached after each multiple of _CHUNK
     before = ends[first - 1] * (first > 0)  # paths in the runs before each child's first arc
-    at = np.searchsorted(before, np.arange(1, int(ends[-1]) // _CHUNK + 1) * _CHUNK)
+    at = before.searchsorted(np.arange(1, int(ends[-1]) // _CHUNK + 1) * _CHUNK)
     cuts = np.unique(np.concatenate([[0], first[at[at < first.size]], [by_child.size]]))
     out: tuple[list[Int], list[Float], list[Float]] = ([], [], [])
     for a, b in zip(cuts[:-1].tolist(), cuts[1:].tolist(), strict=True):
@@ -1150,12 +1155,13 @@ def _expand(
             continue
         # the band of arc i is past paths settled[i] .. kept[i] - 1: positions by one repeat
         past = np.arange(size, dtype=np.int64)
-        past += np.repeat(settled[chunk] - (np.cumsum(n) - n), n)
+        shift: Int = settled[chunk] - (np.cumsum(n) - n)
+        past += shift.repeat(n)
         child_val = val[past]
-        child_val += np.repeat(arc_val[chunk], n)
+        child_val += arc_val[chunk].repeat(n)
         child_wt = wt[past]
-        child_wt *= np.repeat(mult[chunk], n)
-        pick, child, merged = _group(np.repeat(arc_child[chunk], n), child_val, child_wt)
+        child_wt *= mult[chunk].repeat(n)
+        pick, child, merged = _group(arc_child[chunk].repeat(n), child_val, child_wt)
         out[0].append(child)
         out[1].append(child_val[pick])
         out[2].append(merged)
@@ -1182,7 +1188,7 @@ def _join(
     """
     m = int(parent.max()) + 1
     size = np.bincount(parent, minlength=m)  # each node's completions, from start[node] on
-    start = np.concatenate(([0], np.cumsum(size)))
+    start = np.concatenate(([0], size.cumsum()))
     if int(size[node].sum()) <= _DIRECT_JOIN * comp.size and (
         parent.size < 2 or bool((parent[1:] >= parent[:-1]).all())
     ):
@@ -1198,14 +1204,14 @@ def _join(
     # the number of completions of each past path's node within cutoff - val
     tq = np.floor((cutoff - val) * _SCALE)
     if keys is not None:
-        probe = node * span + np.clip(tq - base, -1, span - 1).astype(np.int64)
-        end = np.searchsorted(keys, probe, side="right")
+        probe = node * span + np.minimum(np.maximum(tq - base, -1), span - 1).astype(np.int64)
+        end = keys.searchsorted(probe, side="right")
     else:  # rare: values too spread to pack; search node by node
         qs = q[order]
         end = np.empty(node.size, dtype=np.int64)
         for i, (nd, limit_q) in enumerate(zip(node.tolist(), tq.tolist(), strict=True)):
             a, b = int(start[nd]), int(start[nd + 1])
-            end[i] = a + int(np.searchsorted(qs[a:b], limit_q, side="right"))
+            end[i] = a + int(qs[a:b].searchsorted(limit_q, side="right"))
     ok = end > start[node]
     if not ok.any():
         return 0.0
@@ -1225,8 +1231,8 @@ def _join_pairs(
     """
     size = start[node + 1] - start[node]
     pairs = int(size.sum())
-    src = np.repeat(np.arange(node.size), size)
-    pos = np.repeat(start[node] - (np.cumsum(size) - size), size)
+    src = np.arange(node.size).repeat(size)
+    pos = (start[node] - (size.cumsum() - size)).repeat(size)
     pos += np.arange(pairs)
     v = comp[pos]
     v += val[src]
