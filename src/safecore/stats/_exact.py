@@ -396,8 +396,11 @@ class _Network:
         self.lf = lf
         self.budget = budget
         self.states: list[Int] = []  # the nodes of each level, once built
-        self.radix = np.cumprod(np.concatenate([[1], rows[:-1] + 1])).astype(np.int64)
-        self.span = int(self.radix[-1]) * (int(rows[-1]) + 1)  # keys of sorted row sums lie below this
+        radix = [1]
+        for r in rows.tolist():
+            radix.append(radix[-1] * (r + 1))
+        self.radix = np.array(radix[:-1], dtype=np.int64)
+        self.span = radix[-1]  # keys of sorted row sums lie below this
         self._masks: Int | None = None
 
     def key(self, sorted_sums: Int) -> Int:
@@ -640,7 +643,7 @@ def _two_row_join(
     completed = np.zeros(r0 + 1, dtype=np.bool_)
     completed[need] = True
     keep = completed[sa]  # never empty: the observed table pairs two fillings
-    return _join(sa[keep], va[keep], np.ones(int(keep.sum())), need, vb, cutoff, obs)
+    return _join(sa[keep], va[keep], None, need, vb, cutoff, obs)
 
 
 def _within(val: Float, cutoff: float, obs: float) -> float:
@@ -811,7 +814,7 @@ def _enumerate(net: _Network, cols: Int, obs: float, cutoff: float, cap: int) ->
         parent, comp = _completions(nodes, column, lf, budget)
     except TableTooLargeError:
         return _bounded_join(net, (nodes, node, val), cols[-2:], obs, cutoff)
-    return _join(node, val, np.ones(node.size), parent, comp, cutoff, obs)
+    return _join(node, val, None, parent, comp, cutoff, obs)
 
 
 def _bounded_join(
@@ -835,9 +838,9 @@ def _bounded_join(
     kept = ~settled & (val + lo[node] <= cutoff)
     if not kept.any():
         return total
-    live, at = np.unique(node[kept], return_inverse=True)
+    live, at = _unique(node[kept], nodes.shape[0])
     parent, comp = _completions(nodes[live], int(last[0]), lf, net.budget)
-    return total + _join(at.reshape(-1), val[kept], np.ones(int(kept.sum())), parent, comp, cutoff, obs)
+    return total + _join(at, val[kept], None, parent, comp, cutoff, obs)
 
 
 def _completions(states: Int, column: int, lf: Float, budget: _Budget) -> tuple[Int, Float]:
@@ -912,16 +915,20 @@ def exact_pvalue(table: Int, *, limit: int) -> float:
     _keep_heap()
 
     t = np.asarray(table, dtype=np.int64)
-    n = int(t.sum())
-    budget = _Budget(limit, (t.shape[0], t.shape[1]), n)
+    shape = (t.shape[0], t.shape[1])
     if t.shape[0] > t.shape[1]:
         t = t.T
-    if t.shape[0] == 1:
+    cells = t.tolist()  # margins in Python integers: for tables this small, fewer numpy calls
+    row_sums = sorted(map(sum, cells))
+    n = sum(row_sums)
+    budget = _Budget(limit, shape, n)
+    if len(row_sums) == 1:
         return 1.0
-    rows = np.sort(t.sum(axis=1))
-    cols = _column_order(np.sort(t.sum(axis=0))[::-1], rows)
-    if math.prod(int(r) + 1 for r in rows) >= 2**62:
+    if math.prod(r + 1 for r in row_sums) >= 2**62:
         budget.check(budget.limit + 1)
+    rows = np.array(row_sums, dtype=np.int64)
+    col_sums = sorted(map(sum, zip(*cells, strict=True)), reverse=True)
+    cols = _column_order(np.array(col_sums, dtype=np.int64), rows)
     lf: Float = gammaln(np.arange(n + 1, dtype=np.float64) + 1.0)
     obs = float(-lf[t].sum())
     cutoff = obs + math.log1p(REL_TOL)
@@ -1171,13 +1178,13 @@ def _expand(
 def _join(
     node: Int,
     val: Float,
-    wt: Float,
+    wt: Float | None,
     parent: Int,
     comp: Float,
     cutoff: float,
     obs: float,
 ) -> float:
-    """Sum the complete tables through the past paths (*node*, *val*, *wt*).
+    """Sum the complete tables through the past paths (*node*, *val*, *wt*; None: weights of 1).
 
     *parent* and *comp* are the completions of every node (every node of
     *node* has at least one): with two columns left, filling the
@@ -1213,14 +1220,20 @@ def _join(
             a, b = int(start[nd]), int(start[nd + 1])
             end[i] = a + int(qs[a:b].searchsorted(limit_q, side="right"))
     ok = end > start[node]
-    if not ok.any():
-        return 0.0
-    sums, shift = _prefix_sums(comp[order], None, size, node[ok], end[ok])
-    return float((wt[ok] * sums * np.exp(val[ok] + shift - obs)).sum())
+    if not ok.all():  # past paths with no completion within the cutoff
+        if not ok.any():
+            return 0.0
+        node, val, end = node[ok], val[ok], end[ok]
+        wt = None if wt is None else wt[ok]
+    sums, shift = _prefix_sums(comp[order], None, size, node, end)
+    sums *= np.exp(val + shift - obs)
+    if wt is not None:
+        sums *= wt
+    return float(sums.sum())
 
 
 def _join_pairs(
-    node: Int, val: Float, wt: Float, start: Int, comp: Float, cutoff: float, obs: float
+    node: Int, val: Float, wt: Float | None, start: Int, comp: Float, cutoff: float, obs: float
 ) -> float:
     """:func:`_join` by forming every (past path, completion) pair.
 
@@ -1237,7 +1250,10 @@ def _join_pairs(
     v = comp[pos]
     v += val[src]
     keep = v <= cutoff
-    return float((wt[src[keep]] * np.exp(v[keep] - obs)).sum())
+    terms = np.exp(v[keep] - obs)
+    if wt is not None:
+        terms *= wt[src[keep]]
+    return float(terms.sum())
 
 
 def _finish(total: float, obs: float, lf: Float, rows: Int, cols: Int, n: int) -> float:
