@@ -221,20 +221,23 @@ def test_each_path_agrees_with_oracle(small: int, halves: int, listed: int, tabl
     cuts=st.lists(st.integers(1, 59), max_size=6),
     empty=st.integers(0, 2),
     wide=st.booleans(),
+    picks=st.lists(st.integers(0, 10**6), min_size=1, max_size=8),
 )
-def test_segment_cumsum_restarts_at_each_segment(terms, cuts, empty, wide):
-    """Each segment's running sums equal numpy.cumsum of that segment alone (padded or looped);
-    empty segments (a cut repeated, or *empty* of them at the start) hold no term."""
+def test_segment_cumsum_restarts_at_each_segment(terms, cuts, empty, wide, picks):
+    """Each segment's running sums, read at the positions asked for (any, in any order), equal
+    numpy.cumsum of that segment alone (padded or looped); empty segments (a cut repeated, or
+    *empty* of them at the start) hold no term."""
     x = np.asarray(terms)
     starts = np.asarray(sorted([0] * (empty + 1) + [c for c in cuts if c < x.size]), dtype=np.int64)
     if wide:  # ten short segments then one of 70,000: padding would be too big, so one by one
         x = np.concatenate([np.full(10, 0.5), x, np.full(70_000, 1e-3)])
         starts = np.concatenate([np.arange(10), starts + 10])
     sizes = np.diff(np.append(starts, x.size))
-    got = _exact._segment_cumsum(x, sizes)
+    at = np.asarray(picks) % x.size
+    got = _exact._segment_cumsum(x, sizes, at)
     bounds = [*starts.tolist(), x.size]
     want = np.concatenate([np.cumsum(x[a:b]) for a, b in itertools.pairwise(bounds)])
-    np.testing.assert_allclose(got, want, rtol=1e-12)
+    np.testing.assert_allclose(got, want[at], rtol=1e-12)
 
 
 @given(

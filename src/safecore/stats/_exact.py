@@ -551,13 +551,14 @@ def _half_fillings(cols: list[int], lf: Float, most: int, budget: _Budget) -> tu
     return sums, vals
 
 
-def _segment_cumsum(terms: Float, sizes: Int) -> Float:
-    """Return running sums of *terms*, restarted at each segment (of *sizes* terms each, in order).
+def _segment_cumsum(terms: Float, sizes: Int, at: Int) -> Float:
+    """Return the running sums of *terms* at positions *at*, restarted at each segment.
 
-    No segment's sum is taken as a difference of running totals (which would
-    lose a small segment after a large one): the segments are laid out as
-    the rows of a zero-padded matrix and summed along them, or, when padding
-    would more than quadruple the memory, summed one by one.
+    The segments are *sizes* terms each, in order. No segment's sum is
+    taken as a difference of running totals (which would lose a small
+    segment after a large one): the segments are laid out as the rows of a
+    zero-padded matrix and summed along them, or, when padding would more
+    than quadruple the memory, summed one by one.
     """
     starts = sizes.cumsum() - sizes
     width = int(sizes.max())
@@ -565,14 +566,14 @@ def _segment_cumsum(terms: Float, sizes: Int) -> Float:
         out_: Float = np.empty_like(terms)
         for a, b in zip(starts.tolist(), (starts + sizes).tolist(), strict=True):
             out_[a:b] = terms[a:b].cumsum()
-        return out_
+        return out_[at]
     # each term's place in the flattened matrix: its position, shifted to its row's start
     flat = np.arange(terms.size, dtype=np.int64)
     flat += (np.arange(starts.size) * width - starts).repeat(sizes)
     padded = np.zeros((starts.size, width))
     padded.ravel()[flat] = terms
     padded.cumsum(axis=1, out=padded)
-    out: Float = padded.ravel()[flat]
+    out: Float = padded.ravel()[flat[at]]
     return out
 
 
@@ -605,7 +606,7 @@ def _prefix_sums(x: Float, wt: Float | None, sizes: Int, group: Int, end: Int) -
         bounds[1::2] = end
         sums = np.add.reduceat(np.concatenate((terms, [0.0])), bounds)[0::2]
     else:  # long prefixes: read from running sums restarted at each group
-        sums = _segment_cumsum(terms, sizes)[end - 1]
+        sums = _segment_cumsum(terms, sizes, end - 1)
     shift = shift[group]
     far = shift - top > _SPREAD
     if far.any():
