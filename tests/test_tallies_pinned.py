@@ -23,7 +23,7 @@ from safecore import (
     UnknownLabelError,
 )
 from safecore._errors import InputTypeError, LabelMergeWarning
-from safecore.tallies import FamilySummary, Tally, per_family, read_records, tally
+from safecore.tallies import FamilySummary, Tally, _as_count_table, per_family, read_records, tally
 
 # -- Tally.to_dict, from_counts ----------------------------------------------------------------
 
@@ -145,6 +145,30 @@ def test_grand_total_is_summed_without_overflow():
     # 1025 * 9,007,199,254,740,992 = 9,232,379,236,109,516,800
     with pytest.raises(InvalidTableError, match=r"grand total 9,232,379,236,109,516,800 is above"):
         Tally.from_counts(np.full((1, 1025), 2**53, dtype=np.int64))
+
+
+@pytest.mark.parametrize("kind", [np.int64, np.float64])
+def test_grand_total_of_exactly_2_to_53_is_accepted_and_one_more_refused(kind):
+    """Four cells of 2**51 total 2**53, the largest total allowed; 2**51 + 1 in one cell gives
+    2**53 + 1, refused (each cell is far below 2**53, so only the total can be too big). The
+    table validator is called directly: Tally.from_counts validates twice, the second time
+    from int64 whatever the input's dtype."""
+    assert _as_count_table(np.full((2, 2), 2**51, dtype=kind)).sum() == 2**53
+    # one cell of 2**53: the largest cell times the cells passes 2**53, so the total is summed,
+    # and it is 2**53 exactly, allowed
+    assert _as_count_table(np.array([[2**53, 0], [0, 0]], dtype=kind)).sum() == 2**53
+    over = np.full((2, 2), 2**51, dtype=kind)
+    over[1, 1] += 1
+    with pytest.raises(InvalidTableError, match=r"^table: the grand total 9,007,199,254,740,993 is"):
+        _as_count_table(over)
+
+
+@pytest.mark.parametrize("table", [np.zeros((0, 2)), np.zeros((0, 2), dtype=np.int64), [[]]])
+def test_an_empty_table_is_read_as_an_empty_int64_table(table):
+    """A table with no cells (int or float input) passes the validator as int64 of its shape."""
+    out = _as_count_table(table)
+    assert out.dtype == np.int64
+    assert out.shape == np.shape(table)
 
 
 # -- percentages -------------------------------------------------------------------------------

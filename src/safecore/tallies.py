@@ -112,11 +112,12 @@ def _as_count_table(counts: ArrayLike, *, name: str = "table") -> NDArray[np.int
         msg = f"{name} must be 2-D (rows x columns): got shape {arr0.shape}"
         raise InvalidTableError(msg)
     if arr0.dtype.kind in "iu":
-        if (arr0 < 0).any():
+        highest = int(arr0.max()) if arr0.size else 0
+        if arr0.size and int(arr0.min()) < 0:
             i, j = (int(k) for k in np.argwhere(arr0 < 0)[0])
             msg = f"{name} cell (row {i + 1}, column {j + 1}) must be >= 0: {int(arr0[i, j])}"
             raise InvalidTableError(msg)
-        if arr0.size and int(arr0.max()) > MAX_COUNT:
+        if highest > MAX_COUNT:
             i, j = (int(k) for k in np.argwhere(arr0 > MAX_COUNT)[0])
             msg = f"{name} cell (row {i + 1}, column {j + 1}) must be at most 2**53: {int(arr0[i, j])}"
             raise InvalidTableError(msg)
@@ -140,12 +141,19 @@ def _as_count_table(counts: ArrayLike, *, name: str = "table") -> NDArray[np.int
                 msg = f"{name} cell (row {i + 1}, column {j + 1}) {what}: {show_value(arr0[i, j])}"
                 raise InvalidTableError(msg)
         out = arr.astype(np.int64)
-    total = int(out.sum(dtype=object)) if out.size else 0
-    if total > MAX_COUNT:
-        msg = f"{name}: the grand total {total:,} is above 2**53"
-        raise InvalidTableError(msg)
+        highest = int(out.max()) if out.size else 0
+    _check_total(out, highest, name)
     out.setflags(write=False)
     return out
+
+
+def _check_total(out: NDArray[np.int64], highest: int, name: str) -> None:
+    """Refuse a table whose grand total is above 2**53 (summed exactly when *highest* allows it)."""
+    if highest * out.size > MAX_COUNT:  # only then can the total pass 2**53
+        total = int(out.sum(dtype=object))
+        if total > MAX_COUNT:
+            msg = f"{name}: the grand total {total:,} is above 2**53"
+            raise InvalidTableError(msg)
 
 
 def _both_missing(value: object) -> int:

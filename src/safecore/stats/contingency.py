@@ -276,10 +276,9 @@ def _pearson(observed: NDArray[np.float64], expected: NDArray[np.float64]) -> ND
 
 def _check_margins(table: NDArray[np.int64]) -> None:
     for axis, name in ((1, "row"), (0, "column")):
-        sums = table.sum(axis=axis)
-        if (sums == 0).any():
-            k = int(np.flatnonzero(sums == 0)[0])
-            msg = f"{name} {k + 1} is all zeros: every {name} needs at least one count"
+        sums = table.sum(axis=axis).tolist()
+        if 0 in sums:
+            msg = f"{name} {sums.index(0) + 1} is all zeros: every {name} needs at least one count"
             raise InvalidTableError(msg)
 
 
