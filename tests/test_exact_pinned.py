@@ -928,19 +928,22 @@ def join_case(rng: np.random.Generator, spread: bool | str, shuffled: bool = Fal
     return node, val, wt, parent, comp, cutoff, cutoff - 1.0
 
 
+@pytest.mark.parametrize("drop", [0, 10**9], ids=["drop-first", "keep-all"])
 @pytest.mark.parametrize("shuffled", [False, True], ids=["grouped", "shuffled"])
 @pytest.mark.parametrize("pairs", [0, 4, 10**9], ids=["sorted", "default", "pairs"])
 @pytest.mark.parametrize(
     "spread", [False, "positions", True], ids=["packed", "argsorted", "node-by-node"]
 )
 def test_join_sums_every_completion_within_the_cutoff(
-    monkeypatch: pytest.MonkeyPatch, spread: bool | str, pairs: int, shuffled: bool
+    monkeypatch: pytest.MonkeyPatch, spread: bool | str, pairs: int, shuffled: bool, drop: int
 ):
     """_join against the brute force on 300 random joins, ties with the cutoff included: by
     sorting the completions (positions packed into the keys, argsorted, or node by node), by
     forming every pair, and choosing between them as by default; the completions grouped by
-    node or not (then never joined pair by pair)."""
+    node or not (then never joined pair by pair); those no past path counts dropped before the
+    sort, or all kept."""
     monkeypatch.setattr(_exact, "_DIRECT_JOIN", pairs)
+    monkeypatch.setattr(_exact, "_DROP_RATE", drop)
     rng = np.random.default_rng(20261129)
     for _ in range(300):
         case = join_case(rng, spread, shuffled)
@@ -949,8 +952,12 @@ def test_join_sums_every_completion_within_the_cutoff(
         assert got == pytest.approx(join_oracle(*plain), rel=1e-12, abs=1e-300)
 
 
-def test_join_with_no_completion_within_the_cutoff_is_zero():
-    """Every completion above the cutoff: nothing is summed (0, not a partial term)."""
+@pytest.mark.parametrize("drop", [0, 10**9], ids=["drop-first", "keep-all"])
+def test_join_with_no_completion_within_the_cutoff_is_zero(monkeypatch: pytest.MonkeyPatch, drop: int):
+    """Every completion above the cutoff: nothing is summed (0, not a partial term), whether the
+    completions are dropped before the sort or searched."""
+    monkeypatch.setattr(_exact, "_DROP_RATE", drop)
+    monkeypatch.setattr(_exact, "_DIRECT_JOIN", 0)
     args = (np.array([0]), np.array([-1.0]), np.array([1.0]), np.array([0, 0]), np.array([-1.0, -2]))
     assert _exact._join(*args, -4.0, -4.0) == 0.0
 

@@ -90,6 +90,9 @@ _BOUND_SLACK = 4
 # The final join forms every (past path, completion) pair when they number at most this many
 # times the completions (few past paths per node); otherwise it sorts the completions.
 _DIRECT_JOIN = 4
+# The final join drops the completions no past path counts when they outnumber the past
+# paths this many times (the pass over both costs more than the sort it saves otherwise).
+_DROP_RATE = 2
 # Two-row tables whose halves list at most this many fillings each are joined in the middle.
 _HALVES = 2_000_000
 # Child paths are merged in a dense (child, value) array while it, and the sums of distinct
@@ -1189,7 +1192,9 @@ def _join(
 
     *parent* and *comp* are the completions of every node (every node of
     *node* has at least one): with two columns left, filling the
-    next-to-last column fixes the last. Sorted by value, the completions
+    next-to-last column fixes the last. When the completions outnumber the
+    past paths ``_DROP_RATE`` times, those beyond the cutoff for every past
+    path of their node are dropped first. Sorted by value, the completions
     within the cutoff of a past path form a prefix of its node's, summed by
     :func:`_prefix_sums` (in place, or from running sums restarted at each
     node when the prefixes are long, so the work never grows with them).
@@ -1202,6 +1207,19 @@ def _join(
     ):
         return _join_pairs(node, val, wt, start, comp, cutoff, obs)
     q = np.rint(comp * _SCALE).astype(np.int64)
+    if comp.size > _DROP_RATE * node.size:
+        # a completion counts for no past path of its node unless it is within the cutoff less
+        # the node's least past value (on the 2**-32 grid, as the search below): drop the others
+        least = np.full(m, np.inf)
+        np.minimum.at(least, node, val)
+        room = np.maximum(np.floor((cutoff - least) * _SCALE), -(2.0**62)).astype(np.int64)
+        keep = q <= room[parent]
+        if not keep.all():
+            if not keep.any():
+                return 0.0
+            parent, comp, q = parent[keep], comp[keep], q[keep]
+            size = np.bincount(parent, minlength=m)
+            start = np.concatenate(([0], size.cumsum()))
     base = q.min(initial=0)
     span = int(q.max(initial=0) - base) + 2
     if span * (m + 1) >= _PACK_BOUND:
