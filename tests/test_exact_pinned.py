@@ -952,6 +952,31 @@ def test_join_sums_every_completion_within_the_cutoff(
         assert got == pytest.approx(join_oracle(*plain), rel=1e-12, abs=1e-300)
 
 
+@pytest.mark.parametrize(
+    ("comp", "sorted_count"),
+    [([-1.0, -2.0, -3.0, -10.0], 4), ([-1.0, -2.0, -3.0, -10.0, -0.5], 2)],
+    ids=["twice-the-paths-kept", "more-dropped"],
+)
+def test_join_sorts_only_completions_a_past_path_can_count(monkeypatch, comp, sorted_count):
+    """Past values -1 and -1.5 at one node under a cutoff of -4: only completions of at most
+    -4 - (-1.5) = -2.5 can count. Four completions (twice the past paths) are all sorted; with
+    five (more than twice) the three above -2.5 are dropped first and two sorted. Both sums:
+    exp(-1 - 3 + 4) + exp(-1 - 10 + 4) + exp(-1.5 - 3 + 4) + exp(-1.5 - 10 + 4)."""
+    monkeypatch.setattr(_exact, "_DIRECT_JOIN", 0)
+    sizes: list[int] = []
+    sort_keys = _exact._sort_keys
+    def spy(key: np.ndarray, span: int) -> tuple[np.ndarray, np.ndarray]:
+        sizes.append(key.size)
+        return sort_keys(key, span)
+
+    monkeypatch.setattr(_exact, "_sort_keys", spy)
+    node, val = np.array([0, 0]), np.array([-1.0, -1.5])
+    got = _exact._join(node, val, None, np.zeros(len(comp), dtype=np.int64), np.array(comp), -4.0, -4.0)
+    want = math.exp(0.0) + math.exp(-7.0) + math.exp(-0.5) + math.exp(-7.5)
+    assert got == pytest.approx(want, rel=1e-12)
+    assert sizes == [sorted_count]
+
+
 @pytest.mark.parametrize("drop", [0, 10**9], ids=["drop-first", "keep-all"])
 def test_join_with_no_completion_within_the_cutoff_is_zero(monkeypatch: pytest.MonkeyPatch, drop: int):
     """Every completion above the cutoff: nothing is summed (0, not a partial term), whether the

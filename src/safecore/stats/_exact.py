@@ -1057,6 +1057,7 @@ def _advance(
     # lo <= hi, so kept >= settled but for rounding in the bounds, which the maximum absorbs
     settled = cut(cutoff - arc_val - hi)
     kept = np.maximum(cut(cutoff - arc_val - lo), settled)
+    # each arc's settled paths are a prefix of its node's (sorted by value): their log-sum
     has = settled > begin
     budget.check(int((settled - begin)[has].sum()) // _JOIN_RATE)
     added = np.full(parent.size, -np.inf)
