@@ -584,8 +584,9 @@ def _prefix_sums(x: Float, wt: Float | None, sizes: Int, group: Int, end: Int) -
     """Sum ``wt_i exp(x_i)`` over prefixes of sorted groups, each sum scaled to stay in range.
 
     *x* holds groups of *sizes* items in turn, ascending within each group
-    (*wt*, if given, their weights). Prefix ``r`` is the first items of
-    group ``group[r]`` up to ``end[r]`` (exclusive; never empty). Returns
+    (*wt*, if given, their weights). Prefix ``r`` runs from the start of
+    group ``group[r]`` to position ``end[r]`` of *x* (exclusive; never
+    empty). Returns
     ``(sums, shift)``: the prefix's sum is ``sums[r] * exp(shift[r])``.
 
     The shift is the largest ``x[end - 1]`` over the group's prefixes, so
