@@ -586,8 +586,8 @@ def _prefix_sums(x: Float, wt: Float | None, sizes: Int, group: Int, end: Int) -
     *x* holds groups of *sizes* items in turn, ascending within each group
     (*wt*, if given, their weights). Prefix ``r`` runs from the start of
     group ``group[r]`` to position ``end[r]`` of *x* (exclusive; never
-    empty). Returns
-    ``(sums, shift)``: the prefix's sum is ``sums[r] * exp(shift[r])``.
+    empty). Returns ``(sums, shift)``: the prefix's sum is
+    ``sums[r] * exp(shift[r])``.
 
     The shift is the largest ``x[end - 1]`` over the group's prefixes, so
     no term summed exceeds 1 (items past every prefix are clipped at 1).
@@ -1270,11 +1270,10 @@ def _join_pairs(
     pos += np.arange(pairs)
     v = comp[pos]
     v += val[src]
+    if wt is None:
+        return _within(v, cutoff, obs)
     keep = v <= cutoff
-    terms = np.exp(v[keep] - obs)
-    if wt is not None:
-        terms *= wt[src[keep]]
-    return float(terms.sum())
+    return float((np.exp(v[keep] - obs) * wt[src[keep]]).sum())
 
 
 def _finish(total: float, obs: float, lf: Float, rows: Int, cols: Int, n: int) -> float:
